@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { FatalError } from './fatal.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command()
+  .name('zkcoder')
+  .description('Writes zero-knowledge circuits (Circom, Noir) and proves they are right: compiled, tested, attacked, proved.')
+  .version(version)
+  .showHelpAfterError()
+  .exitOverride();
+
+registerCheck(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // commander already printed its message (or the help/version text).
+    process.exitCode = error.exitCode;
+  } else if (error instanceof FatalError) {
+    console.error(`zkcoder: ${error.message}`);
+    process.exitCode = error.exitCode;
+  } else {
+    console.error(`zkcoder: internal error: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,146 @@
+import type { Backend, CompiledCircuit, Diagnostic, Lang, Proof, ProofSystem } from './types.js';
+import type { TestVectors } from './vectors/schema.js';
+import { runVectors, vectorInputProblems, type VectorVerdict } from './vectors/run.js';
+
+export interface ProofVerdict {
+  system: ProofSystem;
+  verified: boolean;
+  /** A proof with a changed public input (or proof byte) must not verify. */
+  tamperedRejected: boolean;
+  proveMs: number;
+  verifyMs: number;
+  warnings: string[];
+  error?: string;
+}
+
+export interface CheckReport {
+  lang: Lang;
+  entry: string;
+  compile: {
+    ok: boolean;
+    timedOut: boolean;
+    diagnostics: Diagnostic[];
+    constraintCount?: number;
+    gateCount?: number;
+    durationMs: number;
+  };
+  /** Problems with the vectors themselves (names that don't match the circuit). */
+  vectorProblems: string[];
+  vectors: VectorVerdict[];
+  proof?: ProofVerdict;
+  passed: boolean;
+  summary: string;
+  durationMs: number;
+}
+
+export interface CheckOptions<C extends CompiledCircuit> {
+  backend: Backend<C>;
+  circuit: Parameters<Backend<C>['compile']>[0];
+  vectors: TestVectors;
+  prove?: boolean;
+  system?: ProofSystem;
+}
+
+/** Compile, run every vector and optionally prove + verify: the report the user and the model read. */
+export async function checkCircuit<C extends CompiledCircuit>(options: CheckOptions<C>): Promise<CheckReport> {
+  const start = performance.now();
+  const { backend, circuit, vectors } = options;
+  const compiled = await backend.compile(circuit);
+  const report: CheckReport = {
+    lang: circuit.lang,
+    entry: circuit.entry,
+    compile: {
+      ok: compiled.ok,
+      timedOut: compiled.timedOut ?? false,
+      diagnostics: compiled.diagnostics,
+      constraintCount: compiled.compiled?.constraintCount,
+      gateCount: compiled.compiled?.gateCount,
+      durationMs: compiled.durationMs,
+    },
+    vectorProblems: [],
+    vectors: [],
+    passed: false,
+    summary: '',
+    durationMs: 0,
+  };
+  if (compiled.compiled) {
+    report.vectorProblems = vectorInputProblems(vectors, compiled.compiled.inputNames);
+    if (report.vectorProblems.length === 0) {
+      report.vectors = await runVectors(backend, compiled.compiled, vectors);
+      if (options.prove) report.proof = await proveOnce(backend, compiled.compiled, vectors, options.system);
+    }
+  }
+  report.passed =
+    compiled.ok &&
+    report.vectorProblems.length === 0 &&
+    report.vectors.every((v) => v.passed) &&
+    (!options.prove || (report.proof?.verified === true && report.proof.tamperedRejected));
+  report.durationMs = performance.now() - start;
+  report.summary = summarize(report);
+  return report;
+}
+
+async function proveOnce<C extends CompiledCircuit>(
+  backend: Backend<C>,
+  compiled: C,
+  vectors: TestVectors,
+  system: ProofSystem | undefined,
+): Promise<ProofVerdict> {
+  const chosen = system ?? (backend.lang === 'circom' ? 'groth16' : 'ultrahonk');
+  const verdict: ProofVerdict = { system: chosen, verified: false, tamperedRejected: false, proveMs: 0, verifyMs: 0, warnings: [] };
+  const sample = vectors.accept[0];
+  if (!sample) return { ...verdict, error: 'no accept vector to prove' };
+  const executed = await backend.execute(compiled, sample.inputs);
+  if (!executed.ok) return { ...verdict, error: `cannot prove: ${executed.failure.message}` };
+  try {
+    const proof = await backend.prove(compiled, executed.witness, { system: chosen });
+    verdict.proveMs = proof.durationMs;
+    verdict.warnings = proof.warnings ?? [];
+    const verifyStart = performance.now();
+    verdict.verified = await backend.verify(compiled, proof);
+    verdict.verifyMs = performance.now() - verifyStart;
+    verdict.tamperedRejected = !(await backend.verify(compiled, tamperProof(proof)));
+  } catch (error) {
+    verdict.error = (error as Error).message;
+  }
+  return verdict;
+}
+
+/** The same proof claiming a different public input, or with one proof byte changed when there is none. */
+export function tamperProof(proof: Proof): Proof {
+  if (proof.publicSignals.length > 0) {
+    const publicSignals = [...proof.publicSignals];
+    publicSignals[0] = (BigInt(publicSignals[0]) + 1n).toString();
+    return { ...proof, publicSignals };
+  }
+  if (proof.proof instanceof Uint8Array) {
+    const bytes = new Uint8Array(proof.proof);
+    bytes[bytes.length >> 1] ^= 1;
+    return { ...proof, proof: bytes };
+  }
+  const copy = JSON.parse(JSON.stringify(proof.proof)) as Record<string, unknown>;
+  const key = Object.keys(copy).find((k) => Array.isArray(copy[k]) || typeof copy[k] === 'string');
+  if (key && Array.isArray(copy[key])) (copy[key] as unknown[])[0] = '1';
+  return { ...proof, proof: copy };
+}
+
+function summarize(report: CheckReport): string {
+  if (!report.compile.ok) {
+    const errors = report.compile.diagnostics.filter((d) => d.severity === 'error');
+    return report.compile.timedOut ? 'FAIL: compile timed out' : `FAIL: compile failed with ${errors.length} error(s)`;
+  }
+  if (report.vectorProblems.length) return `FAIL: vectors do not match the circuit (${report.vectorProblems.length} problem(s))`;
+  const failed = report.vectors.filter((v) => !v.passed);
+  const count = (kind: string) => report.vectors.filter((v) => v.kind === kind).length;
+  const counts = `${count('accept')} accept, ${count('reject')} reject, ${count('forge')} forge`;
+  const size = `${report.compile.constraintCount} constraints`;
+  let proof = '';
+  if (report.proof) {
+    proof = report.proof.error
+      ? `; proof error: ${report.proof.error}`
+      : `; ${report.proof.system} proof ${report.proof.verified ? 'verified' : 'DID NOT VERIFY'}${report.proof.tamperedRejected ? '' : ', TAMPERED PROOF ACCEPTED'}`;
+  }
+  const verdict = report.passed ? 'PASS' : 'FAIL';
+  const failures = failed.length ? `, ${failed.length} failed` : '';
+  return `${verdict}: ${report.vectors.length - failed.length}/${report.vectors.length} vectors passed (${counts}${failures}); ${size}${proof}`;
+}

@@ -1,0 +1,103 @@
+/**
+ * Runs inside a TimedWorker: the circom compiler (WASI) and the circom witness generator (WASM).
+ * Both can loop forever on a bad circuit, which is why they live in a thread we can terminate.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { serveJobs } from '../worker-jobs.js';
+
+const require = createRequire(import.meta.url);
+const { CircomRunner, bindings } = require('circom2') as typeof import('circom2');
+let compilerWasm: Buffer | undefined;
+
+export interface CompileJob {
+  /** Host folder holding the sources; it becomes the compiler's working directory. */
+  buildDir: string;
+  /** Main file, relative to buildDir. */
+  mainFile: string;
+  /** Host folder exposed to circom as `lib` (node_modules, so `circomlib/circuits/...` resolves). */
+  libraryRoot: string;
+  /** Output folder, relative to buildDir. */
+  outDir: string;
+}
+
+export interface CompileJobResult {
+  exitCode: number;
+  output: string;
+}
+
+async function compile(job: CompileJob): Promise<CompileJobResult> {
+  compilerWasm ??= fs.readFileSync(require.resolve('circom2/circom.wasm'));
+  fs.mkdirSync(`${job.buildDir}/${job.outDir}`, { recursive: true });
+  let output = '';
+  const writeSync = fs.writeSync;
+  // circom writes to fds 1 and 2 through fs.writeSync: capture instead of printing.
+  (fs as { writeSync: unknown }).writeSync = (fd: number, data: unknown, ...rest: unknown[]) => {
+    if (fd !== 1 && fd !== 2) return (writeSync as (...a: unknown[]) => number)(fd, data, ...rest);
+    const text = typeof data === 'string' ? data : Buffer.from(data as Uint8Array).toString();
+    output += text;
+    return typeof data === 'string' ? Buffer.byteLength(data) : (data as Uint8Array).byteLength;
+  };
+  let exitCode = 0;
+  try {
+    const runner = new CircomRunner({
+      args: [job.mainFile, '--r1cs', '--wasm', '--sym', '--inspect', '-l', 'lib', '-l', 'lib/circomlib/circuits', '-o', job.outDir],
+      env: {},
+      preopens: { '.': job.buildDir, lib: job.libraryRoot },
+      bindings: { ...bindings, fs },
+    });
+    await runner.execute(compilerWasm);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'number') exitCode = code;
+    else {
+      exitCode = 1;
+      output += `\n${(error as Error).message}`;
+    }
+  } finally {
+    (fs as { writeSync: unknown }).writeSync = writeSync;
+  }
+  return { exitCode, output };
+}
+
+export interface WitnessJob {
+  wasmPath: string;
+  /** Inputs with every leaf already a decimal string. */
+  inputs: Record<string, unknown>;
+}
+
+export type WitnessJobResult = { ok: true; witness: string[] } | { ok: false; message: string };
+
+type WitnessCalculatorBuilder = (
+  code: Uint8Array,
+  options: object,
+) => Promise<{ calculateWitness(input: unknown, sanityCheck: boolean): Promise<bigint[]> }>;
+
+const calculators = new Map<string, Promise<{ calculateWitness(i: unknown, s: boolean): Promise<bigint[]> }>>();
+
+async function witness(job: WitnessJob): Promise<WitnessJobResult> {
+  let calculator = calculators.get(job.wasmPath);
+  if (!calculator) {
+    // circom writes a dependency-free witness_calculator.js next to the wasm. We use it rather than
+    // circom_runtime because that pulls in ffjavascript, whose web-worker shim breaks inside a worker.
+    const builder = require(join(job.wasmPath, '..', 'witness_calculator.js')) as WitnessCalculatorBuilder;
+    calculator = builder(fs.readFileSync(job.wasmPath), {});
+    calculators.set(job.wasmPath, calculator);
+  }
+  const inputs = Object.fromEntries(
+    Object.entries(job.inputs).map(([k, v]) => [k, deepBigInt(v)]),
+  );
+  try {
+    const values = await (await calculator).calculateWitness(inputs, true);
+    return { ok: true, witness: values.map((v) => v.toString()) };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}
+
+function deepBigInt(value: unknown): unknown {
+  return Array.isArray(value) ? value.map(deepBigInt) : BigInt(value as string);
+}
+
+serveJobs({ compile, witness });

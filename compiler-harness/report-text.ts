@@ -1,0 +1,60 @@
+import type { CheckReport } from './check.js';
+import type { Diagnostic } from './types.js';
+import type { VectorVerdict } from './vectors/run.js';
+
+/**
+ * The check report as plain text: what a person reads in the terminal and what the model reads
+ * when asked to repair. Every failure names where (file:line, the offending line) and what
+ * (expected vs got).
+ */
+export function formatCheckReport(report: CheckReport): string {
+  const lines: string[] = [];
+  const size = [
+    report.compile.constraintCount !== undefined ? `${report.compile.constraintCount} constraints` : undefined,
+    report.compile.gateCount !== undefined ? `${report.compile.gateCount} gates` : undefined,
+  ].filter(Boolean);
+  lines.push(`${report.lang} ${report.entry}: compile ${report.compile.ok ? 'ok' : 'FAILED'}${size.length ? ` (${size.join(', ')})` : ''} in ${ms(report.compile.durationMs)}`);
+  for (const d of report.compile.diagnostics) lines.push(...formatDiagnostic(d));
+  for (const problem of report.vectorProblems) lines.push(`  vectors: ${problem}`);
+  for (const v of report.vectors) lines.push(...formatVerdict(v));
+  if (report.proof) {
+    const p = report.proof;
+    if (p.error) lines.push(`  ✗ prove (${p.system}): ${p.error}`);
+    else {
+      lines.push(`  ${p.verified ? '✓' : '✗'} ${p.system} proof ${p.verified ? 'verifies' : 'does NOT verify'} (prove ${ms(p.proveMs)}, verify ${ms(p.verifyMs)})`);
+      lines.push(`  ${p.tamperedRejected ? '✓' : '✗'} tampered proof ${p.tamperedRejected ? 'rejected' : 'ACCEPTED'}`);
+    }
+    for (const w of p.warnings) lines.push(`  warning: ${w}`);
+  }
+  lines.push(report.summary);
+  return lines.join('\n');
+}
+
+export function formatDiagnostic(d: Diagnostic): string[] {
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ` : '';
+  const code = d.code ? `[${d.code}]` : '';
+  const lines = [`  ${d.severity}${code}: ${where}${d.message}`];
+  if (d.sourceLine !== undefined) lines.push(`      ${d.line} | ${d.sourceLine.trim()}`);
+  return lines;
+}
+
+function formatVerdict(v: VectorVerdict): string[] {
+  const label = `${v.kind}[${v.index}]${v.name ? ` ${v.name}` : ''}`;
+  const lines = [`  ${v.passed ? '✓' : '✗'} ${label}: ${v.message}`];
+  if (!v.passed) {
+    lines.push(`      inputs: ${compact(v.inputs)}`);
+    if (v.expected) lines.push(`      expected: ${compact(v.expected)}`);
+    if (v.got) lines.push(`      got: ${compact(v.got)}`);
+    if (v.location) lines.push(`      at ${v.location.file}:${v.location.line}${v.location.column ? `:${v.location.column}` : ''}`);
+  }
+  return lines;
+}
+
+function compact(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
+}
+
+function ms(value: number): string {
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+}

@@ -1,0 +1,13 @@
+declare module 'circom2' {
+  export class CircomRunner {
+    constructor(options: {
+      args: string[];
+      env?: Record<string, string>;
+      preopens?: Record<string, string>;
+      bindings: Record<string, unknown>;
+    });
+    execute(wasm: Uint8Array): Promise<WebAssembly.Instance>;
+  }
+  export const bindings: Record<string, unknown>;
+  export const preopens: Record<string, string>;
+}
