@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = new URL('..', import.meta.url).pathname;
+const fixtures = join(root, 'test/fixtures/circom');
+
+async function zkcoder(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [join(root, 'bin/zkcoder.js'), ...args], { cwd: root, timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('zkcoder check (Circom)', () => {
+  it('passes a sound circuit on accept, reject and forge vectors and exits 0', async () => {
+    const result = await zkcoder('check', join(fixtures, 'range-checked-sum.circom'), '--vectors', join(fixtures, 'range-checked-sum.vectors.json'));
+    expect(result.stdout).toContain('PASS: 5/5 vectors passed (2 accept, 2 reject, 1 forge)');
+    expect(result.code).toBe(0);
+  });
+
+  it('catches the forge vector of an under-constrained circuit and exits 1', async () => {
+    const result = await zkcoder('check', join(fixtures, 'square-root-unsound.circom'), '--vectors', join(fixtures, 'square-root-unsound.vectors.json'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('✗ forge[0]: FORGERY ACCEPTED');
+  });
+
+  it('prints the same report as JSON with --json', async () => {
+    const result = await zkcoder('check', join(fixtures, 'multiplier.circom'), '--template', 'Multiplier', '--vectors', join(fixtures, 'multiplier.vectors.json'), '--json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ lang: 'circom', passed: true, compile: { ok: true, constraintCount: 1 } });
+    expect(report.vectors).toHaveLength(2);
+  });
+
+  it('reports a compile error with file:line and exits 1', async () => {
+    const result = await zkcoder('check', join(fixtures, 'syntax-error.circom'), '--vectors', join(fixtures, 'multiplier.vectors.json'));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('error[P1008]: syntax-error.circom:5:20: Missing semicolon');
+  });
+
+  it('gives a one-line error, no stack trace, for bad input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zkcoder-cli-'));
+    const garbage = join(dir, 'garbage.json');
+    writeFileSync(garbage, '{ "accept": [ { "inputs": 3 } ] }');
+    const notJson = join(dir, 'not.json');
+    writeFileSync(notJson, 'accept:');
+    const text = join(dir, 'circuit.txt');
+    writeFileSync(text, 'hello');
+    const cases: [string[], RegExp][] = [
+      [['check', join(dir, 'missing.circom'), '--vectors', garbage], /missing\.circom: no such file or folder/],
+      [['check', text, '--vectors', garbage], /not a Circom file \(\.circom\) or a Noir project folder/],
+      [['check', dir, '--vectors', garbage], /not a Noir project/],
+      [['check', join(fixtures, 'multiplier.circom'), '--template', 'Multiplier', '--vectors', garbage], /garbage\.json: accept\[0\]\.inputs: /],
+      [['check', join(fixtures, 'multiplier.circom'), '--template', 'Multiplier', '--vectors', notJson], /not\.json: not valid JSON/],
+      [['check', join(fixtures, 'multiplier.circom'), '--template', 'Multiplier', '--vectors', join(fixtures, 'wrong-names.vectors.json')], /accept\[0\]: "c" not an input of the circuit \(its inputs: a, b\)/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await zkcoder(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('answers --help and --version', async () => {
+    const help = await zkcoder('--help');
+    expect(help.stdout).toContain('check [options] <circuit>');
+    const version = await zkcoder('--version');
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
