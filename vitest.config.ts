@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // One cache of dev setup material (ptau, CRS, keys) shared by every test file of a run.
+    env: { ZKCODER_HOME: process.env.ZKCODER_HOME ?? resolve('.zkcoder/test-home') },
     maxWorkers: 2,
   },
 });

@@ -39,6 +39,8 @@ export interface CheckOptions<C extends CompiledCircuit> {
   vectors: TestVectors;
   prove?: boolean;
   system?: ProofSystem;
+  /** Receives the proof when one is made, e.g. to write it to disk. */
+  onProof?: (proof: Proof) => void | Promise<void>;
 }
 
 /** Compile, run every vector and optionally prove + verify: the report the user and the model read. */
@@ -67,7 +69,7 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
     report.vectorProblems = vectorInputProblems(vectors, compiled.compiled.inputNames);
     if (report.vectorProblems.length === 0) {
       report.vectors = await runVectors(backend, compiled.compiled, vectors);
-      if (options.prove) report.proof = await proveOnce(backend, compiled.compiled, vectors, options.system);
+      if (options.prove) report.proof = await proveOnce({ backend, compiled: compiled.compiled, vectors, system: options.system, onProof: options.onProof });
     }
   }
   report.passed =
@@ -80,12 +82,14 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
   return report;
 }
 
-async function proveOnce<C extends CompiledCircuit>(
-  backend: Backend<C>,
-  compiled: C,
-  vectors: TestVectors,
-  system: ProofSystem | undefined,
-): Promise<ProofVerdict> {
+async function proveOnce<C extends CompiledCircuit>(options: {
+  backend: Backend<C>;
+  compiled: C;
+  vectors: TestVectors;
+  system?: ProofSystem;
+  onProof?: CheckOptions<C>['onProof'];
+}): Promise<ProofVerdict> {
+  const { backend, compiled, vectors, system } = options;
   const chosen = system ?? (backend.lang === 'circom' ? 'groth16' : 'ultrahonk');
   const verdict: ProofVerdict = { system: chosen, verified: false, tamperedRejected: false, proveMs: 0, verifyMs: 0, warnings: [] };
   const sample = vectors.accept[0];
@@ -100,6 +104,7 @@ async function proveOnce<C extends CompiledCircuit>(
     verdict.verified = await backend.verify(compiled, proof);
     verdict.verifyMs = performance.now() - verifyStart;
     verdict.tamperedRejected = !(await backend.verify(compiled, tamperProof(proof)));
+    if (verdict.verified) await options.onProof?.(proof);
   } catch (error) {
     verdict.error = (error as Error).message;
   }

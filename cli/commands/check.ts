@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { checkCircuit, createBackend, formatCheckReport, loadTestVectors, VectorsError } from '../../compiler-harness/index.js';
-import type { ProofSystem } from '../../compiler-harness/types.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Proof, ProofSystem } from '../../compiler-harness/types.js';
 import { FatalError } from '../fatal.js';
 import { loadCircuit } from '../load-circuit.js';
+import { writeProof } from '../write-proof.js';
 
 interface CheckFlags {
   vectors: string;
@@ -15,6 +18,7 @@ interface CheckFlags {
   timeout: string;
   ptau?: string;
   crs?: string;
+  out?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -29,6 +33,7 @@ export function registerCheck(program: Command): void {
     .option('--prove', 'also prove and verify once (Groth16/PLONK for Circom, UltraHonk for Noir)')
     .option('--system <system>', 'proof system: groth16 | plonk | ultrahonk')
     .option('--json', 'print the report as one JSON document')
+    .option('--out <dir>', 'write report.json (and with --prove the proof, public inputs and verification key) here')
     .option('--timeout <ms>', 'time limit per compile or execution', '60000')
     .option('--ptau <file>', 'Circom: a real powers-of-tau file instead of the dev one')
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
@@ -49,8 +54,13 @@ async function runCheck(path: string, flags: CheckFlags): Promise<number> {
   if (flags.system && !['groth16', 'plonk', 'ultrahonk'].includes(flags.system)) throw new FatalError(`--system: unknown proof system "${flags.system}"`);
   const backend = await createBackend(circuit.lang, { timeoutMs, ptauPath: flags.ptau, crsPath: flags.crs });
   try {
-    const report = await checkCircuit({ backend, circuit, vectors, prove: flags.prove, system: flags.system });
+    const onProof = flags.out ? (proof: Proof) => writeProof(flags.out!, proof).then(() => undefined) : undefined;
+    const report = await checkCircuit({ backend, circuit, vectors, prove: flags.prove, system: flags.system, onProof });
     if (report.vectorProblems.length && !flags.json) throw new FatalError(report.vectorProblems[0]);
+    if (flags.out) {
+      await mkdir(flags.out, { recursive: true });
+      await writeFile(join(flags.out, 'report.json'), JSON.stringify(report, null, 2));
+    }
     console.log(flags.json ? JSON.stringify(report, null, 2) : formatCheckReport(report));
     return report.passed ? 0 : 1;
   } finally {
