@@ -27,6 +27,7 @@ export async function runVectors<C extends CompiledCircuit>(
   vectors: TestVectors,
 ): Promise<VectorVerdict[]> {
   const verdicts: VectorVerdict[] = [];
+  const align = (outputs: Record<string, unknown>) => alignOutputs(outputs, compiled.outputNames);
   for (const [index, vector] of vectors.accept.entries()) {
     const start = performance.now();
     const result = await backend.execute(compiled, vector.inputs);
@@ -35,7 +36,7 @@ export async function runVectors<C extends CompiledCircuit>(
       verdicts.push({ ...base, passed: false, message: `refused valid inputs: ${result.failure.message}`, location: result.failure.location, durationMs: performance.now() - start });
       continue;
     }
-    const mismatch = vector.outputs ? firstMismatch(vector.outputs, result.outputs) : undefined;
+    const mismatch = vector.outputs ? firstMismatch(align(vector.outputs), result.outputs) : undefined;
     verdicts.push({
       ...base,
       passed: mismatch === undefined,
@@ -60,7 +61,7 @@ export async function runVectors<C extends CompiledCircuit>(
     const start = performance.now();
     const base = { kind: 'forge' as const, index, name: vector.name, inputs: vector.inputs, expected: vector.outputs };
     try {
-      const forged = await backend.forge(compiled, vector.inputs, vector.outputs);
+      const forged = await backend.forge(compiled, vector.inputs, align(vector.outputs));
       const message = forged.accepted ? `FORGERY ACCEPTED (${vector.reason}): ${forged.detail}` : `forgery rejected: ${forged.detail}`;
       verdicts.push({ ...base, passed: !forged.accepted, message, durationMs: performance.now() - start });
     } catch (error) {
@@ -68,6 +69,18 @@ export async function runVectors<C extends CompiledCircuit>(
     }
   }
   return verdicts;
+}
+
+/**
+ * Vectors name outputs as Circom does (`out`, `q`, `r`); a Noir program has one unnamed return
+ * value. So for a circuit whose only output is `return`, one named output is the return value and
+ * several are the elements of a returned tuple, in the order the vector lists them.
+ */
+export function alignOutputs(outputs: Record<string, unknown>, outputNames: string[]): Record<string, unknown> {
+  const names = Object.keys(outputs);
+  if (names.every((n) => outputNames.includes(n))) return outputs;
+  if (outputNames.length !== 1 || outputNames[0] !== 'return') return outputs;
+  return { return: names.length === 1 ? outputs[names[0]] : names.map((n) => outputs[n]) };
 }
 
 /** The first output that differs from what was expected, described for a report; undefined if none. */
