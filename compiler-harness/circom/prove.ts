@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as snarkjs from 'snarkjs';
 import { zkcoderHome } from '../home.js';
-import { ensureDevPtau, requiredPtauPower } from '../setup/ptau.js';
+import { DEV_PTAU_WARNING, ensureDevPtau, requiredPtauPower } from '../setup/ptau.js';
 import type { HarnessOptions, Proof } from '../types.js';
 import type { CircomCompiled } from './backend.js';
 import { encodeWtns } from './wtns.js';
@@ -34,34 +34,36 @@ export async function provingKey(
 ): Promise<ProvingKey> {
   const home = zkcoderHome(options.home);
   const warnings: string[] = [];
-  let ptauPath = options.ptauPath ?? process.env.ZKCODER_PTAU ?? '';
-  let ptauId = ptauPath;
-  if (!ptauPath) {
-    const power = requiredPtauPower(compiled.constraintCount, system);
-    const dev = await ensureDevPtau({ power, home: options.home });
-    ptauPath = dev.ptauPath;
-    ptauId = `dev${dev.power}:${dev.ptauPath}`;
-    warnings.push(dev.warning);
-  }
+  const userPtau = options.ptauPath ?? process.env.ZKCODER_PTAU;
   const r1csBytes = await readFile(compiled.r1csPath);
-  const digest = createHash('sha256').update(r1csBytes).update(system).update(ptauId).digest('hex').slice(0, 24);
+  const digest = createHash('sha256').update(r1csBytes).update(system).update(userPtau ?? 'dev').digest('hex').slice(0, 24);
   const keyDir = join(home, 'keys');
   const zkeyPath = join(keyDir, `${digest}.${system}.zkey`);
   const vkeyPath = join(keyDir, `${digest}.${system}.vkey.json`);
   if (!existsSync(zkeyPath) || !existsSync(vkeyPath)) {
     await mkdir(keyDir, { recursive: true });
+    const publicCount = compiled.r1cs.nOutputs + compiled.r1cs.nPublicInputs;
+    let power = requiredPtauPower(compiled.constraintCount, system, publicCount);
     const partial = `${zkeyPath}.${process.pid}.partial`;
-    const log: string[] = [];
-    const result =
-      system === 'groth16'
-        ? await snarkjs.zKey.newZKey(compiled.r1csPath, ptauPath, partial, collectingLogger(log))
-        : await snarkjs.plonk.setup(compiled.r1csPath, ptauPath, partial, collectingLogger(log));
-    if (result === -1 || !existsSync(partial)) {
-      throw new Error(`${system} setup failed: ${log.join('; ') || 'snarkjs gave no reason'}`);
+    // PLONK's gate count depends on how many linear terms split off; the estimate can fall short by a
+    // power, and snarkjs then answers -1. Try the next power before giving up.
+    for (let attempt = 0; ; attempt++) {
+      const ptau = await ensureDevPtau({ power, home: options.home, ptauPath: userPtau });
+      if (ptau.warning && !warnings.includes(ptau.warning)) warnings.push(ptau.warning);
+      const log: string[] = [];
+      const result =
+        system === 'groth16'
+          ? await snarkjs.zKey.newZKey(compiled.r1csPath, ptau.ptauPath, partial, collectingLogger(log))
+          : await snarkjs.plonk.setup(compiled.r1csPath, ptau.ptauPath, partial, collectingLogger(log));
+      if (result !== -1 && existsSync(partial)) break;
+      if (userPtau || attempt >= 2) throw new Error(`${system} setup failed: ${log.join('; ') || 'snarkjs gave no reason'}`);
+      power = ptau.power + 1;
     }
     const verificationKey = await snarkjs.zKey.exportVerificationKey(partial);
     await writeFile(vkeyPath, JSON.stringify(verificationKey));
     await rename(partial, zkeyPath);
+  } else if (!userPtau) {
+    warnings.push(DEV_PTAU_WARNING);
   }
   const verificationKey = JSON.parse(await readFile(vkeyPath, 'utf8'));
   return { zkeyPath, verificationKey, warnings };
