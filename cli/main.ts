@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerKnowledgeBase } from './commands/kb.js';
 import { FatalError } from './fatal.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -13,6 +14,7 @@ const program = new Command()
   .exitOverride();
 
 registerCheck(program);
+registerKnowledgeBase(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const CATEGORIES = ['logic', 'bitwise', 'comparison', 'arithmetic', 'composite', 'zkml'] as const;
+
+const Parameter = z.strictObject({
+  name: z.string().min(1),
+  default: z.number().int(),
+  description: z.string().optional(),
+});
+
+const CircomlibCount = z.object({ template: z.string(), constraints: z.number().int().nonnegative(), note: z.string().optional() });
+
+/** `entry.json` of a knowledge-base entry (see knowledge-base/FORMAT.md). */
+export const EntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case: lower-case words joined by -'),
+  name: z.string().min(1),
+  category: z.enum(CATEGORIES),
+  description: z.string().min(20, 'say what the circuit proves and its preconditions'),
+  parameters: z.array(Parameter).default([]),
+  tags: z.array(z.string()).default([]),
+  circom: z.object({
+    file: z.string().default('circuit.circom'),
+    template: z.string().min(1),
+    publicInputs: z.array(z.string()).default([]),
+    vectors: z.string().optional(),
+  }),
+  noir: z.object({
+    dir: z.string().default('noir'),
+    function: z.string().min(1),
+    vectors: z.string().optional(),
+  }),
+  sketch: z.string().optional(),
+  /** ZKSL gadgets this entry implements, so a sketch calling them finds it directly. */
+  gadgets: z.array(z.string()).default([]),
+  counts: z
+    .object({
+      circomConstraints: z.number().int().nonnegative().optional(),
+      noirOpcodes: z.number().int().nonnegative().optional(),
+      circomlib: CircomlibCount.optional(),
+    })
+    .passthrough()
+    .optional(),
+});
+
+export type EntryMetadata = z.infer<typeof EntrySchema>;
+
+export interface KnowledgeEntry extends EntryMetadata {
+  /** Folder holding the entry. */
+  dir: string;
+  /** Where it comes from: the shipped knowledge base or the user's. */
+  origin: 'builtin' | 'user';
+}
+
+export const BUILTIN_PRIMITIVES = new URL('./primitives/', import.meta.url).pathname;
+
+/** A problem with an entry's files, naming the entry folder and what is wrong. */
+export class EntryError extends Error {
+  override name = 'EntryError';
+}
+
+/** Read and validate one entry folder. */
+export async function loadEntry(dir: string, origin: KnowledgeEntry['origin'] = 'builtin'): Promise<KnowledgeEntry> {
+  const file = join(dir, 'entry.json');
+  if (!existsSync(file)) throw new EntryError(`${dir}: no entry.json`);
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new EntryError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = EntrySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new EntryError(`${file}: ${issue.path.join('.') || 'top level'}: ${issue.message}`);
+  }
+  return { ...parsed.data, dir, origin };
+}
+
+/** Every entry under a primitives folder, sorted by id. Invalid entries are reported, not skipped silently. */
+export async function loadEntries(root = BUILTIN_PRIMITIVES, origin: KnowledgeEntry['origin'] = 'builtin'): Promise<KnowledgeEntry[]> {
+  if (!existsSync(root)) return [];
+  const names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  const entries = await Promise.all(names.map((name) => loadEntry(join(root, name), origin)));
+  for (const entry of entries) {
+    const folder = entry.dir.split('/').pop();
+    if (folder !== entry.id) throw new EntryError(`${entry.dir}: entry id "${entry.id}" differs from its folder name "${folder}"`);
+  }
+  return entries.sort((a, b) => a.id.localeCompare(b.id));
+}

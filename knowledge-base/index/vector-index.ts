@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import hnswlib from 'hnswlib-node';
+
+export interface IndexedDocument {
+  id: string;
+  vector: Float32Array;
+  /** Hash of the content the vector was computed from; a change triggers a rebuild. */
+  contentHash: string;
+}
+
+interface Manifest {
+  embedderId: string;
+  dimensions: number;
+  fingerprint: string;
+  ids: string[];
+}
+
+/**
+ * An hnswlib index over document vectors, persisted as `hnsw.bin` + `manifest.json` in `dir`. The
+ * manifest fingerprints the embedder and every document's content, so an index built from stale
+ * entries (or another embedder) is rebuilt automatically instead of answering from old data.
+ */
+export class VectorIndex {
+  private constructor(
+    private readonly index: hnswlib.HierarchicalNSW,
+    readonly ids: string[],
+    /** Whether this open rebuilt the index (false when it was read from disk). */
+    readonly rebuilt: boolean,
+  ) {}
+
+  static async open(options: { dir: string; embedderId: string; dimensions: number; documents: () => Promise<IndexedDocument[]>; hashes: { id: string; contentHash: string }[] }): Promise<VectorIndex> {
+    const fingerprint = createHash('sha256')
+      .update(options.embedderId)
+      .update(JSON.stringify(options.hashes.map((h) => [h.id, h.contentHash])))
+      .digest('hex');
+    const manifestPath = join(options.dir, 'manifest.json');
+    const indexPath = join(options.dir, 'hnsw.bin');
+    if (existsSync(manifestPath) && existsSync(indexPath)) {
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+      if (manifest.fingerprint === fingerprint && manifest.dimensions === options.dimensions) {
+        const index = new hnswlib.HierarchicalNSW('cosine', options.dimensions);
+        await index.readIndex(indexPath);
+        index.setEf(Math.max(50, manifest.ids.length));
+        return new VectorIndex(index, manifest.ids, false);
+      }
+    }
+    const documents = await options.documents();
+    const index = new hnswlib.HierarchicalNSW('cosine', options.dimensions);
+    index.initIndex({ maxElements: Math.max(documents.length, 1), m: 16, efConstruction: 200, randomSeed: 42 });
+    documents.forEach((d, label) => index.addPoint(Array.from(d.vector), label));
+    index.setEf(Math.max(50, documents.length));
+    await mkdir(options.dir, { recursive: true });
+    const manifest: Manifest = { embedderId: options.embedderId, dimensions: options.dimensions, fingerprint, ids: documents.map((d) => d.id) };
+    // Write to temporary names and rename, so a killed process never leaves a half index behind.
+    const suffix = `.${process.pid}.partial`;
+    await index.writeIndex(indexPath + suffix);
+    await writeFile(manifestPath + suffix, JSON.stringify(manifest));
+    await rename(indexPath + suffix, indexPath);
+    await rename(manifestPath + suffix, manifestPath);
+    return new VectorIndex(index, manifest.ids, true);
+  }
+
+  /** The k nearest documents by cosine similarity (1 = same direction). */
+  search(vector: Float32Array, k: number): { id: string; similarity: number }[] {
+    const count = Math.min(k, this.ids.length);
+    if (count === 0) return [];
+    const result = this.index.searchKnn(Array.from(vector), count);
+    return result.neighbors.map((label, i) => ({ id: this.ids[label], similarity: 1 - result.distances[i] }));
+  }
+}

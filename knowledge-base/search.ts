@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { zkcoderHome } from '../compiler-harness/home.js';
+import { BUILTIN_PRIMITIVES, loadEntries, type KnowledgeEntry } from './entry.js';
+import { CachedEmbedder } from './index/embedding-cache.js';
+import type { Embedder } from './index/embedder.js';
+import { entryFeatures, entryText } from './index/documents.js';
+import { HashedTfIdfEmbedder } from './index/hashed-tfidf.js';
+import { stem, words } from './index/text-features.js';
+import { VectorIndex } from './index/vector-index.js';
+
+export interface SearchHit {
+  entry: KnowledgeEntry;
+  /** Cosine similarity in [−1, 1]; direct gadget matches from a sketch score 1. */
+  score: number;
+  /** Why it matched, for the user and for the model's context. */
+  reason: string;
+}
+
+export interface OpenOptions {
+  home?: string;
+  /** A model embedder; default: the offline hashed TF-IDF embedder. */
+  embedder?: Embedder;
+  /** Also load the user's entries from `<home>/kb/primitives` (default true). */
+  includeUser?: boolean;
+  /** Builtin entries folder (tests point it elsewhere). */
+  primitives?: string;
+}
+
+/** The verified primitives and a vector index over them. */
+export class KnowledgeBase {
+  private constructor(
+    readonly entries: KnowledgeEntry[],
+    private readonly embedder: Embedder,
+    private readonly index: VectorIndex,
+    private readonly offline: HashedTfIdfEmbedder | undefined,
+  ) {}
+
+  static async open(options: OpenOptions = {}): Promise<KnowledgeBase> {
+    const home = zkcoderHome(options.home);
+    const builtin = await loadEntries(options.primitives ?? BUILTIN_PRIMITIVES, 'builtin');
+    const user = options.includeUser === false ? [] : await loadEntries(userPrimitivesDir(home), 'user');
+    const ids = new Set(builtin.map((e) => e.id));
+    const entries = [...builtin, ...user.filter((e) => !ids.has(e.id))];
+    const offline = options.embedder ? undefined : HashedTfIdfEmbedder.fit(entries.map(entryText));
+    const embedder = options.embedder ? new CachedEmbedder(options.embedder, home) : offline!;
+    const hashes = entries.map((e) => ({ id: e.id, contentHash: contentHash(e) }));
+    const index = await VectorIndex.open({
+      dir: join(home, 'index', embedder.id.replace(/[^A-Za-z0-9_.-]/g, '_')),
+      embedderId: embedder.id,
+      dimensions: embedder.dimensions,
+      hashes,
+      documents: async () => {
+        const vectors = offline ? entries.map((e) => offline.embedFeatures(entryFeatures(e))) : await embedder.embed(entries.map(entryText));
+        return entries.map((e, i) => ({ id: e.id, vector: vectors[i], contentHash: hashes[i].contentHash }));
+      },
+    });
+    return new KnowledgeBase(entries, embedder, index, offline);
+  }
+
+  get(id: string): KnowledgeEntry | undefined {
+    return this.entries.find((e) => e.id === id);
+  }
+
+  /** The k entries nearest to a natural-language query. */
+  async search(query: string, k = 5): Promise<SearchHit[]> {
+    const [vector] = await this.embedder.embed([query]);
+    return this.index.search(vector, k).map(({ id, similarity }) => {
+      const entry = this.get(id)!;
+      return { entry, score: similarity, reason: explainMatch(query, entry) };
+    });
+  }
+
+  /**
+   * Entries for a ZKSL sketch: the gadgets it calls map to their entries directly; the task text and
+   * the sketch's comments find semantic neighbours. Results are merged, best first.
+   */
+  async searchForSketch(options: { sketch: string; task?: string; k?: number }): Promise<SearchHit[]> {
+    const k = options.k ?? 5;
+    const called = calledFunctions(options.sketch);
+    const direct: SearchHit[] = [];
+    for (const entry of this.entries) {
+      const gadget = entry.gadgets.find((g) => called.has(g));
+      if (gadget) direct.push({ entry, score: 1, reason: `the sketch calls ${gadget}()` });
+    }
+    const comments = [...options.sketch.matchAll(/\/\/(.*)$|\/\*([\s\S]*?)\*\//gm)].map((m) => m[1] ?? m[2]).join(' ');
+    const query = [options.task ?? '', comments].join('\n').trim();
+    const semantic = query ? await this.search(query, k) : [];
+    const seen = new Set(direct.map((h) => h.entry.id));
+    return [...direct, ...semantic.filter((h) => !seen.has(h.entry.id))].slice(0, Math.max(k, direct.length));
+  }
+}
+
+export function userPrimitivesDir(home: string): string {
+  return join(home, 'kb', 'primitives');
+}
+
+function contentHash(entry: KnowledgeEntry): string {
+  const { dir: _dir, origin: _origin, counts: _counts, ...content } = entry;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
+}
+
+/** Identifiers followed by `(` in a sketch: the functions (gadgets) it calls. */
+function calledFunctions(source: string): Set<string> {
+  return new Set([...source.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]));
+}
+
+/** The query words an entry shares, field by field: "name: softmax; tags: probabilities". */
+export function explainMatch(query: string, entry: KnowledgeEntry): string {
+  const wanted = new Set(words(query).map(stem));
+  const fields: [string, string][] = [
+    ['name', `${entry.name} ${entry.id.replace(/-/g, ' ')}`],
+    ['tags', entry.tags.join(' ')],
+    ['description', entry.description],
+  ];
+  const parts: string[] = [];
+  const used = new Set<string>();
+  for (const [field, text] of fields) {
+    const shared = [...new Set(words(text).filter((w) => wanted.has(stem(w)) && !used.has(stem(w))))];
+    shared.forEach((w) => used.add(stem(w)));
+    if (shared.length) parts.push(`${field}: ${shared.slice(0, 4).join(', ')}`);
+  }
+  return parts.length ? parts.join('; ') : 'similar wording (character n-grams)';
+}

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { checkCircuit, type CheckReport } from '../compiler-harness/check.js';
+import type { Backend, TargetCircuit } from '../compiler-harness/types.js';
+import { loadTestVectors } from '../compiler-harness/vectors/schema.js';
+import type { KnowledgeEntry } from './entry.js';
+
+export type Form = 'circom' | 'noir' | 'zksl';
+
+export interface FormVerdict {
+  form: Form;
+  status: 'pass' | 'fail' | 'missing' | 'skipped';
+  /** Circom constraints / Noir ACIR opcodes. */
+  constraints?: number;
+  gates?: number;
+  summary: string;
+  report?: CheckReport;
+}
+
+export interface EntryVerdict {
+  id: string;
+  category: string;
+  forms: FormVerdict[];
+  /** Verified only when every form passes every vector. */
+  verified: boolean;
+  durationMs: number;
+}
+
+export interface VerifyOptions {
+  circom: Backend;
+  noir: Backend;
+  /** Checks a ZKSL sketch against vectors; absent until ZKSL is wired in. */
+  checkSketch?: (entry: KnowledgeEntry) => Promise<FormVerdict>;
+  forms?: Form[];
+}
+
+/** Run an entry's vectors through each of its forms with the real toolchains. */
+export async function verifyEntry(entry: KnowledgeEntry, options: VerifyOptions): Promise<EntryVerdict> {
+  const start = performance.now();
+  const wanted = options.forms ?? ['circom', 'noir', 'zksl'];
+  const forms: FormVerdict[] = [];
+  for (const form of ['circom', 'noir', 'zksl'] as const) {
+    if (!wanted.includes(form)) {
+      forms.push({ form, status: 'skipped', summary: 'not asked for' });
+      continue;
+    }
+    if (form === 'zksl') {
+      forms.push(options.checkSketch ? await options.checkSketch(entry) : { form, status: 'missing', summary: 'ZKSL sketch checking is not available' });
+      continue;
+    }
+    const circuit = form === 'circom' ? await circomCircuit(entry) : await noirCircuit(entry);
+    const vectorsFile = join(entry.dir, (form === 'circom' ? entry.circom.vectors : entry.noir.vectors) ?? 'vectors.json');
+    if (!circuit || !existsSync(vectorsFile)) {
+      forms.push({ form, status: 'missing', summary: `${circuit ? relative(entry.dir, vectorsFile) : `${form} source`} not found` });
+      continue;
+    }
+    const vectors = await loadTestVectors(vectorsFile);
+    const report = await checkCircuit({ backend: form === 'circom' ? options.circom : options.noir, circuit, vectors });
+    forms.push({
+      form,
+      status: report.passed ? 'pass' : 'fail',
+      constraints: report.compile.constraintCount,
+      gates: report.compile.gateCount,
+      summary: report.summary,
+      report,
+    });
+  }
+  const verified = forms.every((f) => f.status === 'pass' || f.status === 'skipped') && forms.some((f) => f.status === 'pass');
+  return { id: entry.id, category: entry.category, forms, verified, durationMs: performance.now() - start };
+}
+
+async function circomCircuit(entry: KnowledgeEntry): Promise<TargetCircuit | undefined> {
+  const path = join(entry.dir, entry.circom.file);
+  if (!existsSync(path)) return undefined;
+  return {
+    lang: 'circom',
+    files: { [entry.circom.file]: await readFile(path, 'utf8') },
+    entry: entry.circom.file,
+    template: entry.circom.template,
+    params: entry.parameters.map((p) => BigInt(p.default)),
+    publicInputs: entry.circom.publicInputs,
+    name: entry.id,
+  };
+}
+
+async function noirCircuit(entry: KnowledgeEntry): Promise<TargetCircuit | undefined> {
+  const dir = join(entry.dir, entry.noir.dir);
+  if (!existsSync(join(dir, 'src', 'main.nr'))) return undefined;
+  const files: Record<string, string> = {};
+  if (existsSync(join(dir, 'Nargo.toml'))) files['Nargo.toml'] = await readFile(join(dir, 'Nargo.toml'), 'utf8');
+  for (const name of await readdir(join(dir, 'src'))) {
+    if (name.endsWith('.nr')) files[`src/${name}`] = await readFile(join(dir, 'src', name), 'utf8');
+  }
+  return { lang: 'noir', files, entry: 'src/main.nr', name: entry.id.replace(/-/g, '_') };
+}
