@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as snarkjs from 'snarkjs';
 import { zkcoderHome } from '../home.js';
-import { DEV_PTAU_WARNING, ensureDevPtau, requiredPtauPower } from '../setup/ptau.js';
+import { DEV_PTAU_WARNING, ensureDevPtau, requiredPtauPowerForR1cs } from '../setup/ptau.js';
 import type { HarnessOptions, Proof } from '../types.js';
 import type { CircomCompiled } from './backend.js';
 import { encodeWtns } from './wtns.js';
@@ -42,11 +42,10 @@ export async function provingKey(
   const vkeyPath = join(keyDir, `${digest}.${system}.vkey.json`);
   if (!existsSync(zkeyPath) || !existsSync(vkeyPath)) {
     await mkdir(keyDir, { recursive: true });
-    const publicCount = compiled.r1cs.nOutputs + compiled.r1cs.nPublicInputs;
-    let power = requiredPtauPower(compiled.constraintCount, system, publicCount);
+    let power = requiredPtauPowerForR1cs(compiled.r1cs, system);
     const partial = `${zkeyPath}.${process.pid}.partial`;
-    // PLONK's gate count depends on how many linear terms split off; the estimate can fall short by a
-    // power, and snarkjs then answers -1. Try the next power before giving up.
+    // The power is computed exactly as snarkjs does; should a future snarkjs count differently it
+    // answers -1, and the next power is tried before giving up.
     for (let attempt = 0; ; attempt++) {
       const ptau = await ensureDevPtau({ power, home: options.home, ptauPath: userPtau });
       if (ptau.warning && !warnings.includes(ptau.warning)) warnings.push(ptau.warning);
