@@ -75,6 +75,11 @@ describe('CircomBackend.execute and forge', () => {
       expect(refused.failure.location).toEqual({ file: 'range-checked-sum.circom', line: 12 });
       expect(refused.failure.message).toContain('Num2Bits');
     }
+    // A second failure reports its own location, not the previous one's.
+    const second = await backend.execute(c, { x: 1, y: 300 });
+    expect(second.ok).toBe(false);
+    if (!second.ok) expect(second.failure.location).toEqual({ file: 'range-checked-sum.circom', line: 13 });
+    expect(await backend.execute(c, { x: 1, y: 2 })).toMatchObject({ ok: true, outputs: { sum: '3' } });
   });
 
   it('names a missing or unknown input instead of running', async () => {

@@ -92,6 +92,9 @@ async function witness(job: WitnessJob): Promise<WitnessJobResult> {
     const values = await (await calculator).calculateWitness(inputs, true);
     return { ok: true, witness: values.map((v) => v.toString()) };
   } catch (error) {
+    // The generated calculator keeps its error text (and the wasm instance its state) across calls:
+    // after a failure, start from a fresh one.
+    calculators.delete(job.wasmPath);
     return { ok: false, message: (error as Error).message };
   }
 }
