@@ -45,8 +45,8 @@ export interface Diagnostic {
   sourceLine?: string;
 }
 
-/** A value at the circuit boundary: field elements as decimal strings, arrays nested. */
-export type Value = string | Value[];
+/** A value at the circuit boundary: field elements as decimal strings, arrays nested, Noir structs as objects. */
+export type Value = string | Value[] | { [field: string]: Value };
 export type Inputs = Record<string, unknown>;
 
 export interface CompileResult<C = CompiledCircuit> {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BN254_PRIME } from '../field.js';
 import type { TargetCircuit } from '../types.js';
 import { CircomBackend, type CircomCompiled } from './backend.js';
 
@@ -96,6 +97,8 @@ describe('CircomBackend.execute and forge', () => {
     expect((await backend.forge(c, { a: 3, b: 11 }, { out: 34 })).accepted).toBe(false);
     // Negative numbers are field elements p - |x|: still a forgery, still rejected.
     expect((await backend.forge(c, { a: 3, b: 11 }, { out: -33 })).accepted).toBe(false);
+    // ...and they multiply as field elements: (-3) * 11 = p - 33.
+    expect(await backend.execute(c, { a: -3, b: 11 })).toMatchObject({ ok: true, outputs: { out: (BN254_PRIME - 33n).toString() } });
   });
 
   it('catches an output assigned with <-- and never constrained', async () => {

@@ -1,0 +1,220 @@
+/**
+ * The Noir backend: noir_wasm compiles, noir_js (ACVM) executes — both in a TimedWorker so a
+ * runaway program is stopped — and bb.js proves, verifies and checks forged witnesses (UltraHonk).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, normalize } from 'node:path';
+import type { CompiledCircuit as NoirProgram } from '@noir-lang/noir_js';
+import { TimedWorker } from '../timed-worker.js';
+import type {
+  Backend,
+  CompileResult,
+  CompiledCircuit,
+  Diagnostic,
+  ExecuteResult,
+  ForgeResult,
+  HarnessOptions,
+  Inputs,
+  Proof,
+  ProofSystem,
+  TargetCircuit,
+  Value,
+  Witness,
+} from '../types.js';
+import { acirBytes, countAcirOpcodes, toDecimalValue, toNoirInputs, toWitnessHex } from './acir.js';
+import { SharedBarretenberg } from './barretenberg.js';
+import { executionFailure, parseCompileErrors } from './diagnostics.js';
+import { forgeReturnValue } from './forge.js';
+import type { CompileJobResult, ExecuteJobResult } from './toolchain-worker.js';
+
+export interface NoirCompiledCircuit extends CompiledCircuit {
+  lang: 'noir';
+  /** The noir_wasm artefact: base64 gzipped ACIR, ABI, debug symbols, file map. */
+  program: NoirProgram;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+export class NoirBackend implements Backend<NoirCompiledCircuit> {
+  readonly lang = 'noir' as const;
+  private readonly timeoutMs: number;
+  private readonly worker = new TimedWorker(new URL('./toolchain-worker.ts', import.meta.url));
+  private readonly barretenberg: SharedBarretenberg;
+
+  constructor(private readonly options: HarnessOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.barretenberg = new SharedBarretenberg({ home: options.home, crsPath: options.crsPath });
+  }
+
+  async compile(circuit: TargetCircuit): Promise<CompileResult<NoirCompiledCircuit>> {
+    const started = Date.now();
+    const failed = (diagnostics: Diagnostic[], rawOutput = '', timedOut = false) => ({
+      lang: 'noir' as const,
+      ok: false,
+      diagnostics,
+      rawOutput,
+      durationMs: Date.now() - started,
+      ...(timedOut ? { timedOut } : {}),
+    });
+    const project = writeNargoProject(circuit);
+    if (!project.ok) return failed([project.diagnostic]);
+    const { buildDir } = project;
+    const outcome = await this.worker.run<CompileJobResult>('compile', { projectDir: buildDir }, this.timeoutMs);
+    if (outcome.timedOut) {
+      return failed([{ severity: 'error', message: `compile timed out after ${this.timeoutMs} ms` }], '', true);
+    }
+    const job = outcome.value;
+    if (!job.ok) {
+      return failed(parseCompileErrors(job.message, { projectDir: buildDir, files: circuit.files }), job.message);
+    }
+    const { program } = job;
+    const acir = acirBytes(program.bytecode);
+    const [gates] = await this.barretenberg.circuitSize(acir);
+    const compiled: NoirCompiledCircuit = {
+      lang: 'noir',
+      circuit,
+      buildDir,
+      program,
+      constraintCount: countAcirOpcodes(acir).main,
+      gateCount: gates,
+      inputNames: program.abi.parameters.map((p) => p.name),
+      outputNames: program.abi.return_type ? ['return'] : [],
+    };
+    const durationMs = Date.now() - started;
+    return { lang: 'noir', ok: true, diagnostics: [], rawOutput: job.log.trim(), durationMs, compiled };
+  }
+
+  async execute(compiled: NoirCompiledCircuit, inputs: Inputs): Promise<ExecuteResult> {
+    const started = Date.now();
+    // noir_js ignores inputs main does not take; a misspelt name in a test vector should not pass.
+    const unknown = Object.keys(inputs).filter((name) => !compiled.inputNames.includes(name));
+    if (unknown.length > 0) {
+      const quote = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
+      const message = `unknown input ${quote(unknown)}; main takes ${quote(compiled.inputNames) || 'no inputs'}`;
+      const durationMs = Date.now() - started;
+      return { ok: false, failure: { kind: 'input', message, raw: message }, durationMs };
+    }
+    const outcome = await this.runProgram(compiled, inputs);
+    const durationMs = Date.now() - started;
+    if (outcome.timedOut) {
+      const message = `execution timed out after ${this.timeoutMs} ms`;
+      return { ok: false, failure: { kind: 'timeout', message, raw: message }, durationMs };
+    }
+    const job = outcome.value;
+    if (!job.ok) return { ok: false, failure: executionFailure(job, compiled.buildDir), durationMs };
+    const outputs: Record<string, Value> = {};
+    if (compiled.program.abi.return_type) outputs.return = toDecimalValue(job.returnValue);
+    return { ok: true, outputs, witness: { lang: 'noir', data: job.witness }, durationMs };
+  }
+
+  async checkWitness(compiled: NoirCompiledCircuit, witness: Witness): Promise<boolean> {
+    const verdict = await this.barretenberg.satisfies(compiled.program.bytecode, witnessBytes(witness));
+    return verdict.ok;
+  }
+
+  async forge(
+    compiled: NoirCompiledCircuit,
+    inputs: Inputs,
+    outputs: Record<string, unknown>,
+  ): Promise<ForgeResult> {
+    const honest = await this.execute(compiled, inputs);
+    if (!honest.ok) {
+      // No honest witness to edit: the inputs themselves are refused.
+      const { kind, message } = honest.failure;
+      return { accepted: false, detail: `honest execution failed (${kind}): ${message}` };
+    }
+    return forgeReturnValue({
+      program: compiled.program,
+      inputs,
+      outputs,
+      honestWitness: witnessBytes(honest.witness),
+      satisfies: (witness) => this.barretenberg.satisfies(compiled.program.bytecode, witness),
+    });
+  }
+
+  async prove(
+    compiled: NoirCompiledCircuit,
+    witness: Witness,
+    options: { system?: ProofSystem } = {},
+  ): Promise<Proof> {
+    const system = options.system ?? 'ultrahonk';
+    if (system !== 'ultrahonk') throw new Error(`the Noir backend proves with UltraHonk only, not ${system}`);
+    const started = Date.now();
+    const crs = await this.barretenberg.crsInfo();
+    const bytecode = compiled.program.bytecode;
+    const { proof, verificationKey } = await this.barretenberg.prove(bytecode, witnessBytes(witness));
+    return {
+      system,
+      proof: proof.proof,
+      publicSignals: proof.publicInputs.map((hex) => BigInt(hex).toString()),
+      verificationKey,
+      durationMs: Date.now() - started,
+      ...(crs.warning ? { warnings: [crs.warning] } : {}),
+    };
+  }
+
+  async verify(compiled: NoirCompiledCircuit, proof: Proof): Promise<boolean> {
+    if (proof.system !== 'ultrahonk' || !(proof.proof instanceof Uint8Array)) return false;
+    let publicInputs: string[];
+    try {
+      publicInputs = proof.publicSignals.map((signal) => toWitnessHex(BigInt(signal)));
+    } catch {
+      return false; // a public signal that is not an integer cannot verify
+    }
+    return this.barretenberg.verify(compiled.program.bytecode, { proof: proof.proof, publicInputs });
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([this.worker.terminate(), this.barretenberg.destroy()]);
+  }
+
+  private runProgram(compiled: NoirCompiledCircuit, inputs: Inputs) {
+    const job = { program: compiled.program, inputs: toNoirInputs(inputs, compiled.program.abi.parameters) };
+    return this.worker.run<ExecuteJobResult>('execute', job, this.timeoutMs);
+  }
+}
+
+function witnessBytes(witness: Witness): Uint8Array {
+  if (witness.lang !== 'noir' || !(witness.data instanceof Uint8Array)) {
+    throw new TypeError('expected a Noir witness (compressed witness stack) from NoirBackend.execute');
+  }
+  return witness.data;
+}
+
+export type NargoProject = { ok: true; buildDir: string } | { ok: false; diagnostic: Diagnostic };
+
+/**
+ * Write the circuit as a Nargo project in a fresh private folder, adding a `Nargo.toml` when the
+ * circuit has none. noir_wasm compiles `src/main.nr` of a `bin` package, so that is the entry.
+ */
+export function writeNargoProject(circuit: TargetCircuit): NargoProject {
+  const files = { ...circuit.files };
+  for (const path of Object.keys(files)) {
+    if (normalize(path).startsWith('..') || path.startsWith('/')) {
+      return { ok: false, diagnostic: { severity: 'error', message: `file path ${path} must be relative and inside the project` } };
+    }
+  }
+  if (files['src/main.nr'] === undefined) {
+    const message =
+      circuit.entry !== 'src/main.nr'
+        ? `a Noir circuit's entry must be src/main.nr (got ${circuit.entry})`
+        : 'src/main.nr is not among the circuit files';
+    return { ok: false, diagnostic: { severity: 'error', file: 'src/main.nr', message } };
+  }
+  const name = packageName(circuit.name ?? 'main');
+  files['Nargo.toml'] ??= `[package]\nname = "${name}"\ntype = "bin"\nauthors = [""]\n\n[dependencies]\n`;
+  const buildDir = mkdtempSync(join(tmpdir(), `zkcoder-noir-${name}-`));
+  for (const [path, source] of Object.entries(files)) {
+    mkdirSync(dirname(join(buildDir, path)), { recursive: true });
+    writeFileSync(join(buildDir, path), source);
+  }
+  return { ok: true, buildDir };
+}
+
+/** Nargo package names are identifiers: lowercase letters, digits and underscores, not starting with a digit. */
+export function packageName(name: string): string {
+  const cleaned = name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  if (!cleaned) return 'main';
+  return /^[0-9]/.test(cleaned) ? `c_${cleaned}` : cleaned;
+}
