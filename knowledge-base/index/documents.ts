@@ -12,7 +12,7 @@ export function entryFeatures(entry: KnowledgeEntry): Feature[] {
     ...textFeatures(entry.id.replace(/-/g, ' '), 2),
     ...textFeatures(entry.tags.join(' . '), 2),
     ...textFeatures(entry.category, 1),
-    ...textFeatures(entry.description, 1),
+    ...textFeatures(entry.description, 0.6),
     ...textFeatures(entry.parameters.map((p) => `${p.name} ${p.description ?? ''}`).join(' . '), 0.5),
   ];
 }

@@ -1,5 +1,5 @@
 import { normalize, type Embedder } from './embedder.js';
-import { textFeatures, type Feature } from './text-features.js';
+import { queryFeatures, textFeatures, type Feature } from './text-features.js';
 
 const DIMENSIONS = 2048;
 
@@ -26,7 +26,7 @@ export class HashedTfIdfEmbedder implements Embedder {
 
   private constructor(idf: Map<string, number>, corpusSize: number) {
     this.idf = idf;
-    this.id = `hashed-tfidf-v1:${DIMENSIONS}:${corpusSize}`;
+    this.id = `hashed-tfidf-v3:${DIMENSIONS}:${corpusSize}`;
   }
 
   /** Fit document frequencies on the corpus (the entries' texts). */
@@ -42,8 +42,9 @@ export class HashedTfIdfEmbedder implements Embedder {
     return new HashedTfIdfEmbedder(idf, corpus.length);
   }
 
+  /** Embed queries: their words plus related words from the thesaurus. */
   async embed(texts: string[]): Promise<Float32Array[]> {
-    return texts.map((text) => this.embedFeatures(textFeatures(text)));
+    return texts.map((text) => this.embedFeatures(queryFeatures(text)));
   }
 
   /** Embed pre-weighted features (documents weight their name and tags above their description). */

@@ -1,3 +1,5 @@
+import { relatedWords } from './synonyms.js';
+
 /**
  * Words and character n-grams of a text, for the offline embedder. camelCase and snake_case names are
  * split (`LessThan` → less, than), a few suffixes are stripped so "comparing" meets "compare", and
@@ -5,7 +7,7 @@
  */
 
 const STOP_WORDS = new Set(
-  'a an and are as at be by for from has have i in into is it its of on or over that the this to was were which with without me my we our you your give make build write prove proves proving circuit circuits gadget gadgets please want need using use can how do does'.split(
+  'a an are as at be by for from has have i in into is it its of on over that the this to was were which with without me my we our you your give make build write prove proves proving circuit circuits gadget gadgets please want need using use can how do does'.split(
     ' ',
   ),
 );
@@ -15,25 +17,53 @@ export interface Feature {
   weight: number;
 }
 
+/** Operators people type in queries ("a < b", "x^2") and that tags use, as searchable words. */
+const SYMBOLS: [RegExp, string][] = [
+  [/<=/g, ' lte '],
+  [/>=/g, ' gte '],
+  [/==/g, ' eq '],
+  [/!=/g, ' neq '],
+  [/>>/g, ' shr '],
+  [/<</g, ' shl '],
+  [/&&/g, ' and '],
+  [/\|\|/g, ' or '],
+  [/</g, ' lt '],
+  [/>/g, ' gt '],
+  [/\^/g, ' pow '],
+  [/%/g, ' mod '],
+  [/!/g, ' not '],
+];
+
+const NUMBER_WORDS: Record<string, string> = { '0': 'zero', '1': 'one', '2': 'two', '4': 'four' };
+
 export function words(text: string): string[] {
-  return text
+  let spaced = text;
+  for (const [pattern, word] of SYMBOLS) spaced = spaced.replace(pattern, word);
+  return spaced
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0 && !STOP_WORDS.has(w));
+    .map((w) => NUMBER_WORDS[w] ?? w)
+    // Single letters are variable names (a, b, x), not meaning.
+    .filter((w) => (w.length > 1 || /\d/.test(w)) && !STOP_WORDS.has(w));
 }
 
-/** A light suffix stripper: enough to merge inflections, not a full Porter stemmer. */
+/**
+ * A light suffix stripper: enough to merge inflections ("negate", "negation", "negated"), not a
+ * full Porter stemmer.
+ */
 export function stem(word: string): string {
   if (word.length <= 4 || /^\d+$/.test(word)) return word;
-  for (const suffix of ['ations', 'ation', 'ings', 'ing', 'ness', 'ised', 'ized', 'ise', 'ize', 'ies', 'ed', 'es', 'ly', 's']) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
-      const base = word.slice(0, -suffix.length);
-      return suffix === 'ies' ? `${base}y` : base;
+  let base = word;
+  for (const suffix of ['ations', 'ation', 'ings', 'ing', 'ness', 'ised', 'ized', 'ies', 'ed', 'es', 'ly', 's']) {
+    if (base.endsWith(suffix) && base.length - suffix.length >= 3) {
+      base = suffix === 'ies' ? `${base.slice(0, -3)}y` : base.slice(0, -suffix.length);
+      break;
     }
   }
-  return word;
+  if (base.length > 4 && base.endsWith('e')) base = base.slice(0, -1);
+  return base;
 }
 
 /** Weighted features of a text: stemmed words, word pairs and character 3/4-grams. */
@@ -49,4 +79,14 @@ export function textFeatures(text: string, weight = 1): Feature[] {
     for (const g of grams) features.push({ key: `c:${g}`, weight: (weight * 0.6) / Math.max(grams.length, 1) });
   }
   return features;
+}
+
+/**
+ * Query features: the query's own words plus, at a third of the weight, related words from the
+ * thesaurus (only as whole words, no character n-grams, so they cannot drown the query itself).
+ */
+export function queryFeatures(text: string): Feature[] {
+  const own = textFeatures(text);
+  const related = words(text).flatMap((w) => relatedWords(w)).map((w) => ({ key: `w:${stem(w)}`, weight: 0.35 }));
+  return [...own, ...related];
 }
