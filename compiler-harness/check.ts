@@ -1,3 +1,5 @@
+import { analyzeCompiled, DEFAULT_SOUNDNESS_BUDGET_MS } from './soundness/analyze-compiled.js';
+import type { SoundnessReport } from './soundness/types.js';
 import type { Backend, CompiledCircuit, Diagnostic, Lang, Proof, ProofSystem } from './types.js';
 import type { TestVectors } from './vectors/schema.js';
 import { runVectors, vectorInputProblems, type VectorVerdict } from './vectors/run.js';
@@ -16,6 +18,8 @@ export interface ProofVerdict {
 export interface CheckReport {
   lang: Lang;
   entry: string;
+  /** The circuit's sources, so findings can quote the offending lines. */
+  files: Record<string, string>;
   compile: {
     ok: boolean;
     timedOut: boolean;
@@ -27,6 +31,8 @@ export interface CheckReport {
   /** Problems with the vectors themselves (names that don't match the circuit). */
   vectorProblems: string[];
   vectors: VectorVerdict[];
+  /** The attacker's verdict: `unsound` always carries a counterexample; lints are warnings. */
+  soundness?: SoundnessReport;
   proof?: ProofVerdict;
   passed: boolean;
   summary: string;
@@ -39,6 +45,9 @@ export interface CheckOptions<C extends CompiledCircuit> {
   vectors: TestVectors;
   prove?: boolean;
   system?: ProofSystem;
+  /** Run the soundness analysis from the first accept vector (default true) within this budget. */
+  soundness?: boolean;
+  soundnessBudgetMs?: number;
   /** Receives the proof when one is made, e.g. to write it to disk. */
   onProof?: (proof: Proof) => void | Promise<void>;
 }
@@ -51,6 +60,7 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
   const report: CheckReport = {
     lang: circuit.lang,
     entry: circuit.entry,
+    files: compiled.compiled && 'files' in compiled.compiled ? (compiled.compiled.files as Record<string, string>) : circuit.files,
     compile: {
       ok: compiled.ok,
       timedOut: compiled.timedOut ?? false,
@@ -69,6 +79,11 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
     report.vectorProblems = vectorInputProblems(vectors, compiled.compiled.inputNames);
     if (report.vectorProblems.length === 0) {
       report.vectors = await runVectors(backend, compiled.compiled, vectors);
+      const honest = vectors.accept[0];
+      const honestRuns = report.vectors.find((v) => v.kind === 'accept' && v.index === 0)?.passed;
+      if (options.soundness !== false && honest && honestRuns) {
+        report.soundness = await analyzeCompiled(compiled.compiled, honest.inputs, options.soundnessBudgetMs ?? DEFAULT_SOUNDNESS_BUDGET_MS);
+      }
       if (options.prove) report.proof = await proveOnce({ backend, compiled: compiled.compiled, vectors, system: options.system, onProof: options.onProof });
     }
   }
@@ -76,6 +91,7 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
     compiled.ok &&
     report.vectorProblems.length === 0 &&
     report.vectors.every((v) => v.passed) &&
+    report.soundness?.verdict !== 'unsound' &&
     (!options.prove || (report.proof?.verified === true && report.proof.tamperedRejected));
   report.durationMs = performance.now() - start;
   report.summary = summarize(report);
@@ -139,6 +155,11 @@ function summarize(report: CheckReport): string {
   const count = (kind: string) => report.vectors.filter((v) => v.kind === kind).length;
   const counts = `${count('accept')} accept, ${count('reject')} reject, ${count('forge')} forge`;
   const size = `${report.compile.constraintCount} constraints`;
+  const soundness = !report.soundness
+    ? ''
+    : report.soundness.verdict === 'unsound'
+      ? '; UNSOUND: counterexample found'
+      : `; soundness: no finding${report.soundness.lints.length ? ` (${report.soundness.lints.length} lint(s))` : ''}`;
   let proof = '';
   if (report.proof) {
     proof = report.proof.error
@@ -147,5 +168,5 @@ function summarize(report: CheckReport): string {
   }
   const verdict = report.passed ? 'PASS' : 'FAIL';
   const failures = failed.length ? `, ${failed.length} failed` : '';
-  return `${verdict}: ${report.vectors.length - failed.length}/${report.vectors.length} vectors passed (${counts}${failures}); ${size}${proof}`;
+  return `${verdict}: ${report.vectors.length - failed.length}/${report.vectors.length} vectors passed (${counts}${failures}); ${size}${soundness}${proof}`;
 }

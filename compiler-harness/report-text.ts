@@ -1,4 +1,6 @@
 import type { CheckReport } from './check.js';
+import type { SoundnessReport } from './soundness/types.js';
+import { sourceLineAt } from './text.js';
 import type { Diagnostic } from './types.js';
 import type { VectorVerdict } from './vectors/run.js';
 
@@ -17,6 +19,7 @@ export function formatCheckReport(report: CheckReport): string {
   for (const d of report.compile.diagnostics) lines.push(...formatDiagnostic(d));
   for (const problem of report.vectorProblems) lines.push(`  vectors: ${problem}`);
   for (const v of report.vectors) lines.push(...formatVerdict(v));
+  if (report.soundness) lines.push(...formatSoundness(report.soundness, report.files));
   if (report.proof) {
     const p = report.proof;
     if (p.error) lines.push(`  ✗ prove (${p.system}): ${p.error}`);
@@ -35,6 +38,31 @@ export function formatDiagnostic(d: Diagnostic): string[] {
   const code = d.code ? `[${d.code}]` : '';
   const lines = [`  ${d.severity}${code}: ${where}${d.message}`];
   if (d.sourceLine !== undefined) lines.push(`      ${d.line} | ${d.sourceLine.trim()}`);
+  return lines;
+}
+
+/** The attacker's findings: the counterexample (both witnesses' differing values), then lints with locations. */
+export function formatSoundness(soundness: SoundnessReport, files: Record<string, string> = {}): string[] {
+  const lines: string[] = [];
+  const cx = soundness.counterexample;
+  if (soundness.verdict === 'unsound' && cx) {
+    lines.push(`  ✗ soundness: UNSOUND (${cx.kind}): ${cx.explanation}`);
+    lines.push(`      inputs: ${compact(cx.inputs)}`);
+    for (const d of (cx.outputs.length ? cx.outputs : cx.signals).slice(0, 8)) {
+      lines.push(`      ${d.name}: honest ${d.honest}, also satisfies the constraints: ${d.alternative}`);
+    }
+    for (const h of (cx.hintAnswers ?? []).slice(0, 3)) lines.push(`      hint ${h.call}: honest ${h.honest.join(', ')} -> ${h.alternative.join(', ')}`);
+  } else {
+    const note = soundness.incomplete ? ` (incomplete: ${soundness.incomplete})` : '';
+    lines.push(`  ✓ soundness: no finding in ${ms(soundness.durationMs)}${note}; tried ${soundness.tried.length} attack(s)`);
+  }
+  for (const lint of soundness.lints.slice(0, 10)) {
+    const where = lint.file ? `${lint.file}${lint.line ? `:${lint.line}` : ''}: ` : '';
+    lines.push(`  warning[${lint.code}]: ${where}${lint.message}`);
+    const source = lint.file && lint.line ? sourceLineAt(files[lint.file], lint.line) : undefined;
+    if (source !== undefined) lines.push(`      ${lint.line} | ${source.trim()}`);
+  }
+  if (soundness.lints.length > 10) lines.push(`  (${soundness.lints.length - 10} more lint(s))`);
   return lines;
 }
 

@@ -24,6 +24,7 @@ describe('zkcoder check (Circom)', () => {
   it('passes a sound circuit on accept, reject and forge vectors and exits 0', async () => {
     const result = await zkcoder('check', join(fixtures, 'range-checked-sum.circom'), '--vectors', join(fixtures, 'range-checked-sum.vectors.json'));
     expect(result.stdout).toContain('PASS: 5/5 vectors passed (2 accept, 2 reject, 1 forge)');
+    expect(result.stdout).toContain('✓ soundness: no finding');
     expect(result.code).toBe(0);
   });
 
@@ -31,6 +32,16 @@ describe('zkcoder check (Circom)', () => {
     const result = await zkcoder('check', join(fixtures, 'square-root-unsound.circom'), '--vectors', join(fixtures, 'square-root-unsound.vectors.json'));
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('✗ forge[0]: FORGERY ACCEPTED');
+    // The attacker finds it without the vector's help, with both witnesses' values.
+    expect(result.stdout).toContain('✗ soundness: UNSOUND (different-outputs)');
+    expect(result.stdout).toContain('main.out: honest 33, also satisfies the constraints: 34');
+    expect(result.stdout).toMatch(/warning\[unconstrained-hint\]: square-root-unsound\.circom:10:/);
+  });
+
+  it('skips the attacker with --no-soundness', async () => {
+    const result = await zkcoder('check', join(fixtures, 'range-checked-sum.circom'), '--vectors', join(fixtures, 'range-checked-sum.vectors.json'), '--no-soundness');
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('soundness');
   });
 
   it('prints the same report as JSON with --json', async () => {

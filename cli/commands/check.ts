@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { disposeSoundnessAnalysis } from '../../compiler-harness/soundness/analyze-compiled.js';
 import { checkCircuit, createBackend, formatCheckReport, loadTestVectors, VectorsError } from '../../compiler-harness/index.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ interface CheckFlags {
   ptau?: string;
   crs?: string;
   out?: string;
+  soundness: boolean;
+  soundnessBudget: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -34,6 +37,8 @@ export function registerCheck(program: Command): void {
     .option('--system <system>', 'proof system: groth16 | plonk | ultrahonk')
     .option('--json', 'print the report as one JSON document')
     .option('--out <dir>', 'write report.json (and with --prove the proof, public inputs and verification key) here')
+    .option('--no-soundness', 'skip the soundness analysis (the attacker that looks for a second witness)')
+    .option('--soundness-budget <ms>', 'time budget of the soundness analysis', '10000')
     .option('--timeout <ms>', 'time limit per compile or execution', '60000')
     .option('--ptau <file>', 'Circom: a real powers-of-tau file instead of the dev one')
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
@@ -55,7 +60,18 @@ async function runCheck(path: string, flags: CheckFlags): Promise<number> {
   const backend = await createBackend(circuit.lang, { timeoutMs, ptauPath: flags.ptau, crsPath: flags.crs });
   try {
     const onProof = flags.out ? (proof: Proof) => writeProof(flags.out!, proof).then(() => undefined) : undefined;
-    const report = await checkCircuit({ backend, circuit, vectors, prove: flags.prove, system: flags.system, onProof });
+    const soundnessBudgetMs = Number(flags.soundnessBudget);
+    if (!Number.isInteger(soundnessBudgetMs) || soundnessBudgetMs <= 0) throw new FatalError(`--soundness-budget: "${flags.soundnessBudget}" is not a positive number of milliseconds`);
+    const report = await checkCircuit({
+      backend,
+      circuit,
+      vectors,
+      prove: flags.prove,
+      system: flags.system,
+      onProof,
+      soundness: flags.soundness,
+      soundnessBudgetMs,
+    });
     if (report.vectorProblems.length && !flags.json) throw new FatalError(report.vectorProblems[0]);
     if (flags.out) {
       await mkdir(flags.out, { recursive: true });
@@ -65,5 +81,6 @@ async function runCheck(path: string, flags: CheckFlags): Promise<number> {
     return report.passed ? 0 : 1;
   } finally {
     await backend.dispose();
+    await disposeSoundnessAnalysis();
   }
 }

@@ -1,0 +1,188 @@
+import { inputVariants, locateAssert, searchAssertBypass, searchPreconditionBypass } from './input-attacks.js';
+import { determine, searchByPerturbation, searchBySmt, type Alternative } from './circom-attack.js';
+import { lintCircom, signalLocation } from './circom-lints.js';
+import { CircomWitnessGenerator } from './circom-witness.js';
+import { isOutputWire, loadConstraintSystem, violatedConstraints, withInputNames, type ConstraintSystem } from './r1cs.js';
+import type { CircomAnalysisOptions, Counterexample, DifferingValue, Lint, SoundnessReport } from './types.js';
+
+/**
+ * Soundness analysis of a compiled Circom circuit, without a spec: is there a second witness for
+ * the same inputs with different outputs, or a witness for inputs the source's asserts reject?
+ *
+ * @example
+ * const report = await analyzeR1cs({ r1csPath, symPath, wasmPath, inputs: { a: 3, b: 11 } });
+ * if (report.verdict === 'unsound') console.log(report.counterexample?.explanation);
+ */
+export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<SoundnessReport> {
+  const started = Date.now();
+  const budget = options.budgetMs ?? 10_000;
+  const at = (fraction: number) => started + budget * fraction;
+  const tried: string[] = [];
+  let phaseStart = Date.now();
+  // Each entry of `tried` ends with the time its phase took: the budget has to be visible.
+  const note = (text: string) => {
+    tried.push(`${text} [${Date.now() - phaseStart} ms]`);
+    phaseStart = Date.now();
+  };
+  const system = withInputNames(await loadConstraintSystem(options.r1csPath, options.symPath), Object.keys(options.inputs));
+  const generator = await CircomWitnessGenerator.load(options.wasmPath);
+  const lints: Lint[] = lintCircom(system, options.source, Object.keys(options.inputs));
+  const report = (extra: Partial<SoundnessReport>): SoundnessReport => ({ verdict: 'no-finding', lints, tried, durationMs: Date.now() - started, ...extra });
+
+  const honestRun = await generator.calculate(options.inputs);
+  if (!honestRun.ok) return report({ incomplete: `the witness generator rejected the honest inputs: ${honestRun.message}` });
+  const honest = honestRun.witness;
+  if (honestRun.failedAsserts.length > 0) return report({ incomplete: `the honest inputs fail an assert: ${honestRun.failedAsserts[0]}` });
+  const broken = violatedConstraints(system, honest);
+  if (broken.length > 0) return report({ incomplete: `the honest witness violates ${broken.length} constraint(s), first #${broken[0]}` });
+
+  phaseStart = Date.now();
+  const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false) =>
+    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, note: quiet ? () => undefined : note });
+  const first = await attack(options.inputs, honest, at(0.55));
+  lints.push(...first.lints);
+  // A hint in a single constraint is worth a look only if that constraint did not pin it down.
+  const determined = first.determined;
+  if (determined) {
+    const pinned = (lint: Lint) => lint.code === 'hint-in-one-constraint' && lint.signal !== undefined && determined[system.labels.get(lint.signal) ?? 0] === 1;
+    lints.splice(0, lints.length, ...lints.filter((lint) => !pinned(lint)));
+  }
+  if (first.counterexample) return report({ verdict: 'unsound', counterexample: first.counterexample });
+
+  // Other inputs the source accepts: special points (0, 1, −1) are where hints go ambiguous.
+  let explored = 0;
+  for (const variant of inputVariants(options.inputs, system.prime)) {
+    if (Date.now() > at(0.8)) break;
+    const run = await generator.calculate(variant.inputs);
+    if (!run.ok || run.failedAsserts.length > 0 || violatedConstraints(system, run.witness).length > 0) continue;
+    explored++;
+    const found = await attack(variant.inputs, run.witness, Math.min(at(0.8), Date.now() + budget * 0.1), true);
+    if (found.counterexample) {
+      note(`other inputs: ${variant.label} (variant ${explored})`);
+      return report({ verdict: 'unsound', counterexample: found.counterexample });
+    }
+  }
+  note(`other inputs: ${explored} accepted variant(s) of the inputs attacked the same way, nothing found`);
+
+  const bypass = await searchAssertBypass({ system, generator, inputs: options.inputs, source: options.source, deadline: at(0.95) });
+  note(bypass.tried);
+  if (bypass.bypass) {
+    const { inputs, witness, failedAsserts, mutated } = bypass.bypass;
+    const where = locateAssert(failedAsserts[0], options.source);
+    const assertText = where ? `\`${where.text}\` (${where.file}:${where.line})` : failedAsserts[0];
+    const counterexample: Counterexample = {
+      kind: 'assert-bypass',
+      inputs,
+      outputs: outputValues(system, witness),
+      signals: [],
+      explanation: `with ${mutated} the source rejects the inputs at ${assertText}, yet a witness satisfies every constraint: the assert is not enforced by any constraint`,
+      witness: witness.map(String),
+    };
+    return report({ verdict: 'unsound', counterexample });
+  }
+  if (options.preconditions && Object.keys(options.preconditions).length > 0) {
+    const stated = await searchPreconditionBypass({ system, generator, inputs: options.inputs, preconditions: options.preconditions, deadline: at(0.98) });
+    note(stated.tried);
+    if (stated.bypass) {
+      const { inputs, witness, violation } = stated.bypass;
+      const counterexample: Counterexample = {
+        kind: 'precondition-bypass',
+        inputs,
+        outputs: outputValues(system, witness),
+        signals: [],
+        explanation: `${violation}, yet a witness satisfies every constraint: the circuit does not enforce the precondition`,
+        witness: witness.map(String),
+      };
+      return report({ verdict: 'unsound', counterexample });
+    }
+  }
+  return report({});
+}
+
+/**
+ * Determination, perturbation and z3 for one concrete input. Notes go to `note` only when given
+ * (the honest inputs); variants stay quiet unless they find something.
+ */
+async function attackAt(options: {
+  system: ConstraintSystem;
+  source: Record<string, string> | undefined;
+  inputs: Record<string, unknown>;
+  honest: bigint[];
+  deadline: number;
+  seed: number;
+  smt: boolean;
+  note: (text: string) => void;
+}): Promise<{ counterexample?: Counterexample; lints: Lint[]; determined?: Uint8Array }> {
+  const { system, inputs, honest, deadline, seed } = options;
+  const start = Date.now();
+  const at = (fraction: number) => start + (deadline - start) * fraction;
+  const base = determine(system, honest.slice(), at(0.5));
+  const undetermined = base.known.reduce((n, k) => n + (k ? 0 : 1), 0);
+  const note = options.note;
+  note(`propagation + elimination: ${system.nWires - undetermined}/${system.nWires} signals forced by the inputs, ${undetermined} undetermined${base.truncated ? ' (elimination truncated)' : ''}`);
+  const search = searchByPerturbation({ system, honest, base, deadline: at(0.6), seed });
+  search.tried.forEach(note);
+  // The search checked the constraints a change could reach; the verdict re-checks them all.
+  const verified = (alternative: Alternative | undefined) => alternative !== undefined && violatedConstraints(system, alternative.witness).length === 0;
+  if (verified(search.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, search.counterexample!), lints: [] };
+  const lints = search.ambiguous.flatMap((alternative) => ambiguityLint(system, honest, alternative, options.source) ?? []);
+  if (options.smt && undetermined > 0) {
+    const smt = await searchBySmt({ system, honest, base, deadline });
+    note(smt.tried);
+    if (verified(smt.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, smt.counterexample!), lints };
+  } else if (undetermined === 0) note('every signal is forced by the inputs');
+  return { lints, determined: base.known };
+}
+
+function differing(system: ConstraintSystem, honest: bigint[], alternative: bigint[], wires: Iterable<number>): DifferingValue[] {
+  const values: DifferingValue[] = [];
+  for (const w of [...new Set(wires)].sort((x, y) => x - y)) {
+    if (honest[w] === alternative[w]) continue;
+    values.push({ name: system.names[w], honest: honest[w].toString(), alternative: alternative[w].toString() });
+  }
+  return values;
+}
+
+function differentOutputs(system: ConstraintSystem, inputs: Record<string, unknown>, honest: bigint[], alternative: Alternative): Counterexample {
+  const all = [...honest.keys()];
+  const outputs = differing(system, honest, alternative.witness, all.filter((w) => isOutputWire(system, w)));
+  const signals = differing(system, honest, alternative.witness, all).slice(0, 50);
+  const first = outputs[0];
+  return {
+    kind: 'different-outputs',
+    inputs,
+    outputs,
+    signals,
+    explanation:
+      `for inputs ${abbreviate(JSON.stringify(inputs, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))} a second witness satisfies every constraint with ${first.name} = ${first.alternative} instead of ${first.honest} ` +
+      `(${alternative.how}); ${signals.length} signal(s) differ: the circuit is under-constrained`,
+    witness: alternative.witness.map(String),
+  };
+}
+
+/** For an assert bypass there is no honest witness to compare with: report the accepted outputs. */
+function outputValues(system: ConstraintSystem, witness: bigint[]): DifferingValue[] {
+  const values: DifferingValue[] = [];
+  for (let w = 1; w <= system.nOutputs; w++) values.push({ name: system.names[w], honest: '(rejected)', alternative: witness[w].toString() });
+  return values;
+}
+
+/** Only for the user's own signals when we have their source: a library's internal slack (IsZero's inverse at 0) is by design. */
+function ambiguityLint(system: ConstraintSystem, honest: bigint[], alternative: Alternative, source: Record<string, string> | undefined): Lint | undefined {
+  const changed = differing(system, honest, alternative.witness, alternative.changed);
+  const names = changed.map((d) => d.name);
+  const location = names[0] ? signalLocation(source, names[0]) : undefined;
+  if (source && !location) return undefined;
+  return {
+    code: 'ambiguous-intermediate',
+    signal: names[0],
+    ...location,
+    message:
+      `intermediate signal(s) ${names.slice(0, 4).join(', ')} can take another value for the same inputs ` +
+      `(${changed[0] ? `${changed[0].honest} → ${changed[0].alternative}` : ''}) without changing any output; harmless unless something relies on them`,
+  };
+}
+
+function abbreviate(text: string, max = 160): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

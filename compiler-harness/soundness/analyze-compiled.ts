@@ -1,0 +1,32 @@
+import type { CircomCompiled } from '../circom/backend.js';
+import type { CompiledCircuit, Inputs } from '../types.js';
+import { analyzeNoir, analyzeR1csIsolated, disposeIsolatedAnalysis } from './isolated.js';
+import { disposeSmt } from './smt.js';
+import type { SoundnessReport } from './types.js';
+
+export const DEFAULT_SOUNDNESS_BUDGET_MS = 10_000;
+
+/**
+ * The soundness attack on a circuit the harness compiled, starting from honest inputs (an accept
+ * vector). Circom: on the R1CS, in a worker under a hard limit. Noir: on its unconstrained hints.
+ */
+export async function analyzeCompiled(compiled: CompiledCircuit, inputs: Inputs, budgetMs = DEFAULT_SOUNDNESS_BUDGET_MS): Promise<SoundnessReport> {
+  if (compiled.lang === 'circom') {
+    const circom = compiled as CircomCompiled;
+    return analyzeR1csIsolated({
+      r1csPath: circom.r1csPath,
+      symPath: circom.symPath,
+      wasmPath: circom.wasmPath,
+      inputs,
+      source: circom.files,
+      budgetMs,
+    });
+  }
+  return analyzeNoir({ files: compiled.circuit.files, inputs, budgetMs });
+}
+
+/** Release the analysis worker and z3's threads so the process can exit. */
+export async function disposeSoundnessAnalysis(): Promise<void> {
+  await disposeIsolatedAnalysis();
+  await disposeSmt();
+}

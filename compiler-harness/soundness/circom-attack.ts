@@ -1,0 +1,243 @@
+import { mod, seededElements } from './field.js';
+import { eliminate } from './eliminate.js';
+import { constraintWires, countUnknowns, propagate, type Mode, type PropagationState } from './propagate.js';
+import { isInputWire, isOutputWire, violatedConstraints, type ConstraintSystem } from './r1cs.js';
+import { solveResidual } from './smt.js';
+
+/**
+ * The attacker on an R1CS. Everything here works for one concrete input: first find which signals
+ * the inputs force, then try to move the others. A returned alternative witness has been checked
+ * against every constraint it could affect (and the caller re-checks all of them).
+ */
+
+export interface Determination {
+  /** 1 for wires whose value the inputs force (the constant wire and inputs included). */
+  known: Uint8Array;
+  unknownCounts: Int32Array;
+  /** Undetermined wire → its two possible values, where a quadratic left exactly two. */
+  domains: Map<number, [bigint, bigint]>;
+  /** Constraints still holding an undetermined wire. */
+  residual: number[];
+  truncated: boolean;
+}
+
+/** Propagation and elimination from the inputs, alternated until neither fixes another wire. */
+export function determine(system: ConstraintSystem, witness: bigint[], deadline: number): Determination & { contradiction: boolean } {
+  const known = new Uint8Array(system.nWires);
+  known[0] = 1;
+  for (let w = 1; w < system.nWires; w++) if (isInputWire(system, w)) known[w] = 1;
+  const state: PropagationState = { witness, known, unknownCounts: countUnknowns(system, known) };
+  const domains = new Map<number, [bigint, bigint]>();
+  const seeds = [...state.unknownCounts.keys()].filter((i) => state.unknownCounts[i] === 1);
+  const closed = close({ system, state, seeds, mode: 'determine', domains, deadline });
+  for (let w = 0; w < system.nWires; w++) if (known[w]) domains.delete(w);
+  return { known, unknownCounts: state.unknownCounts, domains, residual: residualOf(state.unknownCounts), ...closed };
+}
+
+/**
+ * The closure both the determination and a perturbation need: propagate, then eliminate over the
+ * constraints still open (within `scope` when given), and repeat while elimination fixes wires.
+ */
+function close(options: {
+  system: ConstraintSystem;
+  state: PropagationState;
+  seeds: number[];
+  mode: Mode;
+  domains: Map<number, [bigint, bigint]>;
+  scope?: number[];
+  deadline: number;
+}): { truncated: boolean; contradiction: boolean } {
+  const { system, state, mode, domains, scope, deadline } = options;
+  let seeds = options.seeds;
+  let truncated = false;
+  for (;;) {
+    const result = propagate(system, state, seeds, mode);
+    if (result.contradiction !== undefined) return { truncated, contradiction: true };
+    for (const [wire, roots] of result.domains) domains.set(wire, roots);
+    const open = (scope ?? [...state.unknownCounts.keys()]).filter((i) => state.unknownCounts[i] > 0);
+    const elimination = eliminate({ system, witness: state.witness, known: state.known, constraints: open, domains, deadline });
+    truncated ||= elimination.truncated;
+    if (elimination.inconsistent) return { truncated, contradiction: true };
+    seeds = [];
+    for (const [wire, value] of elimination.fixed) {
+      if (state.known[wire]) continue;
+      state.witness[wire] = value;
+      seeds.push(...markKnown(system, state, wire));
+    }
+    if (seeds.length === 0) return { truncated, contradiction: false };
+  }
+}
+
+function residualOf(counts: Int32Array): number[] {
+  const residual: number[] = [];
+  counts.forEach((count, index) => count > 0 && residual.push(index));
+  return residual;
+}
+
+/** Mark `wire` known; returns the constraints left with a single unknown. */
+function markKnown(system: ConstraintSystem, state: PropagationState, wire: number): number[] {
+  state.known[wire] = 1;
+  const seeds: number[] = [];
+  for (const index of system.uses[wire]) if (--state.unknownCounts[index] === 1) seeds.push(index);
+  return seeds;
+}
+
+export interface Alternative {
+  witness: bigint[];
+  /** Wires whose value differs from the honest witness. */
+  changed: number[];
+  how: string;
+}
+
+/**
+ * Set one undetermined wire to `value`, re-solve what it forces, and keep the result if every
+ * constraint touching a changed wire still holds.
+ */
+export function perturb(system: ConstraintSystem, honest: bigint[], base: Determination, wire: number, value: bigint): Alternative | undefined {
+  const witness = honest.slice();
+  witness[wire] = value;
+  const state: PropagationState = { witness, known: base.known.slice(), unknownCounts: base.unknownCounts.slice() };
+  const seeds = markKnown(system, state, wire);
+  const closed = close({ system, state, seeds, mode: 'solve', domains: new Map(base.domains), scope: neighbourhood(system, base, wire), deadline: Infinity });
+  if (closed.contradiction) return undefined;
+  const changed: number[] = [];
+  for (let w = 0; w < witness.length; w++) if (witness[w] !== honest[w]) changed.push(w);
+  const touched = new Set(changed.flatMap((w) => system.uses[w]));
+  if (violatedConstraints(system, witness, touched).length > 0) return undefined;
+  return { witness, changed, how: `set ${system.names[wire]} to ${value} and re-solved its dependents` };
+}
+
+/**
+ * Open constraints reachable from `wire` through undetermined wires, capped: what a perturbation can
+ * ripple into, so re-solving stays local on large circuits.
+ */
+function neighbourhood(system: ConstraintSystem, base: Determination, wire: number, cap = 300): number[] {
+  const seen = new Set<number>();
+  const visited = new Set<number>([wire]);
+  const frontier = [wire];
+  while (frontier.length > 0 && seen.size < cap) {
+    const w = frontier.pop()!;
+    for (const index of system.uses[w]) {
+      if (seen.has(index) || base.unknownCounts[index] === 0) continue;
+      seen.add(index);
+      for (const next of constraintWires(system.constraints[index])) {
+        if (base.known[next] || visited.has(next)) continue;
+        visited.add(next);
+        frontier.push(next);
+      }
+    }
+  }
+  return [...seen];
+}
+
+/** Edge values first: the other root, neighbours, 0, 1, −1, −v, then seeded random elements. */
+export function candidateValues(system: ConstraintSystem, honest: bigint[], base: Determination, wire: number, seed: number): bigint[] {
+  const p = system.prime;
+  const v = honest[wire];
+  const domain = base.domains.get(wire);
+  // A two-valued wire (a bit) has exactly one alternative: any other value breaks its quadratic.
+  if (domain) return domain.filter((root) => root !== v);
+  const values = [mod(v + 1n, p), mod(v - 1n, p), 0n, 1n, p - 1n, mod(-v, p), 2n, ...seededElements(seed + wire, 2, p)];
+  return [...new Set(values.filter((x) => x !== v))];
+}
+
+export interface SearchOutcome {
+  /** An alternative that changes an output. */
+  counterexample?: Alternative;
+  /** Alternatives that change only intermediate signals (at most one per wire, a few in all). */
+  ambiguous: Alternative[];
+  tried: string[];
+}
+
+export function searchByPerturbation(options: { system: ConstraintSystem; honest: bigint[]; base: Determination; deadline: number; seed: number }): SearchOutcome {
+  const { system, honest, base, deadline, seed } = options;
+  const undetermined: number[] = [];
+  for (let w = 1; w < system.nWires; w++) if (!base.known[w]) undetermined.push(w);
+  // Outputs first: moving one directly is the shortest path to a counterexample.
+  undetermined.sort((x, y) => Number(isOutputWire(system, y)) - Number(isOutputWire(system, x)));
+  const outcome: SearchOutcome = { ambiguous: [], tried: [] };
+  let attempts = 0;
+  let signals = 0;
+  for (const wire of undetermined) {
+    if (Date.now() > deadline) {
+      outcome.tried.push(`perturbation stopped by the time budget after ${signals}/${undetermined.length} undetermined signals`);
+      break;
+    }
+    signals++;
+    for (const value of candidateValues(system, honest, base, wire, seed)) {
+      attempts++;
+      const alternative = perturb(system, honest, base, wire, value);
+      if (!alternative) continue;
+      if (alternative.changed.some((w) => isOutputWire(system, w))) {
+        outcome.counterexample = alternative;
+        outcome.tried.push(`perturbation: ${attempts} alternative values over ${signals} undetermined signals`);
+        return outcome;
+      }
+      if (outcome.ambiguous.length < 5) outcome.ambiguous.push(alternative);
+      break;
+    }
+  }
+  if (!outcome.tried.length) outcome.tried.push(`perturbation: ${attempts} alternative values over ${signals} undetermined signals, none changed an output`);
+  return outcome;
+}
+
+const SMT_MAX_CONSTRAINTS = 5000;
+
+/** Ask z3 for an assignment of the undetermined wires that changes an output; re-check each model. */
+export async function searchBySmt(options: { system: ConstraintSystem; honest: bigint[]; base: Determination; deadline: number; rounds?: number }): Promise<{ counterexample?: Alternative; proved: boolean; tried: string }> {
+  const { system, honest, base, deadline } = options;
+  const outputs = [...Array(system.nOutputs).keys()].map((i) => i + 1).filter((w) => !base.known[w]);
+  if (outputs.length === 0) return { proved: true, tried: 'every output is forced by the inputs (propagation + elimination)' };
+  // z3 is for the small undetermined remainder; a huge one means the encoding, not the search, dominates.
+  if (base.residual.length > SMT_MAX_CONSTRAINTS) return { proved: false, tried: `z3 skipped: ${base.residual.length} undetermined constraints (limit ${SMT_MAX_CONSTRAINTS})` };
+  const exclude: Map<number, bigint>[] = [];
+  for (let round = 0; round < (options.rounds ?? 3); round++) {
+    const timeoutMs = deadline - Date.now();
+    if (timeoutMs <= 50) return { proved: false, tried: `z3: no time left in the budget${round ? ` after ${round} model(s) that broke a relaxed non-linear constraint` : ''}` };
+    const answer = await solveResidual({ system, witness: honest, known: base.known, constraints: base.residual, differ: outputs, exclude, timeoutMs });
+    if (answer.status === 'unknown') return { proved: false, tried: `z3 gave up (${answer.reason}) on ${base.residual.length} undetermined constraints` };
+    if (answer.status === 'unsat') {
+      return { proved: true, tried: `z3: no assignment of the ${base.residual.length} undetermined constraints changes an output (${answer.relaxed} non-linear constraints relaxed)` };
+    }
+    const witness = complete(system, honest, base.known, answer.values);
+    if (violatedConstraints(system, witness, base.residual).length === 0) {
+      const changed = [...answer.values.keys(), ...witness.keys()].filter((w, i, all) => all.indexOf(w) === i && witness[w] !== honest[w]);
+      return { counterexample: { witness, changed, how: 'z3 model of the undetermined sub-system' }, proved: false, tried: `z3 found an output-changing model in round ${round + 1}` };
+    }
+    exclude.push(answer.values);
+  }
+  return { proved: false, tried: `z3: ${exclude.length} model(s) changed an output but broke a non-linear constraint it had relaxed` };
+}
+
+/** Put model values in, then let propagation fix what the dropped non-linear constraints force. */
+function complete(system: ConstraintSystem, honest: bigint[], known: Uint8Array, values: Map<number, bigint>): bigint[] {
+  const witness = honest.slice();
+  const state: PropagationState = { witness, known: known.slice(), unknownCounts: new Int32Array(0) };
+  for (const [wire, value] of values) {
+    witness[wire] = value;
+    state.known[wire] = 1;
+  }
+  state.unknownCounts = countUnknowns(system, state.known);
+  propagate(system, state, [...state.unknownCounts.keys()].filter((i) => state.unknownCounts[i] === 1), 'solve');
+  return witness;
+}
+
+/**
+ * Build a satisfying witness for inputs without trusting the witness generator past a failed
+ * assert: propagate, eliminate, let z3 settle the rest, propagate again. `undefined` when no
+ * witness was found (which proves nothing on its own).
+ */
+export async function solveWitness(system: ConstraintSystem, start: bigint[], deadline: number): Promise<bigint[] | undefined> {
+  const witness = start.slice();
+  const solved = determine(system, witness, deadline);
+  if (solved.contradiction) return undefined;
+  let result = witness;
+  if (solved.residual.length > 0) {
+    const timeoutMs = deadline - Date.now();
+    if (timeoutMs <= 50) return undefined;
+    const answer = await solveResidual({ system, witness, known: solved.known, constraints: solved.residual, timeoutMs });
+    if (answer.status !== 'sat') return undefined;
+    result = complete(system, witness, solved.known, answer.values);
+  }
+  return violatedConstraints(system, result).length === 0 ? result : undefined;
+}

@@ -1,0 +1,51 @@
+import { TimedWorker } from '../timed-worker.js';
+import type { CircomAnalysisOptions, NoirAnalysisOptions, SoundnessReport } from './types.js';
+
+/**
+ * Entry points that run the attacks in a worker thread under a hard time limit: the budget plus an
+ * allowance (compiling the rewritten Noir program, loading z3). The in-process `analyzeR1cs` is the
+ * same analysis without the thread, for tests and tools that already isolate it.
+ */
+
+const ALLOWANCE_MS = 30_000;
+let worker: TimedWorker | undefined;
+
+/**
+ * Soundness analysis of a Noir program without a spec: can the prover answer an unconstrained call
+ * differently and still satisfy every constraint, with a different return value (or get inputs the
+ * program rejects through)?
+ *
+ * @example
+ * const report = await analyzeNoir({ files: { 'src/main.nr': source }, inputs: { a: 17, b: 5 } });
+ * if (report.verdict === 'unsound') console.log(report.counterexample?.explanation);
+ */
+export function analyzeNoir(options: NoirAnalysisOptions): Promise<SoundnessReport> {
+  return runIsolated('analyzeNoir', options);
+}
+
+/** `analyzeR1cs` in the worker thread: use from the agent loop so a looping witness generator cannot hang it. */
+export function analyzeR1csIsolated(options: CircomAnalysisOptions): Promise<SoundnessReport> {
+  return runIsolated('analyzeR1cs', options);
+}
+
+async function runIsolated(job: string, options: { budgetMs?: number }): Promise<SoundnessReport> {
+  const started = Date.now();
+  worker ??= new TimedWorker(new URL('./soundness-worker.ts', import.meta.url));
+  const budgetMs = options.budgetMs ?? 10_000;
+  const outcome = await worker.run<SoundnessReport>(job, { ...options, budgetMs }, budgetMs + ALLOWANCE_MS);
+  if (!outcome.timedOut) return outcome.value;
+  return {
+    verdict: 'no-finding',
+    lints: [],
+    tried: ['the attack did not finish: user code, the compiler or z3 ran past the time limit'],
+    incomplete: `stopped after ${Date.now() - started} ms`,
+    durationMs: Date.now() - started,
+  };
+}
+
+/** Stop the worker thread (it is unref'd, so this only matters for tidy shutdowns). */
+export async function disposeIsolatedAnalysis(): Promise<void> {
+  const current = worker;
+  worker = undefined;
+  await current?.terminate();
+}

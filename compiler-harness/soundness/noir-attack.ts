@@ -1,0 +1,239 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { compile, createFileManager } from '@noir-lang/noir_wasm';
+import { Noir, type CompiledCircuit, type ForeignCallHandler, type InputMap } from '@noir-lang/noir_js';
+import { seededElements } from './field.js';
+import { inputLeaves, withLeaf } from './input-attacks.js';
+import { lintNoir } from './noir-lints.js';
+import { rewriteHints, type HintFunction, type HintType } from './noir-rewrite.js';
+import type { Counterexample, Lint, NoirAnalysisOptions, SoundnessReport } from './types.js';
+
+/**
+ * The Noir attacker, run inside a worker (see analyze-noir.ts). Execute once with honest hint
+ * answers and record every hint call; then replay with one answer mutated at a time. An execution
+ * that still succeeds is a witness satisfying every constraint, so a different return value for the
+ * same inputs is a counterexample.
+ */
+
+const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+
+interface HintCall {
+  hint: HintFunction;
+  index: number;
+  /** Arguments as the oracle saw them (field elements, flattened per parameter). */
+  args: string[][];
+  honest: string[];
+}
+
+type Run =
+  | { ok: true; returnValue: unknown; calls: HintCall[] }
+  | { ok: false; message: string; calls: HintCall[]; /** an assert or constraint failed (not an ABI error) */ executionFailed: boolean; location?: string };
+
+export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promise<SoundnessReport> {
+  const started = Date.now();
+  const deadline = started + (options.budgetMs ?? 10_000);
+  const tried: string[] = [];
+  const lints: Lint[] = lintNoir(options.files);
+  const report = (extra: Partial<SoundnessReport>): SoundnessReport => ({ verdict: 'no-finding', lints, tried, durationMs: Date.now() - started, ...extra });
+
+  const rewrite = rewriteHints(options.files);
+  for (const skip of rewrite.skipped) tried.push(`left ${skip.name} (${skip.file}) alone: ${skip.reason}`);
+  if (rewrite.hints.length === 0) return report({ tried: [...tried, 'no unconstrained function returns a value to the circuit: nothing to attack'] });
+  const compiled = await compileProject(rewrite.files);
+  if ('error' in compiled) return report({ incomplete: `the program with hints routed through oracles does not compile: ${compiled.error}` });
+  tried.push(`routed ${rewrite.hints.length} unconstrained function(s) through oracles: ${rewrite.hints.map((h) => h.name).join(', ')}`);
+  const noir = new Noir(compiled.program);
+  const run = (inputs: InputMap, answer?: (call: HintCall) => string[]) => execute(noir, inputs, rewrite.hints, answer);
+
+  const honest = await run(options.inputs as InputMap);
+  if (!honest.ok) return report({ incomplete: `honest execution failed: ${honest.message}` });
+  tried.push(`honest run: ${honest.calls.length} hint call(s), return value ${show(honest.returnValue)}`);
+
+  const same = await searchAnswers({
+    run: (answer) => run(options.inputs as InputMap, answer),
+    calls: honest.calls,
+    deadline,
+    differs: (returnValue) => show(returnValue) !== show(honest.returnValue),
+  });
+  const lintsWithHints = () => [...lints, ...ambiguityLints(same.accepted)];
+  if (same.found) {
+    tried.push(`${same.attempts} mutated hint answers`);
+    const { call, alternative, returnValue } = same.found;
+    return report({ verdict: 'unsound', counterexample: counterexample(options.inputs, call, alternative, honest.returnValue, returnValue) });
+  }
+  tried.push(`${same.attempts} mutated hint answers over ${Math.min(honest.calls.length, 32)} call(s): none changed the return value${same.outOfTime ? ' (stopped by the time budget)' : ''}`);
+
+  // Inputs the program rejects when hints answer honestly: does some other answer get them through?
+  let rejected = 0;
+  let variants = 0;
+  for (const variant of noirInputVariants(options.inputs)) {
+    if (Date.now() > deadline) break;
+    variants++;
+    const refused = await run(variant.inputs as InputMap);
+    if (refused.ok || !refused.executionFailed) continue;
+    rejected++;
+    const bypass = await searchAnswers({
+      run: (answer) => run(variant.inputs as InputMap, answer),
+      calls: refused.calls,
+      deadline,
+      differs: () => true,
+    });
+    if (bypass.found) {
+      tried.push(`other inputs: ${variants} variant(s), ${rejected} rejected by an assert; ${variant.label} got through`);
+      const { call, alternative, returnValue } = bypass.found;
+      const where = refused.location ? `${refused.location} \`${sourceLine(options.files, refused.location)}\`` : refused.message;
+      return report({ verdict: 'unsound', lints: lintsWithHints(), counterexample: {
+        ...counterexample(variant.inputs, call, alternative, '(rejected)', returnValue),
+        kind: 'assert-bypass',
+        explanation:
+          `with ${variant.label} the program fails at ${where} when its hints answer honestly, yet answering unconstrained ${call.hint.name} with ` +
+          `${alternative.map((v) => BigInt(v).toString()).join(',')} instead of ${call.honest.map((v) => BigInt(v).toString()).join(',')} satisfies every constraint: the check relies on the hint`,
+      } });
+    }
+  }
+  tried.push(`other inputs: ${variants} variant(s), ${rejected} rejected by an assert, none accepted with other hint answers`);
+  return report({ lints: lintsWithHints() });
+}
+
+/** Replay with one hint answer mutated at a time until `differs` accepts a successful run. */
+async function searchAnswers(options: {
+  run: (answer: (call: HintCall) => string[]) => Promise<Run>;
+  calls: HintCall[];
+  deadline: number;
+  differs: (returnValue: unknown) => boolean;
+}): Promise<{ found?: { call: HintCall; alternative: string[]; returnValue: unknown }; attempts: number; accepted: Map<string, HintCall>; outOfTime: boolean }> {
+  let attempts = 0;
+  const accepted = new Map<string, HintCall>();
+  for (const call of options.calls.slice(0, 32)) {
+    for (const [element, value] of mutations(call.hint.returns, call.honest)) {
+      if (Date.now() > options.deadline) return { attempts, accepted, outOfTime: true };
+      attempts++;
+      const alternative = call.honest.slice();
+      alternative[element] = value;
+      const mutated = await options.run((c) => (c.index === call.index ? alternative : c.honest));
+      if (!mutated.ok) continue;
+      if (options.differs(mutated.returnValue)) return { found: { call, alternative, returnValue: mutated.returnValue }, attempts, accepted, outOfTime: false };
+      accepted.set(call.hint.name, call);
+    }
+  }
+  return { attempts, accepted, outOfTime: false };
+}
+
+/** Inputs near the honest ones and at integer-type edges, as hex strings noir_js accepts for any type. */
+function noirInputVariants(inputs: Record<string, unknown>): { inputs: Record<string, unknown>; label: string }[] {
+  const variants: { inputs: Record<string, unknown>; label: string }[] = [];
+  for (const leaf of inputLeaves(inputs).slice(0, 8)) {
+    const v = BigInt(leaf.value as string | number | bigint);
+    const edges = [0n, 1n, v + 1n, v - 1n, 2n * v + 1n, 255n, 256n, 65535n, 65536n, (1n << 32n) - 1n, 1n << 32n, P - 1n];
+    for (const value of new Set(edges.filter((x) => x >= 0n && x < P && x !== v))) {
+      variants.push({ inputs: withLeaf(inputs, leaf.path, `0x${value.toString(16)}`), label: `${leaf.label} = ${value}` });
+    }
+  }
+  return variants;
+}
+
+function sourceLine(files: Record<string, string>, location: string): string {
+  const [file, line] = location.split(':');
+  return files[file]?.split('\n')[Number(line) - 1]?.trim() ?? '';
+}
+
+async function execute(noir: Noir, inputs: InputMap, hints: HintFunction[], answer?: (call: HintCall) => string[]): Promise<Run> {
+  const calls: HintCall[] = [];
+  const byOracle = new Map(hints.map((h) => [h.oracle, h]));
+  const handler: ForeignCallHandler = async (name, args) => {
+    const hint = byOracle.get(name);
+    if (!hint) {
+      if (name === 'print') return [];
+      throw new Error(`unexpected foreign call ${name}`);
+    }
+    const call: HintCall = { hint, index: calls.length, args: args.slice(0, -1), honest: args[args.length - 1] };
+    calls.push(call);
+    const values = answer ? answer(call) : call.honest;
+    return [hint.returns.kind === 'array' ? values : values[0]];
+  };
+  try {
+    const { returnValue } = await noir.execute(inputs, handler);
+    return { ok: true, returnValue, calls };
+  } catch (error) {
+    const e = error as { message?: string; noirCallStack?: unknown };
+    const message = e.message ?? String(error);
+    const stack = Array.isArray(e.noirCallStack) ? e.noirCallStack.map(String) : [];
+    // Frames read `at x < 100 (/tmp/…/src/main.nr:2:12)`; keep the project-relative part.
+    const location = /\((?:.*\/)?(src\/[^:()]+:\d+):\d+\)\s*$/.exec(stack[stack.length - 1] ?? '')?.[1];
+    return { ok: false, message, calls, executionFailed: stack.length > 0 || message.startsWith('Circuit execution failed'), location };
+  }
+}
+
+/** [element index, mutated value] pairs: neighbours and edge values of the element's type. */
+function mutations(type: HintType, honest: string[]): [number, string][] {
+  const element = type.kind === 'array' ? type.element : type;
+  const pairs: [number, string][] = [];
+  honest.slice(0, 8).forEach((hex, index) => {
+    const v = BigInt(hex);
+    let values: bigint[];
+    if (element.kind === 'bool') values = [1n - v];
+    else {
+      const modulus = element.kind === 'integer' ? 1n << BigInt(element.bits) : P;
+      const wrap = (x: bigint) => ((x % modulus) + modulus) % modulus;
+      values = [v + 1n, v - 1n, 0n, 1n, modulus - 1n, modulus - v, 2n * v, v / 2n, ...seededElements(index + 7, 1, modulus)].map(wrap);
+    }
+    for (const value of new Set(values)) if (value !== v) pairs.push([index, `0x${value.toString(16)}`]);
+  });
+  return pairs;
+}
+
+function counterexample(inputs: Record<string, unknown>, call: HintCall, alternative: string[], honestReturn: unknown, mutatedReturn: unknown): Counterexample {
+  // honestReturn is '(rejected)' for an assert bypass: there is no honest return value to show.
+  const { hint } = call;
+  const answer = (values: string[]) => values.map((v) => BigInt(v).toString());
+  return {
+    kind: 'different-outputs',
+    inputs,
+    outputs: [{ name: 'return', honest: honestReturn === '(rejected)' ? '(rejected)' : show(honestReturn), alternative: show(mutatedReturn) }],
+    signals: [{ name: `${hint.name}() call #${call.index + 1}`, honest: answer(call.honest).join(','), alternative: answer(alternative).join(',') }],
+    hintAnswers: [{ call: `${hint.name}#${call.index + 1}`, honest: answer(call.honest), alternative: answer(alternative) }],
+    explanation:
+      `answering unconstrained ${hint.name} (${hint.file}:${hint.line}) with ${answer(alternative).join(',')} instead of ${answer(call.honest).join(',')} ` +
+      `still satisfies every constraint and changes the return value from ${show(honestReturn)} to ${show(mutatedReturn)}: the constrained code does not fully check that result`,
+  };
+}
+
+function ambiguityLints(accepted: Map<string, HintCall>): Lint[] {
+  return [...accepted.values()].map(({ hint }) => ({
+    code: 'ambiguous-intermediate',
+    file: hint.file,
+    line: hint.line,
+    signal: hint.name,
+    message: `a different answer from unconstrained ${hint.name} is also accepted (the return value stays the same): the hint is not pinned down by constraints`,
+  }));
+}
+
+/** Return values normalised for comparison and display: hex field elements to decimal. */
+function show(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v) => (typeof v === 'string' && /^0x[0-9a-f]+$/i.test(v) ? BigInt(v).toString() : v));
+}
+
+async function compileProject(files: Record<string, string>): Promise<{ program: CompiledCircuit } | { error: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'zkcoder-soundness-noir-'));
+  try {
+    const all = { 'Nargo.toml': '[package]\nname = "zkcoder_soundness"\ntype = "bin"\nauthors = [""]\n\n[dependencies]\n', ...files };
+    for (const [path, text] of Object.entries(all)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    // noir_wasm announces "Compiling at …" through console.log; nothing here may print.
+    const consoleLog = console.log;
+    console.log = () => undefined;
+    try {
+      const result = await compile(createFileManager(dir), undefined, () => undefined, () => undefined);
+      return result.program ? { program: result.program } : { error: 'no program (is the package a contract?)' };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      console.log = consoleLog;
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeNoir, disposeIsolatedAnalysis } from './isolated.js';
+import { rewriteHints } from './noir-rewrite.js';
+
+/**
+ * Noir hints are unconstrained functions; the attack answers them through oracles on the real
+ * toolchain (noir_wasm + noir_js). Broken programs must yield a counterexample, sound twins none.
+ */
+
+afterAll(disposeIsolatedAnalysis);
+
+const fixture = (name: string) => ({ 'src/main.nr': readFileSync(new URL(`./fixtures/noir/${name}`, import.meta.url), 'utf8') });
+
+describe('Noir hint attack', () => {
+  it('catches a trusted unconstrained quotient with a smaller answer that still passes', async () => {
+    const report = await analyzeNoir({ files: fixture('quotient-trusted.nr'), inputs: { a: 17, b: 5 } });
+    expect(report.verdict).toBe('unsound');
+    const counterexample = report.counterexample!;
+    expect(counterexample.kind).toBe('different-outputs');
+    expect(counterexample.outputs[0]).toMatchObject({ name: 'return', honest: '"3"' });
+    expect(counterexample.outputs[0].alternative).not.toBe('"3"');
+    expect(counterexample.hintAnswers?.[0]).toMatchObject({ call: 'div_hint#1', honest: ['3'] });
+    // q·b ≤ a is the only check, so the forged quotient must be smaller.
+    expect(BigInt(counterexample.hintAnswers![0].alternative[0])).toBeLessThan(3n);
+  });
+
+  it('finds nothing when the quotient is pinned by a remainder range check', async () => {
+    const report = await analyzeNoir({ files: fixture('quotient-checked.nr'), inputs: { a: 17, b: 5 } });
+    expect(report.verdict).toBe('no-finding');
+    expect(report.incomplete).toBeUndefined();
+    expect(report.tried.join('\n')).toMatch(/none changed the return value/);
+  });
+
+  it('catches the other square root when only r·r = x is checked', async () => {
+    const report = await analyzeNoir({ files: fixture('sqrt-signless.nr'), inputs: { x: 49 } });
+    expect(report.verdict).toBe('unsound');
+    const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+    expect(report.counterexample!.hintAnswers![0].alternative).toEqual([(P - 7n).toString()]);
+  });
+
+  it('finds nothing when the root is also range-checked', async () => {
+    const report = await analyzeNoir({ files: fixture('sqrt-checked.nr'), inputs: { x: 49 } });
+    expect(report.verdict).toBe('no-finding');
+  });
+
+  it('lints a hint result that reaches no assert, and catches it', async () => {
+    const report = await analyzeNoir({ files: fixture('sqrt-unasserted.nr'), inputs: { x: 49 } });
+    expect(report.verdict).toBe('unsound');
+    expect(report.lints).toContainEqual(expect.objectContaining({ code: 'unconstrained-result-unasserted', line: 13, signal: 'r' }));
+  });
+});
+
+describe('Noir assert bypass', () => {
+  it('gets an input the program rejects through by answering the range-check hint with true', async () => {
+    const report = await analyzeNoir({ files: fixture('guard-hinted.nr'), inputs: { x: 5, y: 1 } });
+    expect(report.verdict).toBe('unsound');
+    const counterexample = report.counterexample!;
+    expect(counterexample.kind).toBe('assert-bypass');
+    expect(BigInt(counterexample.inputs.x as string)).toBeGreaterThanOrEqual(100n);
+    expect(counterexample.hintAnswers?.[0]).toMatchObject({ call: 'is_small#1', honest: ['0'], alternative: ['1'] });
+    expect(counterexample.explanation).toContain('src/main.nr:9');
+  });
+
+  it('finds nothing when the hint is checked against the constrained comparison', async () => {
+    const report = await analyzeNoir({ files: fixture('guard-checked.nr'), inputs: { x: 5, y: 1 } });
+    expect(report.verdict).toBe('no-finding');
+    expect(report.tried.at(-1)).toMatch(/rejected by an assert, none accepted/);
+  });
+});
+
+describe('Noir mutants', () => {
+  // Each deletes one check from a sound program; every one of them lets a hint lie.
+  const mutants: [string, string, Record<string, unknown>][] = [
+    ['quotient-checked.nr', 'assert(r < b);', { a: 17, b: 5 }],
+    ['sqrt-checked.nr', 'r.assert_max_bit_size::<32>();', { x: 49 }],
+    ['sqrt-checked.nr', 'assert(r * r == x);', { x: 49 }],
+    ['guard-checked.nr', 'assert(small == (x < 100));', { x: 5, y: 1 }],
+  ];
+
+  it.each(mutants)('%s without `%s` is caught', async (name, statement, inputs) => {
+    const source = fixture(name)['src/main.nr'];
+    expect(source).toContain(statement);
+    const report = await analyzeNoir({ files: { 'src/main.nr': source.replace(statement, '') }, inputs });
+    expect(report.verdict).toBe('unsound');
+    expect(report.counterexample?.hintAnswers?.length).toBe(1);
+  });
+});
+
+describe('rewriteHints', () => {
+  it('routes a hint through an oracle that receives the honest answer', () => {
+    const { files, hints } = rewriteHints(fixture('quotient-trusted.nr'));
+    const text = files['src/main.nr'];
+    expect(hints).toEqual([expect.objectContaining({ name: 'div_hint', oracle: 'zkcoder_hint_main_div_hint', line: 3 })]);
+    expect(text).toContain('#[oracle(zkcoder_hint_main_div_hint)]');
+    expect(text).toContain('__zkc_oracle_div_hint(a, b, __zkc_honest_div_hint(a, b))');
+    // Renamed in place, wrapper appended: every original line keeps its number.
+    const original = fixture('quotient-trusted.nr')['src/main.nr'].split('\n');
+    const rewritten = text.split('\n');
+    expect(rewritten[2]).toBe(original[2].replace('fn div_hint', 'fn __zkc_honest_div_hint'));
+    expect(rewritten.slice(3, original.length)).toEqual(original.slice(3));
+  });
+
+  it('leaves methods and unsupported return types alone', () => {
+    const { hints, skipped } = rewriteHints({
+      'src/main.nr': 'struct P { x: Field }\nunconstrained fn make(x: Field) -> P { P { x } }\nunconstrained fn log(x: Field) { }\nfn main() {}\n',
+    });
+    expect(hints).toEqual([]);
+    expect(skipped.map((s) => s.name)).toEqual(['make', 'log']);
+  });
+});
