@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerKnowledgeBase } from './commands/kb.js';
+import { registerRuns } from './commands/runs.js';
 import { FatalError } from './fatal.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -13,8 +15,10 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
+registerGenerate(program);
 registerCheck(program);
 registerKnowledgeBase(program);
+registerRuns(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -50,6 +50,8 @@ export interface CheckOptions<C extends CompiledCircuit> {
   soundnessBudgetMs?: number;
   /** Receives the proof when one is made, e.g. to write it to disk. */
   onProof?: (proof: Proof) => void | Promise<void>;
+  /** Receives the compiled circuit, e.g. to prove it later without compiling again. */
+  onCompiled?: (compiled: C) => void;
 }
 
 /** Compile, run every vector and optionally prove + verify: the report the user and the model read. */
@@ -76,6 +78,7 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
     durationMs: 0,
   };
   if (compiled.compiled) {
+    options.onCompiled?.(compiled.compiled);
     report.vectorProblems = vectorInputProblems(vectors, compiled.compiled.inputNames);
     if (report.vectorProblems.length === 0) {
       report.vectors = await runVectors(backend, compiled.compiled, vectors);
@@ -84,7 +87,7 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
       if (options.soundness !== false && honest && honestRuns) {
         report.soundness = await analyzeCompiled(compiled.compiled, honest.inputs, options.soundnessBudgetMs ?? DEFAULT_SOUNDNESS_BUDGET_MS);
       }
-      if (options.prove) report.proof = await proveOnce({ backend, compiled: compiled.compiled, vectors, system: options.system, onProof: options.onProof });
+      if (options.prove) report.proof = await proveAndVerify({ backend, compiled: compiled.compiled, vectors, system: options.system, onProof: options.onProof });
     }
   }
   report.passed =
@@ -98,7 +101,8 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
   return report;
 }
 
-async function proveOnce<C extends CompiledCircuit>(options: {
+/** Prove the first accept vector once, verify it, and check that a tampered proof is refused. */
+export async function proveAndVerify<C extends CompiledCircuit>(options: {
   backend: Backend<C>;
   compiled: C;
   vectors: TestVectors;

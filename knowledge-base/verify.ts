@@ -70,7 +70,8 @@ export async function verifyEntry(entry: KnowledgeEntry, options: VerifyOptions)
   return { id: entry.id, category: entry.category, forms, verified, durationMs: performance.now() - start };
 }
 
-async function circomCircuit(entry: KnowledgeEntry): Promise<TargetCircuit | undefined> {
+/** The entry's Circom template as a circuit the harness compiles, at its default parameters. */
+export async function circomCircuit(entry: KnowledgeEntry): Promise<TargetCircuit | undefined> {
   const path = join(entry.dir, entry.circom.file);
   if (!existsSync(path)) return undefined;
   return {
@@ -84,7 +85,8 @@ async function circomCircuit(entry: KnowledgeEntry): Promise<TargetCircuit | und
   };
 }
 
-async function noirCircuit(entry: KnowledgeEntry): Promise<TargetCircuit | undefined> {
+/** The entry's Noir project (library + `main` wrapper) as a circuit the harness compiles. */
+export async function noirCircuit(entry: KnowledgeEntry): Promise<TargetCircuit | undefined> {
   const dir = join(entry.dir, entry.noir.dir);
   if (!existsSync(join(dir, 'src', 'main.nr'))) return undefined;
   const files: Record<string, string> = {};

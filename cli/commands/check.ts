@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Proof, ProofSystem } from '../../compiler-harness/types.js';
 import { FatalError } from '../fatal.js';
 import { loadCircuit } from '../load-circuit.js';
-import { writeProof } from '../write-proof.js';
+import { writeProof } from '../../compiler-harness/write-proof.js';
 
 interface CheckFlags {
   vectors: string;

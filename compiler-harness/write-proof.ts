@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Proof } from '../compiler-harness/types.js';
+import type { Proof } from './types.js';
 
 /**
  * Write a proof in the files each ecosystem expects: snarkjs' `proof.json`, `public.json`,

@@ -1,0 +1,100 @@
+import { checkCircuit, proveAndVerify, type CheckReport, type ProofVerdict } from '../../compiler-harness/check.js';
+import type { Backend, CompiledCircuit, Lang, Proof, TargetCircuit } from '../../compiler-harness/types.js';
+import type { TestVectors } from '../../compiler-harness/vectors/schema.js';
+import type { AgentEventInput, FailureSummary } from '../events.js';
+
+export type LanguageVectors = Partial<Record<Lang, TestVectors>>;
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+export interface LanguageResult {
+  lang: Lang;
+  report: CheckReport;
+  compiled?: CompiledCircuit;
+}
+
+/**
+ * Compile → vectors → soundness for each language, yielding the events the TUI shows. Returns every
+ * language's report (and compiled circuit, for the prove stage).
+ */
+export async function* checkLanguages(options: {
+  circuits: Partial<Record<Lang, TargetCircuit>>;
+  /** Vectors per language (usually the same object for both). */
+  vectors: LanguageVectors;
+  backends: Record<Lang, Backend>;
+  soundnessBudgetMs?: number;
+}): AsyncGenerator<AgentEventInput, LanguageResult[]> {
+  const results: LanguageResult[] = [];
+  for (const [lang, circuit] of Object.entries(options.circuits) as [Lang, TargetCircuit][]) {
+    let compiled: CompiledCircuit | undefined;
+    const report = await checkCircuit({
+      backend: options.backends[lang],
+      circuit,
+      vectors: options.vectors[lang] ?? fail(`no vectors for ${lang}`),
+      soundnessBudgetMs: options.soundnessBudgetMs,
+      onCompiled: (c) => (compiled = c),
+    });
+    yield { type: 'compiled', lang, ok: report.compile.ok, constraintCount: report.compile.constraintCount, diagnostics: report.compile.diagnostics };
+    if (report.compile.ok) yield { type: 'tested', lang, passed: report.passed, summary: report.summary, failure: firstFailure(report) };
+    results.push({ lang, report, compiled });
+  }
+  return results;
+}
+
+export interface LanguageProof {
+  lang: Lang;
+  verdict: ProofVerdict;
+  proof?: Proof;
+}
+
+/** Prove and verify each compiled circuit once (Groth16 for Circom, UltraHonk for Noir). */
+export async function* proveLanguages(options: {
+  results: LanguageResult[];
+  vectors: LanguageVectors;
+  backends: Record<Lang, Backend>;
+}): AsyncGenerator<AgentEventInput, LanguageProof[]> {
+  const proofs: LanguageProof[] = [];
+  for (const { lang, compiled } of options.results) {
+    if (!compiled) continue;
+    let proof: Proof | undefined;
+    const verdict = await proveAndVerify({ backend: options.backends[lang], compiled, vectors: options.vectors[lang] ?? fail(`no vectors for ${lang}`), onProof: (p) => void (proof = p) });
+    yield { type: 'proved', lang, system: verdict.system, verified: verdict.verified && !verdict.error, tamperedRejected: verdict.tamperedRejected, durationMs: verdict.proveMs + verdict.verifyMs };
+    proofs.push({ lang, verdict, proof });
+  }
+  return proofs;
+}
+
+/** Compile, vectors and soundness passed (whatever the proof did). */
+export function testsPassed(report: CheckReport): boolean {
+  return report.compile.ok && report.vectorProblems.length === 0 && report.vectors.every((v) => v.passed) && report.soundness?.verdict !== 'unsound';
+}
+
+/** The first thing that went wrong, for the TUI's failure panel and the repair prompt. */
+export function firstFailure(report: CheckReport): FailureSummary | undefined {
+  const error = report.compile.diagnostics.find((d) => d.severity === 'error');
+  if (!report.compile.ok) {
+    return {
+      what: report.compile.timedOut ? 'compile timeout' : 'compile',
+      message: error?.message ?? 'compile failed',
+      location: error?.file ? `${error.file}${error.line ? `:${error.line}` : ''}` : undefined,
+      sourceLine: error?.sourceLine,
+    };
+  }
+  if (report.vectorProblems.length) return { what: 'vectors', message: report.vectorProblems[0] };
+  const failed = report.vectors.find((v) => !v.passed);
+  if (failed) {
+    return {
+      what: `${failed.kind}[${failed.index}]`,
+      message: failed.message,
+      location: failed.location ? `${failed.location.file}:${failed.location.line}` : undefined,
+    };
+  }
+  if (report.soundness?.verdict === 'unsound') {
+    return { what: 'soundness', message: report.soundness.counterexample?.explanation ?? 'under-constrained' };
+  }
+  if (report.proof?.error) return { what: 'prove', message: report.proof.error };
+  if (report.proof && !report.proof.verified) return { what: 'prove', message: 'the proof did not verify' };
+  return undefined;
+}

@@ -1,0 +1,56 @@
+import type { Backend, Lang } from '../compiler-harness/types.js';
+import type { TestVectors } from '../compiler-harness/vectors/schema.js';
+import type { KnowledgeBase } from '../knowledge-base/search.js';
+import type { OutputFile } from './events.js';
+import type { LanguageModel } from './model/types.js';
+import type { Run, RunStore } from './runs/run-store.js';
+
+export interface AgentOptions {
+  task: string;
+  /** Target languages (default both). */
+  languages?: Lang[];
+  /** The model that writes sketches and code; absent: knowledge-base mode, no model is used. */
+  model?: LanguageModel;
+  /** `lower` (default): lower the sketch deterministically; `write`: the model writes Circom/Noir itself. */
+  strategy?: 'lower' | 'write';
+  maxIterations?: number;
+  /** User vectors: they take precedence and are always run. */
+  vectors?: TestVectors;
+  /** Also write the final circuits, vectors, proofs and REPORT.md here. */
+  outDir?: string;
+  /** Prove and verify the final circuit (default true). */
+  prove?: boolean;
+  soundnessBudgetMs?: number;
+  /** Knowledge-base mode: the least similarity that counts as a confident match. */
+  minimumScore?: number;
+  /** Continue this run from its last completed stage. */
+  resume?: string;
+  store?: RunStore;
+  knowledgeBase?: KnowledgeBase;
+  backends?: Partial<Record<Lang, Backend>>;
+  home?: string;
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+export interface ResolvedOptions extends AgentOptions {
+  languages: Lang[];
+  maxIterations: number;
+  strategy: 'lower' | 'write';
+}
+
+/** What a stage runner gets: the options, the persisted run, and the tools. */
+export interface RunContext {
+  options: ResolvedOptions;
+  run: Run;
+  knowledgeBase: KnowledgeBase;
+  backends: Record<Lang, Backend>;
+}
+
+export interface RunOutcome {
+  ok: boolean;
+  summary: string;
+  outputs: OutputFile[];
+  constraintCounts: Partial<Record<Lang, number>>;
+  iterations: number;
+}

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { AgentEvent, RunMode, Stage } from '../events.js';
+
+export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
+
+/** What is needed to show a run and to resume it. */
+export interface RunState {
+  id: string;
+  task: string;
+  mode: RunMode;
+  status: RunStatus;
+  createdAt: string;
+  updatedAt: string;
+  /** The options the run was started with (serialisable), so `--resume` continues with the same ones. */
+  options: Record<string, unknown>;
+  completedStages: Stage[];
+  /** Results of completed stages, read back on resume. */
+  results: Record<string, unknown>;
+  summary?: string;
+}
+
+/**
+ * Runs persisted under `<root>/<id>/`: `state.json`, `events.jsonl`, `transcript.jsonl` (every model
+ * request and response), `attempts/<n>/` (each attempt's sketch, code and report) and `final/`.
+ * Appends are synchronous so an interrupted process leaves every event it emitted on disk.
+ */
+export class RunStore {
+  constructor(readonly root = join(process.cwd(), '.zkcoder', 'runs')) {}
+
+  create(task: string, mode: RunMode, options: Record<string, unknown>, now = new Date()): Run {
+    const id = `${now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${randomBytes(3).toString('hex')}`;
+    const state: RunState = {
+      id,
+      task,
+      mode,
+      status: 'running',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      options,
+      completedStages: [],
+      results: {},
+    };
+    const run = new Run(join(this.root, id), state);
+    run.save();
+    return run;
+  }
+
+  open(id: string): Run {
+    const dir = join(this.root, id);
+    const file = join(dir, 'state.json');
+    if (!existsSync(file)) throw new Error(`no run "${id}" in ${this.root} (see zkcoder runs list)`);
+    return new Run(dir, JSON.parse(readFileSync(file, 'utf8')) as RunState);
+  }
+
+  /** Every run, newest first. */
+  list(): RunState[] {
+    if (!existsSync(this.root)) return [];
+    return readdirSync(this.root)
+      .filter((name) => existsSync(join(this.root, name, 'state.json')))
+      .map((name) => JSON.parse(readFileSync(join(this.root, name, 'state.json'), 'utf8')) as RunState)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+}
+
+export class Run {
+  constructor(
+    readonly dir: string,
+    readonly state: RunState,
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  recordEvent(event: AgentEvent): void {
+    appendFileSync(join(this.dir, 'events.jsonl'), `${JSON.stringify(event)}\n`);
+  }
+
+  recordTranscript(entry: { role: 'request' | 'response'; purpose: string; content: unknown }): void {
+    appendFileSync(join(this.dir, 'transcript.jsonl'), `${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
+  }
+
+  /** Write an attempt's files (sketch, code, report) under `attempts/<n>/`. */
+  writeAttempt(attempt: number, files: Record<string, string>): void {
+    this.writeFiles(join('attempts', String(attempt)), files);
+  }
+
+  writeFiles(folder: string, files: Record<string, string | Uint8Array>): string[] {
+    return Object.entries(files).map(([path, content]) => {
+      const full = join(this.dir, folder, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, content);
+      return full;
+    });
+  }
+
+  completeStage(stage: Stage, result: unknown): void {
+    if (!this.state.completedStages.includes(stage)) this.state.completedStages.push(stage);
+    this.state.results[stage] = result;
+    this.save();
+  }
+
+  finish(status: RunStatus, summary?: string): void {
+    this.state.status = status;
+    this.state.summary = summary;
+    this.save();
+  }
+
+  events(): AgentEvent[] {
+    const file = join(this.dir, 'events.jsonl');
+    if (!existsSync(file)) return [];
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as AgentEvent);
+  }
+
+  save(): void {
+    this.state.updatedAt = new Date().toISOString();
+    const file = join(this.dir, 'state.json');
+    writeFileSync(`${file}.partial`, JSON.stringify(this.state, null, 2));
+    renameSync(`${file}.partial`, file);
+  }
+}

@@ -1,0 +1,109 @@
+import type { Command } from 'commander';
+import { render } from 'ink';
+import { runAgent, type AgentResult } from '../../agent/run-agent.js';
+import type { AgentEvent } from '../../agent/events.js';
+import { createLanguageModel, ModelConfigError, resolveModelConfig, type ModelFlags } from '../../agent/model/index.js';
+import type { Lang } from '../../compiler-harness/types.js';
+import { loadTestVectors, VectorsError } from '../../compiler-harness/vectors/schema.js';
+import { FatalError } from '../fatal.js';
+import { GenerateApp } from '../ui/generate-app.js';
+
+interface GenerateFlags extends ModelFlags {
+  lang: string;
+  out?: string;
+  json?: boolean;
+  prove: boolean;
+  maxIterations: string;
+  strategy: string;
+  vectors?: string;
+  resume?: string;
+}
+
+export function registerGenerate(program: Command): void {
+  program
+    .command('generate')
+    .description('write a verified, proved circuit for a task (with a model, or from the knowledge base)')
+    .argument('[task...]', 'what the circuit should prove, e.g. "softmax lookup"')
+    .option('--lang <lang>', 'circom | noir | both', 'both')
+    .option('--out <dir>', 'write circuits, vectors, proofs and REPORT.md here')
+    .option('--json', 'print JSONL events and a final JSON result instead of the terminal UI')
+    .option('--no-prove', 'skip the final prove + verify')
+    .option('--max-iterations <n>', 'repair attempts', '5')
+    .option('--strategy <strategy>', 'lower (the sketch is lowered) | write (the model writes the code)', 'lower')
+    .option('--vectors <file>', 'your own test vectors; always run, and they take precedence')
+    .option('--resume <runId>', 'continue an interrupted run from its last completed stage')
+    .option('--provider <name>', 'openai | anthropic | openai-compatible | exec | replay | none')
+    .option('--model <name>', 'model name')
+    .option('--base-url <url>', 'OpenAI-compatible server, e.g. http://localhost:11434/v1 (Ollama)')
+    .option('--api-key <key>', 'API key (default from OPENAI_API_KEY / ANTHROPIC_API_KEY)')
+    .option('--max-tokens <n>', 'token budget for the run')
+    .option('--max-cost <usd>', 'cost budget for the run, in US dollars')
+    .option('--record <file>', 'record the model exchanges to a cassette')
+    .option('--replay <file>', 'answer from a recorded cassette instead of a provider')
+    .option('--exec <command>', 'use an external command as the model (prompt on stdin)')
+    .option('--config <file>', 'configuration file (default ./zkcoder.config.json)')
+    .action(async (words: string[], flags: GenerateFlags) => {
+      process.exitCode = await generate(words.join(' ').trim(), flags);
+    });
+}
+
+async function generate(task: string, flags: GenerateFlags): Promise<number> {
+  if (!task && !flags.resume) throw new FatalError('say what the circuit should prove, e.g. zkcoder generate "softmax lookup"');
+  const languages: Lang[] = flags.lang === 'both' ? ['circom', 'noir'] : flags.lang === 'circom' || flags.lang === 'noir' ? [flags.lang] : fail(`--lang: "${flags.lang}" is not circom, noir or both`);
+  const maxIterations = Number(flags.maxIterations);
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new FatalError(`--max-iterations: "${flags.maxIterations}" is not a positive integer`);
+  if (flags.strategy !== 'lower' && flags.strategy !== 'write') throw new FatalError(`--strategy: "${flags.strategy}" is not lower or write`);
+  const vectors = flags.vectors ? await loadTestVectors(flags.vectors).catch(rethrowVectors) : undefined;
+  const config = await resolveModelConfig({ flags }).catch((error: unknown) => {
+    throw error instanceof ModelConfigError ? new FatalError(error.message) : error;
+  });
+  const model = config.kind === 'model' ? (await createLanguageModel(config)).model : undefined;
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  const events = runAgent({ task, languages, model, strategy: flags.strategy, maxIterations, vectors, outDir: flags.out, prove: flags.prove, resume: flags.resume, signal: controller.signal });
+  try {
+    const interactive = process.stdout.isTTY && !flags.json;
+    const result = interactive ? await runInteractive(events, controller) : await runHeadless(events);
+    return result?.ok ? 0 : 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+}
+
+/** JSONL events on stdout, then one JSON result line. */
+async function runHeadless(events: AsyncGenerator<AgentEvent, AgentResult>): Promise<AgentResult> {
+  for (;;) {
+    const next = await events.next();
+    if (next.done) {
+      console.log(JSON.stringify({ type: 'result', ...next.value }));
+      return next.value;
+    }
+    console.log(JSON.stringify(next.value));
+  }
+}
+
+async function runInteractive(events: AsyncGenerator<AgentEvent, AgentResult>, controller: AbortController): Promise<AgentResult | undefined> {
+  let result: AgentResult | undefined;
+  const stream = (async function* () {
+    for (;;) {
+      const next = await events.next();
+      if (next.done) {
+        result = next.value;
+        return;
+      }
+      yield next.value;
+    }
+  })();
+  const app = render(<GenerateApp events={stream} onAbort={() => controller.abort()} />, { exitOnCtrlC: false });
+  await app.waitUntilExit();
+  return result;
+}
+
+function rethrowVectors(error: unknown): never {
+  throw error instanceof VectorsError ? new FatalError(error.message) : error;
+}
+
+function fail(message: string): never {
+  throw new FatalError(message);
+}

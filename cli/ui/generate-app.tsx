@@ -1,0 +1,127 @@
+import { Box, Text, useApp, useInput } from 'ink';
+import Spinner from 'ink-spinner';
+import { useEffect, useState } from 'react';
+import type { AgentEvent, Stage } from '../../agent/events.js';
+import { STAGES } from '../../agent/events.js';
+import { emptyView, reduceView, type RunView, type StageView } from './run-view.js';
+
+export interface GenerateAppProps {
+  events: AsyncIterable<AgentEvent>;
+  /** Called when the user presses q: the run is aborted and saved. */
+  onAbort: () => void;
+  onFinished?: (view: RunView) => void;
+}
+
+/** The `zkcoder generate` screen: header, stages, current failure, token meter, final summary. */
+export function GenerateApp({ events, onAbort, onFinished }: GenerateAppProps) {
+  const [view, setView] = useState<RunView>(emptyView);
+  const { exit } = useApp();
+  useInput((input) => {
+    if (input === 'q') onAbort();
+  });
+  useEffect(() => {
+    let current = emptyView();
+    void (async () => {
+      for await (const event of events) {
+        current = reduceView(current, event);
+        setView(current);
+      }
+      onFinished?.(current);
+      exit();
+    })();
+  }, [events]);
+  return (
+    <Box flexDirection="column">
+      <Header view={view} />
+      <Box flexDirection="column" marginY={1}>
+        {STAGES.filter((s) => view.mode === 'model' || s !== 'sketch').map((stage) => (
+          <StageLine key={stage} stage={stage} view={view.stages[stage]} repair={stage === 'check' ? view.repair : undefined} />
+        ))}
+      </Box>
+      {view.retrieved && view.retrieved.hits.length > 0 && (
+        <Text dimColor>
+          knowledge base: {view.retrieved.hits.slice(0, 3).map((h) => `${h.id} ${h.score.toFixed(2)}`).join(', ')}
+        </Text>
+      )}
+      {view.failure && !view.done?.ok && (
+        <Box borderStyle="round" borderColor="red" flexDirection="column" paddingX={1}>
+          <Text color="red">
+            {view.failure.lang ? `${view.failure.lang} ` : ''}
+            {view.failure.what}: {view.failure.message}
+          </Text>
+          {view.failure.location && <Text dimColor>at {view.failure.location}</Text>}
+          {view.failure.sourceLine && <Text>{view.failure.sourceLine.trim()}</Text>}
+        </Box>
+      )}
+      {view.notices.map((n, i) => (
+        <Text key={i} color={n.level === 'warning' ? 'yellow' : 'cyan'} wrap="wrap">
+          {n.level === 'warning' ? '! ' : 'i '}
+          {n.message}
+        </Text>
+      ))}
+      {view.mode === 'model' && (
+        <Text dimColor>
+          tokens {view.tokens.input} in / {view.tokens.output} out{view.tokens.costUsd !== undefined ? `, $${view.tokens.costUsd.toFixed(4)}` : ''}
+        </Text>
+      )}
+      <Summary view={view} />
+    </Box>
+  );
+}
+
+function Header({ view }: { view: RunView }) {
+  const who = view.mode === 'model' ? `model ${view.model}` : view.mode === 'knowledge-base' ? 'knowledge base (no model)' : '';
+  return (
+    <Box flexDirection="column">
+      <Text bold>zkcoder generate: {view.task ?? ''}</Text>
+      <Text dimColor>
+        {who}
+        {view.languages.length ? ` · ${view.languages.join(' + ')}` : ''}
+        {view.runId ? ` · run ${view.runId}` : ''}
+      </Text>
+    </Box>
+  );
+}
+
+function StageLine({ stage, view, repair }: { stage: Stage; view: StageView; repair?: RunView['repair'] }) {
+  const mark =
+    view.status === 'running' ? <Spinner type="dots" /> : view.status === 'done' ? <Text color="green">✓</Text> : view.status === 'failed' ? <Text color="red">✗</Text> : <Text dimColor>·</Text>;
+  const time = view.durationMs !== undefined ? ` ${(view.durationMs / 1000).toFixed(1)}s` : '';
+  return (
+    <Box>
+      <Box width={3}>{mark}</Box>
+      <Box width={10}>
+        <Text>{stage}</Text>
+      </Box>
+      <Text dimColor wrap="truncate-end">
+        {repair ? `repair ${repair.iteration}/${repair.maxIterations} ` : ''}
+        {view.summary ?? ''}
+        {time}
+      </Text>
+    </Box>
+  );
+}
+
+function Summary({ view }: { view: RunView }) {
+  if (view.error) return <Text color="red">error: {view.error}</Text>;
+  if (!view.done) return <Text dimColor>press q to stop (the run is saved and can be resumed)</Text>;
+  const counts = Object.entries(view.constraintCounts)
+    .map(([lang, n]) => `${lang} ${n}`)
+    .join(', ');
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text color={view.done.ok ? 'green' : 'red'} bold>
+        {view.done.ok ? '✓ ' : '✗ '}
+        {view.done.summary}
+      </Text>
+      {counts && <Text>constraints: {counts}</Text>}
+      {view.done.outputs
+        .filter((o) => !o.path.includes('/proof/'))
+        .map((o) => (
+          <Text key={o.path} dimColor>
+            {o.path} — {o.description}
+          </Text>
+        ))}
+    </Box>
+  );
+}
