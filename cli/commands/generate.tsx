@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 import type { Command } from 'commander';
 import { render } from 'ink';
 import { runAgent, type AgentResult } from '../../agent/run-agent.js';

@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 import { Box, Text, useApp, useInput } from 'ink';
 import Spinner from 'ink-spinner';
 import { useEffect, useState } from 'react';
@@ -86,17 +88,19 @@ function Header({ view }: { view: RunView }) {
 function StageLine({ stage, view, repair }: { stage: Stage; view: StageView; repair?: RunView['repair'] }) {
   const mark =
     view.status === 'running' ? <Spinner type="dots" /> : view.status === 'done' ? <Text color="green">✓</Text> : view.status === 'failed' ? <Text color="red">✗</Text> : <Text dimColor>·</Text>;
-  const time = view.durationMs !== undefined ? ` ${(view.durationMs / 1000).toFixed(1)}s` : '';
+  const time = view.durationMs !== undefined ? `${(view.durationMs / 1000).toFixed(1)}s` : '';
   return (
     <Box>
       <Box width={3}>{mark}</Box>
       <Box width={10}>
         <Text>{stage}</Text>
       </Box>
+      <Box width={7}>
+        <Text dimColor>{time}</Text>
+      </Box>
       <Text dimColor wrap="truncate-end">
         {repair ? `repair ${repair.iteration}/${repair.maxIterations} ` : ''}
         {view.summary ?? ''}
-        {time}
       </Text>
     </Box>
   );
