@@ -4,6 +4,7 @@ import { registerCheck } from './commands/check.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerKnowledgeBase } from './commands/kb.js';
 import { registerRuns } from './commands/runs.js';
+import { registerSketch } from './commands/sketch.js';
 import { FatalError } from './fatal.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -18,6 +19,7 @@ const program = new Command()
 registerGenerate(program);
 registerCheck(program);
 registerKnowledgeBase(program);
+registerSketch(program);
 registerRuns(program);
 
 try {

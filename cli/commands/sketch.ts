@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { checkCircuit, createBackend, formatCheckReport, loadTestVectors, VectorsError, type TestVectors } from '../../compiler-harness/index.js';
+import { disposeSoundnessAnalysis } from '../../compiler-harness/soundness/analyze-compiled.js';
+import { checkSketchVectors, lowerSketchSource, zkslReference, estimateTokens } from '../../zksl/index.js';
+import { FatalError } from '../fatal.js';
+
+export function registerSketch(program: Command): void {
+  const sketch = program.command('sketch').description('ZKSL constraint sketches: check, lower to Circom/Noir, test, reference');
+
+  sketch
+    .command('check')
+    .description('run a sketch on test vectors in the sandbox and report unconstrained hints')
+    .argument('<file.ts>')
+    .option('--vectors <file>', 'test vectors JSON (default: the vectors the sketch exports)')
+    .option('--param <k=v...>', 'parameter values, e.g. --param n=8 bits=16')
+    .option('--json', 'print JSON')
+    .action(async (file: string, flags: { vectors?: string; param?: string[]; json?: boolean }) => {
+      const [source, vectors] = await Promise.all([readSketch(file), flags.vectors ? readVectors(flags.vectors) : undefined]);
+      const report = await checkSketchVectors(source, vectors, { params: parseParams(flags.param) });
+      if (flags.json) console.log(JSON.stringify(report, null, 2));
+      else {
+        for (const v of report.verdicts) console.log(`  ${v.ok ? '✓' : '✗'} ${v.kind}[${v.index}]: ${v.detail}`);
+        for (const f of report.findings) console.log(`  error[${f.code}]: ${f.location ? `${f.location.file}:${f.location.line}: ` : ''}${f.message}`);
+        if (report.failure) console.log(`  ✗ ${report.failure.kind}: ${report.failure.message}`);
+        console.log(`${report.ok ? 'PASS' : 'FAIL'}: ${report.summary}`);
+      }
+      process.exitCode = report.ok ? 0 : 1;
+    });
+
+  sketch
+    .command('emit')
+    .description('lower a sketch to Circom or Noir')
+    .argument('<file.ts>')
+    .requiredOption('--lang <lang>', 'circom | noir')
+    .option('--param <k=v...>', 'parameter values')
+    .option('--out <dir>', 'write the files here instead of printing them')
+    .action(async (file: string, flags: { lang: string; param?: string[]; out?: string }) => {
+      if (flags.lang !== 'circom' && flags.lang !== 'noir') throw new FatalError(`--lang: "${flags.lang}" is not circom or noir`);
+      const lowered = await lowerSketchSource(await readSketch(file), flags.lang, { params: parseParams(flags.param) });
+      if (!lowered.ok) throw new FatalError(`${file}: ${lowered.failure.message}${lowered.failure.location ? ` (${lowered.failure.location.file}:${lowered.failure.location.line})` : ''}`, 1);
+      for (const [path, text] of Object.entries(lowered.circuit.files)) {
+        if (!flags.out) {
+          console.log(`// ${path}\n${text}`);
+          continue;
+        }
+        await mkdir(dirname(join(flags.out, path)), { recursive: true });
+        await writeFile(join(flags.out, path), text);
+        console.log(`wrote ${join(flags.out, path)}`);
+      }
+    });
+
+  sketch
+    .command('test')
+    .description('lower to both languages, run the vectors through the harness, and compare with the interpreter')
+    .argument('<file.ts>')
+    .requiredOption('--vectors <file>', 'test vectors JSON')
+    .option('--param <k=v...>', 'parameter values')
+    .option('--no-soundness', 'skip the soundness analysis of the lowered circuits')
+    .action(async (file: string, flags: { vectors: string; param?: string[]; soundness: boolean }) => {
+      const [source, vectors] = await Promise.all([readSketch(file), readVectors(flags.vectors)]);
+      const params = parseParams(flags.param);
+      const interpreter = await checkSketchVectors(source, vectors, { params });
+      console.log(`zksl: ${interpreter.ok ? 'PASS' : 'FAIL'}: ${interpreter.summary}`);
+      let ok = interpreter.ok;
+      for (const lang of ['circom', 'noir'] as const) {
+        const lowered = await lowerSketchSource(source, lang, { params });
+        if (!lowered.ok) {
+          console.log(`${lang}: lowering failed: ${lowered.failure.message}`);
+          ok = false;
+          continue;
+        }
+        const backend = await createBackend(lang);
+        try {
+          const circuit = { ...lowered.circuit, lang };
+          const report = await checkCircuit({ backend, circuit, vectors: inReturnOrder(vectors, lowered.circuit.outputNames), soundness: flags.soundness });
+          console.log(formatCheckReport(report));
+          ok &&= report.passed;
+        } finally {
+          await backend.dispose();
+        }
+      }
+      await disposeSoundnessAnalysis();
+      console.log(ok ? 'PASS: the interpreter, Circom and Noir agree on every vector' : 'FAIL: see above');
+      process.exitCode = ok ? 0 : 1;
+    });
+
+  sketch
+    .command('reference')
+    .description('print the ZKSL reference the model is shown')
+    .action(() => {
+      const text = zkslReference();
+      console.log(text);
+      console.error(`(about ${estimateTokens(text)} tokens)`);
+    });
+}
+
+async function readSketch(file: string): Promise<string> {
+  if (!existsSync(file)) throw new FatalError(`${file}: no such file`);
+  if (!file.endsWith('.ts')) throw new FatalError(`${file}: a sketch is a TypeScript file (.ts)`);
+  return readFile(file, 'utf8');
+}
+
+async function readVectors(file: string): Promise<TestVectors> {
+  return loadTestVectors(file).catch((error: unknown) => {
+    throw error instanceof VectorsError ? new FatalError(error.message) : error;
+  });
+}
+
+/** `n=8 bits=16` → { n: 8, bits: 16 }. */
+export function parseParams(pairs: string[] = []): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const pair of pairs.flatMap((p) => p.split(','))) {
+    const m = /^(\w+)=(-?\d+)$/.exec(pair.trim());
+    if (!m) throw new FatalError(`--param: "${pair}" is not name=integer`);
+    params[m[1]] = Number(m[2]);
+  }
+  return params;
+}
+
+/** A Noir program returns its outputs as a tuple in declaration order: list vector outputs in that order. */
+function inReturnOrder(vectors: TestVectors, outputNames: string[]): TestVectors {
+  const order = (outputs: Record<string, unknown>) =>
+    Object.fromEntries([...outputNames.filter((n) => n in outputs).map((n) => [n, outputs[n]]), ...Object.entries(outputs).filter(([n]) => !outputNames.includes(n))]);
+  return {
+    ...vectors,
+    accept: vectors.accept.map((v) => (v.outputs ? { ...v, outputs: order(v.outputs) } : v)),
+    forge: vectors.forge.map((v) => ({ ...v, outputs: order(v.outputs) })),
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The programmatic ZKSL API for the CLI and the agent. Sketch *source* (model-written) always runs
+ * in the QuickJS sandbox; sketch *objects* (our own examples, knowledge-base entries loaded as
+ * modules) run in-process.
+ */
+import { readFileSync } from 'node:fs';
+import { countConstraints, type ConstraintCounts, type ConstraintLine, type Finding } from './core/analysis.js';
+import {
+  type ConstraintResult,
+  type RunFailure,
+  type TestVectors,
+  type VectorReport,
+  type WitnessResult,
+} from './core/run.js';
+import type { Params, Sketch } from './core/sketch.js';
+import { lowerToCircom as lowerCircom } from './lower/circom.js';
+import { lowerToNoir as lowerNoir } from './lower/noir.js';
+import type { LoweredCircuit, LowerOptions, SourceLookup } from './lower/common.js';
+import { runInSandbox, type SandboxOptions, type SandboxResult } from './sandbox/run.js';
+
+export * from './runtime.js';
+export { checkVectors, forgeOutputs, runConstraints, runWitness } from './core/run.js';
+export type { ConstraintCounts, ConstraintLine, Finding, LoweredCircuit, RunFailure, SandboxOptions, SandboxResult, TestVectors, VectorReport, WitnessResult };
+export { zkslReference, estimateTokens } from './reference/generate.js';
+export { examples, type Example } from './examples/index.js';
+
+export type SketchMode = 'witness' | 'constraints';
+
+export interface RunSketchOptions extends SandboxOptions {
+  params?: Params;
+  inputs?: Record<string, unknown>;
+  mode: SketchMode;
+  /** Constraint mode: also return the constraint system in readable form. */
+  describe?: boolean;
+}
+
+export type ConstraintReport = ConstraintResult;
+
+/** Every source-level result carries how long the sandbox run took. */
+export type Timed<T> = T & { durationMs: number };
+
+type SandboxFailure = { ok: false; failure: RunFailure };
+
+function unwrap<T>(run: SandboxResult<T>, onFailure: (failure: RunFailure) => T): Timed<T> {
+  return { ...(run.ok ? run.result : onFailure(run.failure)), durationMs: run.durationMs };
+}
+
+const noCounts = (): ConstraintCounts => countConstraints({ vars: [], constraints: [] });
+
+/**
+ * Run untrusted sketch source in the sandbox: witness mode (needs `inputs`) returns outputs or the
+ * first violated constraint; constraint mode returns counts and findings. Sandbox failures
+ * (refused capability, timeout, memory, parse error) are `{ ok: false, failure }` like any other.
+ * Example: `await runSketchSource(text, { mode: 'witness', inputs: { a: 100, b: 7 }, timeoutMs: 2000 })`.
+ */
+export async function runSketchSource(source: string, options: RunSketchOptions & { mode: 'witness' }): Promise<Timed<WitnessResult>>;
+export async function runSketchSource(source: string, options: RunSketchOptions & { mode: 'constraints' }): Promise<Timed<ConstraintReport>>;
+export async function runSketchSource(source: string, options: RunSketchOptions): Promise<Timed<WitnessResult | ConstraintReport>>;
+export async function runSketchSource(source: string, options: RunSketchOptions): Promise<Timed<WitnessResult | ConstraintReport>> {
+  if (options.mode === 'witness') {
+    const run = await runInSandbox<WitnessResult>(source, { op: 'witness', params: options.params, inputs: options.inputs }, options);
+    return unwrap<WitnessResult>(run, (failure) => ({ ok: false, failure }));
+  }
+  const run = await runInSandbox<ConstraintReport>(source, { op: 'constraints', params: options.params, describe: options.describe }, options);
+  return unwrap<ConstraintReport>(run, (failure) => ({ ok: false, failure, counts: noCounts(), findings: [] }));
+}
+
+/**
+ * Accept / reject / forge vectors (plus the unconstrained-hint check) against untrusted sketch
+ * source. Example: `await checkSketchVectors(text, vectors, { params: { bits: 8 } })`.
+ */
+export async function checkSketchVectors(
+  source: string,
+  /** Omit to use the vectors the sketch module exports (`export const vectors`). */
+  vectors: Partial<TestVectors> | undefined,
+  options: SandboxOptions & { params?: Params } = {},
+): Promise<Timed<VectorReport & { failure?: RunFailure }>> {
+  const run = await runInSandbox<VectorReport>(source, { op: 'vectors', vectors: vectors as TestVectors, params: options.params }, options);
+  return unwrap<VectorReport & { failure?: RunFailure }>(run, (failure) => ({ ok: false, verdicts: [], findings: [], summary: failure.message, failure }));
+}
+
+export interface DerivedCases {
+  accept: { inputs: Record<string, unknown>; outputs: Record<string, unknown> }[];
+  reject: { inputs: Record<string, unknown>; reason: string }[];
+}
+
+/**
+ * Test cases from a sketch module's own plain-TypeScript reference (`reference`, `sampleInputs`,
+ * optional `invalidInputs` exports), run in the sandbox with seeded random numbers. Example:
+ * `await deriveSketchCases(text, { params: { n: 4 }, count: 8, seed: 7 })`.
+ */
+export async function deriveSketchCases(
+  source: string,
+  options: SandboxOptions & { params?: Params; count?: number; seed?: number } = {},
+): Promise<Timed<{ ok: true; cases: DerivedCases } | SandboxFailure>> {
+  const run = await runInSandbox<DerivedCases>(source, { op: 'derive', params: options.params, count: options.count, seed: options.seed }, options);
+  return run.ok ? { ok: true, cases: run.result, durationMs: run.durationMs } : { ...run };
+}
+
+/**
+ * Lower untrusted sketch source to Circom or Noir (inside the sandbox: lowering runs the body); the
+ * circuit's `files`/`entry`/`publicInputs` fit the harness's TargetCircuit. Example:
+ * `await lowerSketchSource(text, 'noir', { params: { n: 4 } })`.
+ */
+export async function lowerSketchSource(
+  source: string,
+  lang: 'circom' | 'noir',
+  options: SandboxOptions & { params?: Params; checkOutputs?: boolean } = {},
+): Promise<Timed<{ ok: true; circuit: LoweredCircuit } | SandboxFailure>> {
+  const run = await runInSandbox<LoweredCircuit>(source, { op: lang, params: options.params, checkOutputs: options.checkOutputs }, options);
+  return run.ok ? { ok: true, circuit: run.result, durationMs: run.durationMs } : { ...run };
+}
+
+/** Sketch files of trusted sketch objects are read (once) so signals can be named after their variables. */
+const sourceCache = new Map<string, string | undefined>();
+const readSketchSource: SourceLookup = (file) => {
+  if (!sourceCache.has(file)) {
+    try {
+      sourceCache.set(file, readFileSync(file, 'utf8'));
+    } catch {
+      sourceCache.set(file, undefined);
+    }
+  }
+  return sourceCache.get(file);
+};
+
+/** Lower a trusted sketch object to a Circom 2 template (with `component main`). Example: `lowerToCircom(divMod, { bits: 16 })`. */
+export function lowerToCircom(sketch: Sketch, params?: Params, options: Omit<LowerOptions, 'params'> = {}): LoweredCircuit {
+  return lowerCircom(sketch, { source: readSketchSource, ...options, params });
+}
+
+/** Lower a trusted sketch object to a Noir program (`src/main.nr` + `Nargo.toml`). Example: `lowerToNoir(divMod, { bits: 16 })`. */
+export function lowerToNoir(sketch: Sketch, params?: Params, options: Omit<LowerOptions, 'params'> = {}): LoweredCircuit {
+  return lowerNoir(sketch, { source: readSketchSource, ...options, params });
+}

@@ -1,0 +1,118 @@
+/**
+ * The code that runs inside the QuickJS sandbox next to the sketch: the ZKSL runtime, the runners
+ * and the lowerings, behind one JSON-in / JSON-out entry point. Nothing here can reach the host.
+ */
+import { setLocatorConfig } from '../core/location.js';
+import { checkVectors, forgeOutputs, runConstraints, runWitness, toFailure, type TestVectors } from '../core/run.js';
+import type { Params, Sketch } from '../core/sketch.js';
+import { lowerToCircom } from '../lower/circom.js';
+import { lowerToNoir } from '../lower/noir.js';
+import * as runtime from '../runtime.js';
+
+export interface GuestRequest {
+  op: 'witness' | 'constraints' | 'vectors' | 'forge' | 'circom' | 'noir' | 'derive';
+  /** derive: how many valid inputs to sample, and the seed of the sampler's random numbers. */
+  count?: number;
+  seed?: number;
+  params?: Params;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+  vectors?: TestVectors;
+  /** Original sketch source, for naming signals after sketch variables. */
+  source?: string;
+  /** Generated line → original line of the sketch. */
+  lines?: number[];
+  checkOutputs?: boolean;
+  /** Constraint mode: include the readable constraint system. */
+  describe?: boolean;
+}
+
+const SKETCH_FILE = 'sketch.ts';
+
+function handle(request: GuestRequest, exported: unknown): unknown {
+  const sketch = findSketch(exported);
+  const lines = request.lines ?? [];
+  setLocatorConfig({
+    isRuntimeFrame: (file) => file !== SKETCH_FILE,
+    mapLocation: (location) => ({ file: SKETCH_FILE, line: lines[location.line] || location.line }),
+  });
+  const source = request.source ? { text: request.source, file: SKETCH_FILE } : undefined;
+  switch (request.op) {
+    case 'witness':
+      return runWitness(sketch, { params: request.params, inputs: request.inputs ?? {} });
+    case 'constraints': {
+      const { built: _built, ...result } = runConstraints(sketch, { params: request.params, describe: request.describe });
+      return result;
+    }
+    case 'vectors':
+      return checkVectors(sketch, request.vectors ?? ownVectors(exported), request.params);
+    case 'derive':
+      return deriveCases(exported, { ...sketch.params, ...(request.params ?? {}) }, request.count ?? 8, request.seed ?? 1);
+    case 'forge':
+      return forgeOutputs(sketch, { params: request.params, inputs: request.inputs ?? {}, outputs: request.outputs ?? {} });
+    case 'circom':
+      return lowerToCircom(sketch, { params: request.params, source, checkOutputs: request.checkOutputs });
+    case 'noir':
+      return lowerToNoir(sketch, { params: request.params, source, checkOutputs: request.checkOutputs });
+    default:
+      return request.op satisfies never;
+  }
+}
+
+/** The vectors a sketch module exports next to its sketch (`export const vectors = { ... }`). */
+function ownVectors(exported: unknown): TestVectors {
+  const vectors = (exported as { vectors?: Partial<TestVectors> })?.vectors;
+  if (!vectors) throw new Error('no vectors given, and the sketch module exports none (export const vectors = { accept, reject, forge })');
+  return { accept: vectors.accept ?? [], reject: vectors.reject ?? [], forge: vectors.forge ?? [] };
+}
+
+interface ReferenceModule {
+  reference?: (inputs: Record<string, unknown>, params: Params) => Record<string, unknown>;
+  sampleInputs?: (random: () => number, params: Params) => Record<string, unknown>;
+  invalidInputs?: (params: Params) => { inputs: Record<string, unknown>; reason: string }[];
+}
+
+/**
+ * Test cases from the module's own plain-TypeScript reference: `sampleInputs(random, params)` draws
+ * valid inputs, `reference(inputs, params)` computes their outputs, `invalidInputs(params)` lists
+ * inputs the circuit must refuse. The random numbers are seeded, so the cases are reproducible.
+ */
+function deriveCases(exported: unknown, params: Params, count: number, seed: number) {
+  const module = exported as ReferenceModule;
+  if (typeof module.reference !== 'function' || typeof module.sampleInputs !== 'function') {
+    throw new Error('to derive vectors the sketch module must export reference(inputs, params) and sampleInputs(random, params)');
+  }
+  let state = seed >>> 0 || 1;
+  const random = () => {
+    // mulberry32: small, seedable, good enough to sample test inputs.
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const accept = Array.from({ length: count }, () => {
+    const inputs = module.sampleInputs!(random, params);
+    return { inputs, outputs: module.reference!(inputs, params) };
+  });
+  const reject = typeof module.invalidInputs === 'function' ? module.invalidInputs(params) : [];
+  return { accept, reject };
+}
+
+function findSketch(exported: unknown): Sketch {
+  const candidates = [exported, (exported as { default?: unknown })?.default, ...Object.values((exported ?? {}) as object)];
+  const found = candidates.find((c) => (c as { kind?: string })?.kind === 'zksl-sketch');
+  if (!found) throw new Error("the sketch module must export a sketch (export default sketch({ ... }))");
+  return found as Sketch;
+}
+
+const bigintJson = (_key: string, value: unknown): unknown => (typeof value === 'bigint' ? value.toString() : value);
+
+(globalThis as Record<string, unknown>).__zksl = runtime;
+(globalThis as Record<string, unknown>).__zkslHandle = (requestJson: string, exported: unknown): string => {
+  try {
+    return JSON.stringify({ ok: true, result: handle(JSON.parse(requestJson) as GuestRequest, exported) }, bigintJson);
+  } catch (error) {
+    return JSON.stringify({ ok: false, failure: toFailure(error) });
+  }
+};

@@ -1,0 +1,208 @@
+/**
+ * Running untrusted sketch source. The sketch is transpiled on the host (esbuild) and executed in a
+ * fresh QuickJS WebAssembly instance holding only the ZKSL runtime: it has no file system, network,
+ * environment or processes to reach, a memory cap, a stack cap and a deadline. A Node child under
+ * the permission model was rejected because Node 20's permission model leaves the network open.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build, transform } from 'esbuild';
+import { newQuickJSWASMModule, shouldInterruptAfterDeadline } from 'quickjs-emscripten';
+import type { RunFailure } from '../core/run.js';
+import type { GuestRequest } from './guest.js';
+
+export interface SandboxOptions {
+  /** Wall-clock limit for the whole run, ms (default 5 000). */
+  timeoutMs?: number;
+  /** Heap limit inside the sandbox, bytes (default 128 MiB). */
+  memoryBytes?: number;
+}
+
+export type SandboxResult<T> =
+  | { ok: true; result: T; durationMs: number }
+  | { ok: false; failure: RunFailure; durationMs: number };
+
+let runtimeBundle: Promise<string> | undefined;
+
+/** The ZKSL runtime + runners + lowerings as one script, built once per process. */
+export function runtimeBundleCode(): Promise<string> {
+  runtimeBundle ??= (async () => {
+    const ts = fileURLToPath(new URL('./guest.ts', import.meta.url));
+    const entry = existsSync(ts) ? ts : ts.replace(/\.ts$/, '.js');
+    const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', platform: 'neutral', target: 'es2020', logLevel: 'silent' });
+    return result.outputFiles[0].text;
+  })();
+  return runtimeBundle;
+}
+
+const REFUSAL = 'ZKSL sandbox refused';
+
+// Anything a sketch could use to reach outside gets a clear refusal instead of a vague ReferenceError.
+const SHIMS = `(function () {
+  var refuse = function (what) {
+    throw new Error('${REFUSAL} ' + what + ': a sketch has no file system, network, environment or child processes; import only from "zksl"');
+  };
+  globalThis.__zkslRequire = function (name) {
+    if (name === 'zksl' || /(^|\\/)(runtime|index)(\\.[jt]s)?$/.test(name)) return globalThis.__zksl;
+    refuse("require('" + name + "')");
+  };
+  ['require', 'process', 'fetch', 'XMLHttpRequest', 'WebSocket', 'Deno', 'Bun', 'setTimeout', 'setInterval', 'std', 'os'].forEach(function (name) {
+    if (name === 'require') { globalThis.require = globalThis.__zkslRequire; return; }
+    Object.defineProperty(globalThis, name, { get: function () { refuse(name); }, configurable: false });
+  });
+  // Lock the runtime and the intrinsics it relies on, so a sketch cannot patch them to fake a
+  // passing check (Error stays open: the runtime adjusts Error.stackTraceLimit).
+  Object.defineProperty(globalThis, '__zkslHandle', { writable: false, configurable: false });
+  Object.defineProperty(globalThis, '__zksl', { writable: false, configurable: false });
+  [globalThis.__zksl, Object, Object.prototype, Array, Array.prototype, Function.prototype, Map, Map.prototype,
+    Set, Set.prototype, WeakMap.prototype, BigInt, BigInt.prototype, Number, Number.prototype, String,
+    String.prototype, Boolean.prototype, Symbol, Symbol.prototype, JSON, Math, Reflect, RegExp.prototype,
+    Promise, Promise.prototype].forEach(function (o) { Object.freeze(o); });
+  Object.keys(globalThis.__zksl).forEach(function (key) {
+    var value = globalThis.__zksl[key];
+    if (typeof value === 'function' && value.prototype) Object.freeze(value.prototype);
+    if (value && (typeof value === 'object' || typeof value === 'function')) Object.freeze(value);
+  });
+})();`;
+
+const ALLOWED_IMPORT = /^(zksl|(\.{1,2}\/)+(runtime|index)(\.[jt]s)?)$/;
+
+/** Imports are checked on the source text because the transpiler drops unused ones silently. */
+function refusedImport(source: string): RunFailure | undefined {
+  const pattern = /(\bimport\s+type\b[^;'"`]*)?(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"`]([^'"`]+)['"`]/g;
+  for (const match of source.matchAll(pattern)) {
+    // type-only imports vanish in transpilation
+    if (match[1] || ALLOWED_IMPORT.test(match[2])) continue;
+    const line = source.slice(0, match.index).split('\n').length;
+    return {
+      kind: 'refused',
+      message: `${REFUSAL} import of '${match[2]}' at sketch.ts:${line}: a sketch may import only from "zksl" (no file system, network, environment or child processes)`,
+      location: { file: 'sketch.ts', line },
+    };
+  }
+  return undefined;
+}
+
+/** Transpile TS sketch source to a CommonJS body plus a generated → original line table. */
+async function transpile(source: string): Promise<{ code: string; lines: number[] } | RunFailure> {
+  const refused = refusedImport(source);
+  if (refused) return refused;
+  try {
+    const out = await transform(source, { loader: 'ts', format: 'cjs', sourcemap: 'external', sourcefile: 'sketch.ts', target: 'es2020' });
+    return { code: out.code, lines: lineTable(out.map) };
+  } catch (error) {
+    const first = (error as { errors?: { text: string; location?: { line: number } }[] }).errors?.[0];
+    const location = first?.location ? { file: 'sketch.ts', line: first.location.line } : undefined;
+    return { kind: 'sketch', message: `sketch does not parse: ${first?.text ?? String(error)}`, location };
+  }
+}
+
+function classify(error: { name?: string; message?: string } | undefined | null): RunFailure {
+  // QuickJS throws null when it cannot even allocate the error object
+  if (error === null || error === undefined) return { kind: 'memory', message: 'sketch stopped: out of memory (memory limit)' };
+  const message = String(error?.message ?? error ?? 'unknown error');
+  if (message === 'interrupted') return { kind: 'timeout', message: 'sketch stopped: it ran past the time limit (an endless loop?)' };
+  if (/out of memory|stack overflow|string too long|too many/i.test(message)) return { kind: 'memory', message: `sketch stopped: ${message} (memory or stack limit)` };
+  if (message.includes(REFUSAL)) return { kind: 'refused', message };
+  if (message.startsWith('sketch error: ')) return { kind: 'sketch', message };
+  return { kind: 'sketch', message: `sketch error: ${error?.name ?? 'Error'}: ${message}` };
+}
+
+/** Run one request against sketch source inside a fresh sandbox. */
+export async function runInSandbox<T>(source: string, request: GuestRequest, options: SandboxOptions = {}): Promise<SandboxResult<T>> {
+  const started = Date.now();
+  const done = (r: { ok: true; result: T } | { ok: false; failure: RunFailure }): SandboxResult<T> => ({ ...r, durationMs: Date.now() - started });
+  const [bundle, transpiled] = await Promise.all([runtimeBundleCode(), transpile(source)]);
+  if ('kind' in transpiled) return done({ ok: false, failure: transpiled });
+  const quickjs = await newQuickJSWASMModule();
+  const runtime = quickjs.newRuntime();
+  runtime.setMemoryLimit(options.memoryBytes ?? 128 * 1024 * 1024);
+  // small enough that QuickJS reports the overflow before the host's own stack runs out
+  runtime.setMaxStackSize(256 * 1024);
+  runtime.setInterruptHandler(shouldInterruptAfterDeadline(started + (options.timeoutMs ?? 5_000)));
+  const context = runtime.newContext();
+  try {
+    const steps: [string, string][] = [
+      [bundle, 'zksl-runtime.js'],
+      [SHIMS, 'zksl-sandbox.js'],
+      // the wrapper shares line 1 with the sketch so line numbers stay aligned
+      [`globalThis.__sketch = { exports: {} }; (function (module, exports, require) {${transpiled.code}\n})(__sketch, __sketch.exports, __zkslRequire);`, 'sketch.ts'],
+      [`__zkslHandle(${JSON.stringify(JSON.stringify({ ...request, source, lines: transpiled.lines }))}, __sketch.exports)`, 'zksl-sandbox.js'],
+    ];
+    let last = '';
+    for (const [code, file] of steps) {
+      let result: ReturnType<typeof context.evalCode>;
+      try {
+        result = context.evalCode(code, file);
+      } catch (error) {
+        // the WebAssembly engine itself failed (host stack exhausted, instance aborted)
+        return done({ ok: false, failure: classify({ message: `stack overflow in the sandbox engine (${(error as Error).message})` }) });
+      }
+      if (result.error) {
+        const dumped = context.dump(result.error) as { name?: string; message?: string };
+        result.error.dispose();
+        return done({ ok: false, failure: classify(dumped) });
+      }
+      last = String(context.dump(result.value));
+      result.value.dispose();
+    }
+    const reply = JSON.parse(last) as { ok: true; result: T } | { ok: false; failure: RunFailure };
+    if (!reply.ok && reply.failure.kind === 'sketch') return done({ ok: false, failure: classify({ message: reply.failure.message }) });
+    return done(reply);
+  } finally {
+    try {
+      context.dispose();
+      runtime.dispose();
+    } catch {
+      // QuickJS can abort while freeing a runtime that died mid-way (e.g. after a stack overflow);
+      // the WebAssembly instance is private to this run and simply dropped.
+    }
+  }
+}
+
+// Just enough source-map decoding to turn a line of transpiled sketch code back into the line the
+// model wrote: the first mapped segment of each generated line gives its original line.
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeVlq(segment: string): number[] {
+  const values: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = BASE64.indexOf(char);
+    if (digit < 0) throw new Error(`bad source map character '${char}'`);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+      continue;
+    }
+    values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+    value = 0;
+    shift = 0;
+  }
+  return values;
+}
+
+/**
+ * Generated line (1-based index) → original line (1-based), or 0 when the generated line has no
+ * mapping. Example: `lineTable(map)[12] === 9`.
+ */
+export function lineTable(mapJson: string): number[] {
+  const { mappings } = JSON.parse(mapJson) as { mappings: string };
+  const table: number[] = [0];
+  let originalLine = 0;
+  for (const line of mappings.split(';')) {
+    let first = 0;
+    for (const segment of line.split(',')) {
+      if (!segment) continue;
+      const fields = decodeVlq(segment);
+      if (fields.length >= 4) {
+        originalLine += fields[2];
+        if (!first) first = originalLine + 1;
+      }
+    }
+    table.push(first);
+  }
+  return table;
+}
