@@ -7,8 +7,8 @@ import type { KnowledgeEntry } from '../knowledge-base/entry.js';
 import type { SearchHit } from '../knowledge-base/search.js';
 import { circomCircuit, noirCircuit } from '../knowledge-base/verify.js';
 import type { RunContext, RunOutcome } from './run-context.js';
-import { checkLanguages, firstFailure, proveLanguages, type LanguageProof, type LanguageVectors } from './pipeline/check-languages.js';
-import { writeOutputs } from './pipeline/write-outputs.js';
+import { checkLanguages, firstFailure, type LanguageVectors } from './pipeline/check-languages.js';
+import { proveAndWrite } from './pipeline/finish.js';
 import { parametersFromTask } from './task-parameters.js';
 import type { AgentEventInput } from './events.js';
 
@@ -79,28 +79,8 @@ export async function* runKnowledgeMode(context: RunContext): AsyncGenerator<Age
   }
   run.completeStage('check', { summary: checkSummary });
 
-  let proofs: LanguageProof[] = [];
-  if (options.prove !== false) {
-    start = performance.now();
-    yield { type: 'stage-start', stage: 'prove' };
-    proofs = yield* proveLanguages({ results, vectors, backends: context.backends });
-    const proved = proofs.every((p) => p.verdict.verified && p.verdict.tamperedRejected && !p.verdict.error);
-    const proveSummary = proofs.map((p) => `${p.lang}: ${p.verdict.error ?? `${p.verdict.system} ${p.verdict.verified ? 'verified' : 'did not verify'}`}`).join('; ');
-    yield { type: 'stage-end', stage: 'prove', ok: proved, summary: proveSummary, durationMs: performance.now() - start };
-    for (const warning of new Set(proofs.flatMap((p) => p.verdict.warnings))) yield { type: 'notice', level: 'warning', message: warning };
-    if (!proved) return { ok: false, summary: `proving failed: ${proveSummary}`, outputs: [], constraintCounts: counts(results), iterations: 1 };
-    run.completeStage('prove', { summary: proveSummary });
-  }
-
-  start = performance.now();
-  yield { type: 'stage-start', stage: 'output' };
-  const record = { task: options.task, origin: `knowledge base entry ${entry.id}`, circuits, vectors: vectors.circom ?? vectors.noir!, sketch, results, proofs, iterations: 1, notes };
-  const outputs = await writeOutputs(join(run.dir, 'final'), record);
-  const delivered = options.outDir ? await writeOutputs(options.outDir, record) : outputs;
-  yield { type: 'stage-end', stage: 'output', ok: true, summary: `${delivered.length} files in ${options.outDir ?? join(run.dir, 'final')}`, durationMs: performance.now() - start };
-  run.completeStage('output', { dir: options.outDir ?? join(run.dir, 'final') });
   const summary = `verified${options.prove !== false ? ' and proved' : ''} ${entry.id} in ${Object.keys(circuits).join(' and ')} from the knowledge base (no model used)`;
-  return { ok: true, summary, outputs: delivered, constraintCounts: counts(results), iterations: 1 };
+  return yield* proveAndWrite(context, { origin: `knowledge base entry ${entry.id}`, circuits, vectors, results, sketch, iterations: 1, notes, summary });
 }
 
 async function entryCircuits(entry: KnowledgeEntry, languages: Lang[]): Promise<Partial<Record<Lang, TargetCircuit>>> {

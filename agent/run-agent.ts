@@ -4,6 +4,7 @@ import type { Backend, Lang } from '../compiler-harness/types.js';
 import { KnowledgeBase } from '../knowledge-base/search.js';
 import { stamp, type AgentEvent, type AgentEventInput } from './events.js';
 import { runKnowledgeMode } from './knowledge-mode.js';
+import { runModelLoop } from './model-loop/run-model-loop.js';
 import type { AgentOptions, ResolvedOptions, RunContext, RunOutcome } from './run-context.js';
 import { RunStore, type Run } from './runs/run-store.js';
 
@@ -45,8 +46,7 @@ export async function* runAgent(options: AgentOptions): AsyncGenerator<AgentEven
       knowledgeBase: options.knowledgeBase ?? (await KnowledgeBase.open({ home: options.home })),
       backends: await backendsFor(resolved.languages, options.backends, owned),
     };
-    if (resolved.model) throw new Error('model-driven generation is not available in this version: run without a model for knowledge-base mode');
-    const stages = runKnowledgeMode(context);
+    const stages = resolved.model ? runModelLoop(context) : runKnowledgeMode(context);
     for (;;) {
       if (options.signal?.aborted) throw new AbortError();
       const next = await stages.next();

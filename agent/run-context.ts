@@ -1,6 +1,6 @@
 import type { Backend, Lang } from '../compiler-harness/types.js';
 import type { TestVectors } from '../compiler-harness/vectors/schema.js';
-import type { KnowledgeBase } from '../knowledge-base/search.js';
+import type { KnowledgeBase, SearchHit } from '../knowledge-base/search.js';
 import type { OutputFile } from './events.js';
 import type { LanguageModel } from './model/types.js';
 import type { Run, RunStore } from './runs/run-store.js';
@@ -45,6 +45,8 @@ export interface RunContext {
   run: Run;
   knowledgeBase: KnowledgeBase;
   backends: Record<Lang, Backend>;
+  /** Knowledge-base entries found for the current sketch (model runs). */
+  retrieved?: SearchHit[];
 }
 
 export interface RunOutcome {

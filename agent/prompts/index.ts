@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+
+/** Prompt templates live beside this file as `<name>.v<version>.md`; the version is recorded with every request. */
+export const PROMPTS = {
+  sketch: 'sketch.v1',
+  repairSketch: 'repair-sketch.v1',
+  writeCode: 'write-code.v1',
+  repairCode: 'repair-code.v1',
+} as const;
+
+export type PromptName = keyof typeof PROMPTS;
+
+const cache = new Map<string, string>();
+
+/** Fill a prompt template's `{{name}}` slots; a slot without a value is an error, not an empty string. */
+export function renderPrompt(name: PromptName, values: Record<string, string | number>): { id: string; text: string } {
+  const id = PROMPTS[name];
+  let template = cache.get(id);
+  if (!template) {
+    template = readFileSync(new URL(`./${id}.md`, import.meta.url), 'utf8');
+    cache.set(id, template);
+  }
+  const text = template.replace(/\{\{(\w+)\}\}/g, (_, slot: string) => {
+    if (!(slot in values)) throw new Error(`prompt ${id}: no value for {{${slot}}}`);
+    return String(values[slot]);
+  });
+  return { id, text };
+}
+
+/** The first fenced code block in a model's answer whose language is one of `languages` (or unlabelled). */
+export function extractCodeBlock(text: string, languages: string[]): string | undefined {
+  for (const match of text.matchAll(/```([\w+-]*)[^\n]*\n([\s\S]*?)```/g)) {
+    const label = match[1].toLowerCase();
+    if (label === '' || languages.includes(label)) return match[2].replace(/\s+$/, '\n');
+  }
+  return undefined;
+}
