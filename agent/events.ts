@@ -1,7 +1,7 @@
 import type { Diagnostic, Lang, ProofSystem } from '../compiler-harness/types.js';
 
 /** The stages of a run, in order; the TUI lists them and `--resume` restarts after the last one completed. */
-export const STAGES = ['retrieve', 'sketch', 'target', 'check', 'prove', 'output'] as const;
+export const STAGES = ['sketch', 'retrieve', 'target', 'check', 'prove', 'output'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export type RunMode = 'model' | 'knowledge-base';

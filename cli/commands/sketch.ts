@@ -74,8 +74,9 @@ export function registerSketch(program: Command): void {
         }
         const backend = await createBackend(lang);
         try {
-          const circuit = { ...lowered.circuit, lang };
-          const report = await checkCircuit({ backend, circuit, vectors: inReturnOrder(vectors, lowered.circuit.outputNames), soundness: flags.soundness });
+          const { files, entry, publicInputs, name, outputNames } = lowered.circuit;
+          const circuit = { lang, files, entry, publicInputs, name, returnNames: outputNames };
+          const report = await checkCircuit({ backend, circuit, vectors, soundness: flags.soundness });
           console.log(formatCheckReport(report));
           ok &&= report.passed;
         } finally {
@@ -118,15 +119,4 @@ export function parseParams(pairs: string[] = []): Record<string, number> {
     params[m[1]] = Number(m[2]);
   }
   return params;
-}
-
-/** A Noir program returns its outputs as a tuple in declaration order: list vector outputs in that order. */
-function inReturnOrder(vectors: TestVectors, outputNames: string[]): TestVectors {
-  const order = (outputs: Record<string, unknown>) =>
-    Object.fromEntries([...outputNames.filter((n) => n in outputs).map((n) => [n, outputs[n]]), ...Object.entries(outputs).filter(([n]) => !outputNames.includes(n))]);
-  return {
-    ...vectors,
-    accept: vectors.accept.map((v) => (v.outputs ? { ...v, outputs: order(v.outputs) } : v)),
-    forge: vectors.forge.map((v) => ({ ...v, outputs: order(v.outputs) })),
-  };
 }

@@ -17,6 +17,7 @@ export interface GenerateAppProps {
 /** The `zkcoder generate` screen: header, stages, current failure, token meter, final summary. */
 export function GenerateApp({ events, onAbort, onFinished }: GenerateAppProps) {
   const [view, setView] = useState<RunView>(emptyView);
+  const [finished, setFinished] = useState(false);
   const { exit } = useApp();
   useInput((input) => {
     if (input === 'q') onAbort();
@@ -29,9 +30,13 @@ export function GenerateApp({ events, onAbort, onFinished }: GenerateAppProps) {
         setView(current);
       }
       onFinished?.(current);
-      exit();
+      setFinished(true);
     })();
   }, [events]);
+  // Exit only after the final state has been rendered, so the summary stays on screen.
+  useEffect(() => {
+    if (finished) exit();
+  }, [finished]);
   return (
     <Box flexDirection="column">
       <Header view={view} />

@@ -45,6 +45,8 @@ export function reduceView(view: RunView, event: AgentEvent): RunView {
     case 'stage-end':
       return {
         ...view,
+        // A stage that passed clears the failure the previous attempt left on screen.
+        failure: event.ok && (event.stage === 'sketch' || event.stage === 'check') ? undefined : view.failure,
         stages: { ...view.stages, [event.stage]: { status: event.ok ? 'done' : 'failed', durationMs: event.durationMs, summary: event.summary } },
       };
     case 'model-request':
