@@ -32,7 +32,8 @@ export const EntrySchema = z.object({
     function: z.string().min(1),
     vectors: z.string().optional(),
   }),
-  sketch: z.string().optional(),
+  /** The ZKSL sketch, beside entry.json. */
+  sketch: z.string().default('sketch.ts'),
   /** ZKSL gadgets this entry implements, so a sketch calling them finds it directly. */
   gadgets: z.array(z.string()).default([]),
   counts: z

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { checkCircuit, type CheckReport } from '../compiler-harness/check.js';
 import type { Backend, TargetCircuit } from '../compiler-harness/types.js';
 import { loadTestVectors } from '../compiler-harness/vectors/schema.js';
+import { checkSketchVectors } from '../zksl/index.js';
 import type { KnowledgeEntry } from './entry.js';
 
 export type Form = 'circom' | 'noir' | 'zksl';
@@ -30,7 +31,7 @@ export interface EntryVerdict {
 export interface VerifyOptions {
   circom: Backend;
   noir: Backend;
-  /** Checks a ZKSL sketch against vectors; absent until ZKSL is wired in. */
+  /** Checks the entry's ZKSL sketch (default: its vectors in the sandbox, at the default parameters). */
   checkSketch?: (entry: KnowledgeEntry) => Promise<FormVerdict>;
   forms?: Form[];
 }
@@ -46,7 +47,7 @@ export async function verifyEntry(entry: KnowledgeEntry, options: VerifyOptions)
       continue;
     }
     if (form === 'zksl') {
-      forms.push(options.checkSketch ? await options.checkSketch(entry) : { form, status: 'missing', summary: 'ZKSL sketch checking is not available' });
+      forms.push(await (options.checkSketch ?? checkEntrySketch)(entry));
       continue;
     }
     const circuit = form === 'circom' ? await circomCircuit(entry) : await noirCircuit(entry);
@@ -68,6 +69,19 @@ export async function verifyEntry(entry: KnowledgeEntry, options: VerifyOptions)
   }
   const verified = forms.every((f) => f.status === 'pass' || f.status === 'skipped') && forms.some((f) => f.status === 'pass');
   return { id: entry.id, category: entry.category, forms, verified, durationMs: performance.now() - start };
+}
+
+/** Run the entry's vectors against its ZKSL sketch in the sandbox; unconstrained hints fail it too. */
+export async function checkEntrySketch(entry: KnowledgeEntry): Promise<FormVerdict> {
+  const file = join(entry.dir, entry.sketch);
+  if (!existsSync(file)) return { form: 'zksl', status: 'missing', summary: `${entry.sketch} not found` };
+  const vectors = await loadTestVectors(join(entry.dir, entry.circom.vectors ?? 'vectors.json'));
+  const params = Object.fromEntries(entry.parameters.map((p) => [p.name, p.default]));
+  const report = await checkSketchVectors(await readFile(file, 'utf8'), vectors, { params });
+  const failing = report.verdicts.filter((v) => !v.ok).map((v) => `${v.kind}[${v.index}]: ${v.detail}`);
+  const findings = report.findings.map((f) => f.message);
+  const summary = report.ok ? report.summary : [report.failure?.message ?? report.summary, ...failing.slice(0, 2), ...findings.slice(0, 2)].join('; ');
+  return { form: 'zksl', status: report.ok ? 'pass' : 'fail', constraints: undefined, summary };
 }
 
 /** The entry's Circom template as a circuit the harness compiles, at its default parameters. */
