@@ -1,23 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { root, zkcoder as runZkcoder } from './run-cli.js';
 
-const run = promisify(execFile);
-const root = new URL('..', import.meta.url).pathname;
 const fixtures = join(root, 'test/fixtures/noir');
 
-async function zkcoder(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [join(root, 'bin/zkcoder.js'), ...args], { cwd: root, timeout: 240_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const zkcoder = (...args: string[]) => runZkcoder(args);
 
 describe('zkcoder check (Noir)', () => {
   it('passes accept, reject and forge vectors, proves with UltraHonk and writes the proof', async () => {

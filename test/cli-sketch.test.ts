@@ -1,23 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { root, zkcoder as runZkcoder } from './run-cli.js';
 import { deriveSketchCases } from '../zksl/index.js';
 
-const run = promisify(execFile);
-const root = new URL('..', import.meta.url).pathname;
 const fixtures = join(root, 'test/fixtures/zksl');
 
-async function zkcoder(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [join(root, 'bin/zkcoder.js'), ...args], { cwd: root, timeout: 240_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const zkcoder = (...args: string[]) => runZkcoder(args);
 
 describe('zkcoder sketch', () => {
   it('checks a sketch against the vectors it exports', async () => {

@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { zkcoder as runZkcoder } from './run-cli.js';
 
-const run = promisify(execFile);
-const root = new URL('..', import.meta.url).pathname;
-
-async function zkcoder(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', OPENAI_BASE_URL: '', ZKCODER_PROVIDER: '', ZKCODER_MODEL: '' };
-  try {
-    const { stdout, stderr } = await run('node', [join(root, 'bin/zkcoder.js'), ...args], { cwd, env, timeout: 400_000, maxBuffer: 32 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const zkcoder = (cwd: string, ...args: string[]) => runZkcoder(args, { cwd, timeoutMs: 400_000 });
 
 describe('zkcoder generate without a model (knowledge-base mode)', () => {
   it('verifies and proves softmax in both languages, says no model was used, and writes the outputs', async () => {
@@ -42,7 +29,7 @@ describe('zkcoder generate without a model (knowledge-base mode)', () => {
     const runs = await zkcoder(cwd, 'runs', 'list');
     expect(runs.stdout).toContain('done');
     expect(runs.stdout).toContain('softmax lookup');
-  });
+  }, 400_000);
 
   it('lists the nearest entries and exits non-zero when nothing matches confidently', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'zkcoder-generate-'));

@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const root = new URL('..', import.meta.url).pathname;
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Run the real `zkcoder` binary (as a user would) and collect its exit code and output. Model keys
+ * are removed from the environment so a developer's own key never turns a test into a model run.
+ */
+export async function zkcoder(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+  const env = { ...process.env, OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', OPENAI_BASE_URL: '', ZKCODER_PROVIDER: '', ZKCODER_MODEL: '' };
+  try {
+    const { stdout, stderr } = await run('node', [join(root, 'bin/zkcoder.js'), ...args], {
+      cwd: options.cwd ?? root,
+      env,
+      timeout: options.timeoutMs ?? 240_000,
+      maxBuffer: 32 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
