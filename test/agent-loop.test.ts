@@ -80,6 +80,17 @@ describe('the agent loop with a scripted model and the real toolchains', () => {
     expect(events.filter((e) => e.type === 'sketch-checked')).toHaveLength(1);
   });
 
+  it('sends soundness findings (the counterexample) back to the model in the repair prompt', async () => {
+    const code = (file: string) => `\`\`\`circom\n${fixture(file)}\`\`\`\n`;
+    const model = scriptedModel({ script: [answer('square-correct.ts'), code('square-hint.circom'), code('square-fixed.circom')] });
+    const { result } = await collect({ task: 'square of an 8-bit number', model, strategy: 'write', prove: false });
+    expect(result.ok).toBe(true);
+    const repairPrompt = model.calls[2].messages.at(-1)!.content;
+    expect(repairPrompt).toContain('soundness: UNSOUND');
+    expect(repairPrompt).toMatch(/main\.y: honest \d+, also satisfies the constraints: \d+/);
+    expect(repairPrompt).toContain('A forged output was accepted: add the missing constraint.');
+  });
+
   it('replays a recorded cassette into the same run', async () => {
     const cassette = join(mkdtempSync(join(tmpdir(), 'zkcoder-cassette-')), 'square.json');
     const scripted = scriptedModel({ script: [answer('square-unconstrained.ts'), answer('square-correct.ts')] });
