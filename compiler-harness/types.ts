@@ -21,6 +21,8 @@ export interface TargetCircuit {
   publicInputs?: string[];
   /** Short name used for build folders and reports. */
   name?: string;
+  /** Noir: names of the returned values in return order, so named vector outputs map onto a returned tuple. */
+  returnNames?: string[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -27,7 +27,7 @@ export async function runVectors<C extends CompiledCircuit>(
   vectors: TestVectors,
 ): Promise<VectorVerdict[]> {
   const verdicts: VectorVerdict[] = [];
-  const align = (outputs: Record<string, unknown>) => alignOutputs(outputs, compiled.outputNames);
+  const align = (outputs: Record<string, unknown>) => alignOutputs(outputs, compiled.outputNames, compiled.circuit.returnNames);
   for (const [index, vector] of vectors.accept.entries()) {
     const start = performance.now();
     const result = await backend.execute(compiled, vector.inputs);
@@ -77,12 +77,15 @@ export async function runVectors<C extends CompiledCircuit>(
 /**
  * Vectors name outputs as Circom does (`out`, `q`, `r`); a Noir program has one unnamed return
  * value. So for a circuit whose only output is `return`, one named output is the return value and
- * several are the elements of a returned tuple, in the order the vector lists them.
+ * several are the elements of a returned tuple, in the circuit's `returnNames` order when it has
+ * one, else in the order the vector lists them.
  */
-export function alignOutputs(outputs: Record<string, unknown>, outputNames: string[]): Record<string, unknown> {
-  const names = Object.keys(outputs);
-  if (names.every((n) => outputNames.includes(n))) return outputs;
+export function alignOutputs(outputs: Record<string, unknown>, outputNames: string[], returnNames?: string[]): Record<string, unknown> {
+  const given = Object.keys(outputs);
+  if (given.every((n) => outputNames.includes(n))) return outputs;
   if (outputNames.length !== 1 || outputNames[0] !== 'return') return outputs;
+  // Known return order first (when the circuit declares it), then the vector's own order.
+  const names = [...(returnNames ?? []).filter((n) => given.includes(n)), ...given.filter((n) => !returnNames?.includes(n))];
   return { return: names.length === 1 ? outputs[names[0]] : names.map((n) => outputs[n]) };
 }
 
