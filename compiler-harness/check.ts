@@ -1,6 +1,7 @@
 import { analyzeCompiled, DEFAULT_SOUNDNESS_BUDGET_MS } from './soundness/analyze-compiled.js';
 import type { SoundnessReport } from './soundness/types.js';
-import type { Backend, CompiledCircuit, Diagnostic, Lang, Proof, ProofSystem } from './types.js';
+import { mergedInputs, type CircomCompiled } from './circom/backend.js';
+import type { Backend, CompiledCircuit, Diagnostic, Lang, Proof, ProofSystem, TargetCircuit } from './types.js';
 import type { TestVectors } from './vectors/schema.js';
 import { runVectors, vectorInputProblems, type VectorVerdict } from './vectors/run.js';
 
@@ -85,7 +86,8 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
       const honest = vectors.accept[0];
       const honestRuns = report.vectors.find((v) => v.kind === 'accept' && v.index === 0)?.passed;
       if (options.soundness !== false && honest && honestRuns) {
-        report.soundness = await analyzeCompiled(compiled.compiled, honest.inputs, options.soundnessBudgetMs ?? DEFAULT_SOUNDNESS_BUDGET_MS);
+        const subject = await analysisSubject(backend, circuit, compiled.compiled);
+        report.soundness = await analyzeCompiled(subject, honest.inputs, options.soundnessBudgetMs ?? DEFAULT_SOUNDNESS_BUDGET_MS);
       }
       if (options.prove) report.proof = await proveAndVerify({ backend, compiled: compiled.compiled, vectors, system: options.system, onProof: options.onProof });
     }
@@ -99,6 +101,17 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
   report.durationMs = performance.now() - start;
   report.summary = summarize(report);
   return report;
+}
+
+/**
+ * What the attacker analyses. When circom's optimiser merged an input into another signal, the R1CS
+ * no longer says that the two are equal, and every value of the merged signal would look like a
+ * second witness: analyse an unoptimised compile instead, where the input keeps its own wire.
+ */
+async function analysisSubject<C extends CompiledCircuit>(backend: Backend<C>, circuit: TargetCircuit, compiled: C): Promise<C> {
+  if (compiled.lang !== 'circom' || mergedInputs(compiled as unknown as CircomCompiled).length === 0) return compiled;
+  const unoptimised = await backend.compile(circuit, { optimization: 0 });
+  return unoptimised.compiled ?? compiled;
 }
 
 /** Prove the first accept vector once, verify it, and check that a tampered proof is refused. */

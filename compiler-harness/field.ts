@@ -17,6 +17,8 @@ export function toFieldElement(value: unknown, where: string, prime = BN254_PRIM
     const text = value.trim();
     n = text.startsWith('-') ? -BigInt(text.slice(1)) : BigInt(text);
   } else throw new TypeError(`${where}: expected an integer (number or decimal string), got ${JSON.stringify(value)}`);
+  // A value outside (−p, p) would silently wrap around: almost always a mistake in the vectors.
+  if (n >= prime || -n >= prime) throw new TypeError(`${where}: ${n} is outside the field (its modulus is ${prime})`);
   return ((n % prime) + prime) % prime;
 }
 

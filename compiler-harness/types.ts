@@ -112,9 +112,14 @@ export interface ForgeResult {
   detail: string;
 }
 
+export interface CompileOptions {
+  /** Circom's simplification level (default 1, circom's own default); Noir ignores it. */
+  optimization?: 0 | 1 | 2;
+}
+
 export interface Backend<C extends CompiledCircuit = CompiledCircuit> {
   readonly lang: Lang;
-  compile(circuit: TargetCircuit): Promise<CompileResult<C>>;
+  compile(circuit: TargetCircuit, options?: CompileOptions): Promise<CompileResult<C>>;
   execute(compiled: C, inputs: Inputs): Promise<ExecuteResult>;
   checkWitness(compiled: C, witness: Witness): Promise<boolean>;
   /** Edit the output values of an honest witness to `outputs` and re-check constraints. */

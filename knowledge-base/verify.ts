@@ -77,7 +77,8 @@ export async function checkEntrySketch(entry: KnowledgeEntry): Promise<FormVerdi
   if (!existsSync(file)) return { form: 'zksl', status: 'missing', summary: `${entry.sketch} not found` };
   const vectors = await loadTestVectors(join(entry.dir, entry.circom.vectors ?? 'vectors.json'));
   const params = Object.fromEntries(entry.parameters.map((p) => [p.name, p.default]));
-  const report = await checkSketchVectors(await readFile(file, 'utf8'), vectors, { params });
+  // Our own entries are trusted content, but still run sandboxed; hashes need more than the default time.
+  const report = await checkSketchVectors(await readFile(file, 'utf8'), vectors, { params, timeoutMs: 120_000 });
   const failing = report.verdicts.filter((v) => !v.ok).map((v) => `${v.kind}[${v.index}]: ${v.detail}`);
   const findings = report.findings.map((f) => f.message);
   const summary = report.ok ? report.summary : [report.failure?.message ?? report.summary, ...failing.slice(0, 2), ...findings.slice(0, 2)].join('; ');

@@ -27,6 +27,12 @@ describe('zkcoder check (Circom)', () => {
     expect(result.stdout).toMatch(/warning\[unconstrained-hint\]: square-root-unsound\.circom:10:/);
   });
 
+  it('does not call a circuit unsound because the optimiser merged a private input into an output', async () => {
+    const result = await zkcoder('check', join(fixtures, 'pass-through.circom'), '--vectors', join(fixtures, 'pass-through.vectors.json'));
+    expect(result.stdout).toContain('✓ soundness: no finding');
+    expect(result.code).toBe(0);
+  });
+
   it('skips the attacker with --no-soundness', async () => {
     const result = await zkcoder('check', join(fixtures, 'range-checked-sum.circom'), '--vectors', join(fixtures, 'range-checked-sum.vectors.json'), '--no-soundness');
     expect(result.code).toBe(0);

@@ -16,10 +16,13 @@ export function registerSketch(program: Command): void {
     .argument('<file.ts>')
     .option('--vectors <file>', 'test vectors JSON (default: the vectors the sketch exports)')
     .option('--param <k=v...>', 'parameter values, e.g. --param n=8 bits=16')
+    .option('--timeout <ms>', 'time limit of the sandboxed run', '5000')
     .option('--json', 'print JSON')
-    .action(async (file: string, flags: { vectors?: string; param?: string[]; json?: boolean }) => {
+    .action(async (file: string, flags: { vectors?: string; param?: string[]; timeout: string; json?: boolean }) => {
       const [source, vectors] = await Promise.all([readSketch(file), flags.vectors ? readVectors(flags.vectors) : undefined]);
-      const report = await checkSketchVectors(source, vectors, { params: parseParams(flags.param) });
+      const timeoutMs = Number(flags.timeout);
+      if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new FatalError(`--timeout: "${flags.timeout}" is not a positive number of milliseconds`);
+      const report = await checkSketchVectors(source, vectors, { params: parseParams(flags.param), timeoutMs });
       if (flags.json) console.log(JSON.stringify(report, null, 2));
       else {
         for (const v of report.verdicts) console.log(`  ${v.ok ? '✓' : '✗'} ${v.kind}[${v.index}]: ${v.detail}`);

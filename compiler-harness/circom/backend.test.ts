@@ -47,6 +47,13 @@ describe('CircomBackend.compile', () => {
     expect(c.outputNames).toEqual(['out']);
   });
 
+  it('keeps an input the optimiser merged into an output (out <== x) as an input', async () => {
+    const c = await compiled(fixture('pass-through.circom'));
+    expect(c.inputNames.sort()).toEqual(['x', 'y']);
+    expect(await backend.execute(c, { x: 5, y: 3 })).toMatchObject({ ok: true, outputs: { out: '5', out2: '15' } });
+    expect((await backend.forge(c, { x: 5, y: 3 }, { out: 6 })).accepted).toBe(false);
+  });
+
   it('refuses a template that does not exist, naming it', async () => {
     const result = await backend.compile(fixture('multiplier.circom', { template: 'Nope' }));
     expect(result.ok).toBe(false);

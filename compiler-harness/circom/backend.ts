@@ -5,6 +5,7 @@ import { toFieldElement } from '../field.js';
 import { TimedWorker } from '../timed-worker.js';
 import type {
   Backend,
+  CompileOptions,
   CompileResult,
   CompiledCircuit,
   ExecuteResult,
@@ -24,6 +25,11 @@ import { describeWitnessFailure } from './runtime-failure.js';
 import { flattenToShape, mainSignals, parseSym, signalValue, type MainSignal } from './signals.js';
 import type { CompileJobResult, WitnessJobResult } from './toolchain-worker.js';
 import { stripAnsi } from '../text.js';
+
+/** Inputs the optimiser merged into another signal (`out <== x`): they have no wire of their own. */
+export function mergedInputs(compiled: CircomCompiled): string[] {
+  return compiled.signals.filter((s) => s.role !== 'output' && s.wires.includes(-1)).map((s) => s.name);
+}
 
 export interface CircomCompiled extends CompiledCircuit {
   lang: 'circom';
@@ -54,7 +60,7 @@ export class CircomBackend implements Backend<CircomCompiled> {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  async compile(circuit: TargetCircuit): Promise<CompileResult<CircomCompiled>> {
+  async compile(circuit: TargetCircuit, options: CompileOptions = {}): Promise<CompileResult<CircomCompiled>> {
     const start = performance.now();
     const done = (partial: Omit<CompileResult<CircomCompiled>, 'lang' | 'durationMs'>) => ({
       lang: this.lang,
@@ -66,7 +72,7 @@ export class CircomBackend implements Backend<CircomCompiled> {
     const { buildDir, mainFile, files } = prepared;
     const outcome = await this.worker.run<CompileJobResult>(
       'compile',
-      { buildDir, mainFile, libraryRoot: LIBRARY_ROOT, outDir: 'out' },
+      { buildDir, mainFile, libraryRoot: LIBRARY_ROOT, outDir: 'out', optimization: options.optimization },
       this.timeoutMs,
     );
     if (outcome.timedOut) {

@@ -7,7 +7,7 @@ export interface MainSignal {
   role: 'output' | 'public-input' | 'private-input';
   /** Array dimensions; empty for a scalar. */
   shape: number[];
-  /** Wires in row-major order of the indices. */
+  /** Wires in row-major order of the indices; −1 for an input the optimiser merged away. */
   wires: number[];
 }
 
@@ -30,8 +30,10 @@ export function parseSym(text: string): SymEntry[] {
 }
 
 /**
- * The inputs and outputs of `main`, found from the wire layout circom guarantees:
- * wire 0 is the constant 1, then outputs, public inputs and private inputs.
+ * The inputs and outputs of `main`. Their roles come from the label numbering circom guarantees
+ * (label 0 is the constant 1, then outputs, public inputs, private inputs), not from wires: the
+ * optimiser may merge a private input into another signal (`out <== x`), leaving it without a wire
+ * (−1) while it is still an input the prover must supply.
  */
 export function mainSignals(r1cs: R1cs, sym: SymEntry[]): MainSignal[] {
   const firstPublic = 1 + r1cs.nOutputs;
@@ -39,12 +41,12 @@ export function mainSignals(r1cs: R1cs, sym: SymEntry[]): MainSignal[] {
   const end = firstPrivate + r1cs.nPrivateInputs;
   const byName = new Map<string, { role: MainSignal['role']; elements: { indices: number[]; wire: number }[] }>();
   for (const entry of sym) {
-    if (entry.wire < 1 || entry.wire >= end || !entry.name.startsWith('main.')) continue;
+    if (entry.label < 1 || entry.label >= end || !entry.name.startsWith('main.')) continue;
     const local = entry.name.slice('main.'.length);
     if (local.includes('.')) continue;
     const base = local.replace(/\[.*$/, '');
     const indices = [...local.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-    const role = entry.wire < firstPublic ? 'output' : entry.wire < firstPrivate ? 'public-input' : 'private-input';
+    const role = entry.label < firstPublic ? 'output' : entry.label < firstPrivate ? 'public-input' : 'private-input';
     const signal = byName.get(base) ?? { role, elements: [] };
     signal.elements.push({ indices, wire: entry.wire });
     byName.set(base, signal);

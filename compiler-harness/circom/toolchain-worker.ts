@@ -20,6 +20,7 @@ export interface CompileJob {
   libraryRoot: string;
   /** Output folder, relative to buildDir. */
   outDir: string;
+  optimization?: 0 | 1 | 2;
 }
 
 export interface CompileJobResult {
@@ -42,7 +43,7 @@ async function compile(job: CompileJob): Promise<CompileJobResult> {
   let exitCode = 0;
   try {
     const runner = new CircomRunner({
-      args: [job.mainFile, '--r1cs', '--wasm', '--sym', '--inspect', '-l', 'lib', '-l', 'lib/circomlib/circuits', '-o', job.outDir],
+      args: [job.mainFile, '--r1cs', '--wasm', '--sym', '--inspect', `--O${job.optimization ?? 1}`, '-l', 'lib', '-l', 'lib/circomlib/circuits', '-o', job.outDir],
       env: {},
       preopens: { '.': job.buildDir, lib: job.libraryRoot },
       bindings: { ...bindings, fs },
