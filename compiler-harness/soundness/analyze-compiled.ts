@@ -11,6 +11,19 @@ export const DEFAULT_SOUNDNESS_BUDGET_MS = 10_000;
  * vector). Circom: on the R1CS, in a worker under a hard limit. Noir: on its unconstrained hints.
  */
 export async function analyzeCompiled(compiled: CompiledCircuit, inputs: Inputs, budgetMs = DEFAULT_SOUNDNESS_BUDGET_MS): Promise<SoundnessReport> {
+  const start = performance.now();
+  try {
+    return await analyze(compiled, inputs, budgetMs);
+  } catch (error) {
+    // The attacker failing (z3 out of memory, a worker crash) is not a verdict on the circuit: say
+    // the analysis is incomplete and why, and let the rest of the check stand.
+    await disposeSoundnessAnalysis().catch(() => undefined);
+    const message = (error as Error).message.split('\n')[0];
+    return { verdict: 'no-finding', lints: [], tried: [], incomplete: `the analysis itself failed: ${message}`, durationMs: performance.now() - start };
+  }
+}
+
+async function analyze(compiled: CompiledCircuit, inputs: Inputs, budgetMs: number): Promise<SoundnessReport> {
   if (compiled.lang === 'circom') {
     const circom = compiled as CircomCompiled;
     return analyzeR1csIsolated({
