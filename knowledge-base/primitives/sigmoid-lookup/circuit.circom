@@ -1,0 +1,34 @@
+pragma circom 2.1.0;
+
+// out = round(sigmoid(x / 4) * 2^8), for x in [-16, 15]: input fixed point with 2 fractional bits (real domain
+// [-4, 3.75]), output fixed point with 8 fractional bits, rounded to nearest. The 32 table entries
+// are constants (index x + 16); the lookup is a one-hot selector: every sel[i] boolean, sum 1,
+// sum(i * sel[i]) = x + 16. An x outside the domain has no selector and is refused (clip first to
+// saturate).
+function SigmoidLookupTable(i) {
+    var table[32] = [5, 6, 8, 10, 12, 15, 19, 24, 31, 38, 47, 57, 69, 82, 97, 112, 128, 144, 159, 174, 187, 199, 209, 218, 225, 232, 237, 241, 244, 246, 248, 250];
+    return table[i];
+}
+
+template SigmoidLookup() {
+    signal input x;
+    signal output out;
+    signal sel[32];
+
+    // Witness: the one-hot selector for index x + 16.
+    for (var i = 0; i < 32; i++) sel[i] <-- (x + 16 == i) ? 1 : 0;
+
+    // Constraints: booleanity, sum to one, index binding; out is the selected constant.
+    var count = 0;
+    var index = 0;
+    var value = 0;
+    for (var i = 0; i < 32; i++) {
+        sel[i] * (sel[i] - 1) === 0;
+        count += sel[i];
+        index += i * sel[i];
+        value += SigmoidLookupTable(i) * sel[i];
+    }
+    count === 1;
+    index === x + 16;
+    out <== value;
+}
