@@ -36,3 +36,6 @@ try {
     process.exitCode = 70;
   }
 }
+// Every command releases its toolchain workers; should one ever leak, the user's terminal must not
+// hang on it after the work is done and printed.
+process.exit(process.exitCode ?? 0);

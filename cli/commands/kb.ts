@@ -3,6 +3,7 @@ import { cp, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createBackend } from '../../compiler-harness/index.js';
+import { disposeSoundnessAnalysis } from '../../compiler-harness/soundness/analyze-compiled.js';
 import { formatCheckReport } from '../../compiler-harness/report-text.js';
 import { zkcoderHome } from '../../compiler-harness/home.js';
 import { EntryError, loadEntry, type KnowledgeEntry } from '../../knowledge-base/entry.js';
@@ -106,6 +107,7 @@ async function verifyEntries(entries: KnowledgeEntry[], forms?: Form[]): Promise
   } finally {
     await circom.dispose();
     await noir.dispose();
+    await disposeSoundnessAnalysis();
   }
 }
 

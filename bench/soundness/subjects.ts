@@ -1,0 +1,84 @@
+/**
+ * What the benchmark runs on: the knowledge-base entries in both languages (as the verifier builds
+ * them) and one-line main wrappers around circomlib's sound templates, which must never be called
+ * unsound.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { KnowledgeEntry } from '../../knowledge-base/entry.js';
+import type { Inputs, Lang, TargetCircuit } from '../../compiler-harness/types.js';
+import { loadTestVectors, type TestVectors } from '../../compiler-harness/vectors/schema.js';
+
+export interface Subject {
+  /** `<entry>/<lang>`. */
+  name: string;
+  lang: Lang;
+  circuit: TargetCircuit;
+  vectors: TestVectors;
+  /** Files the mutation operators may edit (never circomlib, never the generated main). */
+  mutable: string[];
+}
+
+/** The entry in one language, or undefined when that form or its vectors are missing. */
+export async function entrySubject(entry: KnowledgeEntry, lang: Lang): Promise<Subject | undefined> {
+  const vectorsFile = join(entry.dir, (lang === 'circom' ? entry.circom.vectors : entry.noir.vectors) ?? 'vectors.json');
+  if (!existsSync(vectorsFile)) return undefined;
+  const vectors = await loadTestVectors(vectorsFile);
+  if (lang === 'circom') {
+    const path = join(entry.dir, entry.circom.file);
+    if (!existsSync(path)) return undefined;
+    const circuit: TargetCircuit = {
+      lang,
+      files: { [entry.circom.file]: await readFile(path, 'utf8') },
+      entry: entry.circom.file,
+      template: entry.circom.template,
+      params: entry.parameters.map((p) => BigInt(p.default)),
+      publicInputs: entry.circom.publicInputs,
+      name: entry.id,
+    };
+    return { name: `${entry.id}/circom`, lang, circuit, vectors, mutable: [entry.circom.file] };
+  }
+  const dir = join(entry.dir, entry.noir.dir);
+  if (!existsSync(join(dir, 'src', 'main.nr'))) return undefined;
+  const files: Record<string, string> = {};
+  if (existsSync(join(dir, 'Nargo.toml'))) files['Nargo.toml'] = await readFile(join(dir, 'Nargo.toml'), 'utf8');
+  for (const name of await readdir(join(dir, 'src'))) {
+    if (name.endsWith('.nr')) files[`src/${name}`] = await readFile(join(dir, 'src', name), 'utf8');
+  }
+  const circuit: TargetCircuit = { lang, files, entry: 'src/main.nr', name: entry.id.replace(/-/g, '_') };
+  const mutable = Object.keys(files).filter((f) => f.endsWith('.nr'));
+  return { name: `${entry.id}/noir`, lang, circuit, vectors, mutable };
+}
+
+export interface LibrarySubject {
+  name: string;
+  circuit: TargetCircuit;
+  inputs: Inputs;
+}
+
+const bits = (n: number, set: number[]) => Array.from({ length: n }, (_, i) => (set.includes(i) ? 1 : 0));
+
+/** circomlib's comparators, bit decompositions, multiplexers and Poseidon, with honest inputs. */
+const LIBRARY: [include: string, instance: string, inputs: Inputs][] = [
+  ['comparators.circom', 'LessThan(8)', { in: [5, 100] }],
+  ['comparators.circom', 'LessEqThan(8)', { in: [5, 5] }],
+  ['comparators.circom', 'GreaterThan(8)', { in: [70, 5] }],
+  ['comparators.circom', 'IsZero()', { in: 7 }],
+  ['comparators.circom', 'IsEqual()', { in: [3, 4] }],
+  ['bitify.circom', 'Num2Bits(8)', { in: 77 }],
+  ['bitify.circom', 'Num2Bits_strict()', { in: 12345 }],
+  ['bitify.circom', 'Bits2Num(8)', { in: bits(8, [0, 2, 3, 6]) }],
+  ['mux1.circom', 'Mux1()', { c: [5, 9], s: 1 }],
+  ['mux2.circom', 'Mux2()', { c: [1, 2, 3, 4], s: [1, 0] }],
+  ['mux1.circom', 'MultiMux1(2)', { c: [[1, 2], [3, 4]], s: 0 }],
+  ['poseidon.circom', 'Poseidon(2)', { inputs: [1, 2] }],
+];
+
+export function librarySubjects(): LibrarySubject[] {
+  return LIBRARY.map(([include, instance, inputs]) => {
+    const file = `${instance.replace(/\W+/g, '_').replace(/_+$/, '')}.circom`;
+    const source = `pragma circom 2.0.0;\ninclude "circomlib/circuits/${include}";\n\ncomponent main = ${instance};\n`;
+    return { name: `circomlib/${instance}`, circuit: { lang: 'circom', files: { [file]: source }, entry: file, name: file.replace('.circom', '') }, inputs };
+  });
+}
