@@ -8,6 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCircuit } from '../compiler-harness/check.js';
 import { CircomBackend } from '../compiler-harness/circom/backend.js';
+import { disposeSoundnessAnalysis } from '../compiler-harness/soundness/analyze-compiled.js';
 import { NoirBackend } from '../compiler-harness/noir/backend.js';
 import { ensureDevCrs } from '../compiler-harness/setup/crs.js';
 import { ensureDevPtau } from '../compiler-harness/setup/ptau.js';
@@ -148,4 +149,5 @@ try {
 } finally {
   await circom.dispose();
   await noir.dispose();
+  await disposeSoundnessAnalysis();
 }

@@ -79,10 +79,11 @@ export function rewriteHints(files: Record<string, string>): RewriteResult {
       const nameAt = match.index + header.indexOf(name, header.indexOf('fn'));
       output += source.slice(copied, nameAt) + `__zkc_honest_${name}`;
       copied = nameAt + name.length;
-      // Generic arguments are left to inference: every call we add passes the original arguments.
+      // Generic arguments are passed explicitly: one used only in the body (`let BITS: u32`) cannot be inferred.
+      const turbofish = genericNames(generics).length ? `::<${genericNames(generics).join(', ')}>` : '';
       appended +=
         `\n${visibility}unconstrained fn ${name}${generics}(${paramText}) -> ${ret} {\n` +
-        `    __zkc_oracle_${name}(${args}${args ? ', ' : ''}__zkc_honest_${name}(${args}))\n}\n` +
+        `    __zkc_oracle_${name}${turbofish}(${args}${args ? ', ' : ''}__zkc_honest_${name}${turbofish}(${args}))\n}\n` +
         `#[oracle(${oracle})]\nunconstrained fn __zkc_oracle_${name}${generics}(${paramList}${paramList ? ', ' : ''}__zkc_honest: ${ret}) -> ${ret} {}\n`;
       HEADER.lastIndex = bodyEnd + 1;
       result.hints.push({ oracle, name, file, line, returns });
@@ -90,6 +91,15 @@ export function rewriteHints(files: Record<string, string>): RewriteResult {
     result.files[file] = output + source.slice(copied) + appended;
   }
   return result;
+}
+
+/** `<let N: u32, T>` → `['N', 'T']`. */
+function genericNames(generics: string): string[] {
+  return generics
+    .replace(/^<|>$/g, '')
+    .split(',')
+    .map((part) => part.trim().replace(/^let\s+/, '').split(/[\s:]/)[0])
+    .filter(Boolean);
 }
 
 /** `(mut a: u32, b: [Field; 3])` → names and types; undefined when the function takes `self`. */
