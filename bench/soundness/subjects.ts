@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { circomCircuit, noirCircuit } from '../../knowledge-base/verify.js';
 import type { KnowledgeEntry } from '../../knowledge-base/entry.js';
 import type { Inputs, Lang, TargetCircuit } from '../../compiler-harness/types.js';
 import { loadTestVectors, type TestVectors } from '../../compiler-harness/vectors/schema.js';
@@ -25,30 +26,11 @@ export async function entrySubject(entry: KnowledgeEntry, lang: Lang): Promise<S
   const vectorsFile = join(entry.dir, (lang === 'circom' ? entry.circom.vectors : entry.noir.vectors) ?? 'vectors.json');
   if (!existsSync(vectorsFile)) return undefined;
   const vectors = await loadTestVectors(vectorsFile);
-  if (lang === 'circom') {
-    const path = join(entry.dir, entry.circom.file);
-    if (!existsSync(path)) return undefined;
-    const circuit: TargetCircuit = {
-      lang,
-      files: { [entry.circom.file]: await readFile(path, 'utf8') },
-      entry: entry.circom.file,
-      template: entry.circom.template,
-      params: entry.parameters.map((p) => BigInt(p.default)),
-      publicInputs: entry.circom.publicInputs,
-      name: entry.id,
-    };
-    return { name: `${entry.id}/circom`, lang, circuit, vectors, mutable: [entry.circom.file] };
-  }
-  const dir = join(entry.dir, entry.noir.dir);
-  if (!existsSync(join(dir, 'src', 'main.nr'))) return undefined;
-  const files: Record<string, string> = {};
-  if (existsSync(join(dir, 'Nargo.toml'))) files['Nargo.toml'] = await readFile(join(dir, 'Nargo.toml'), 'utf8');
-  for (const name of await readdir(join(dir, 'src'))) {
-    if (name.endsWith('.nr')) files[`src/${name}`] = await readFile(join(dir, 'src', name), 'utf8');
-  }
-  const circuit: TargetCircuit = { lang, files, entry: 'src/main.nr', name: entry.id.replace(/-/g, '_') };
-  const mutable = Object.keys(files).filter((f) => f.endsWith('.nr'));
-  return { name: `${entry.id}/noir`, lang, circuit, vectors, mutable };
+  // The same circuits `kb verify` checks.
+  const circuit = lang === 'circom' ? await circomCircuit(entry) : await noirCircuit(entry);
+  if (!circuit) return undefined;
+  const mutable = Object.keys(circuit.files).filter((f) => f.endsWith(lang === 'circom' ? '.circom' : '.nr'));
+  return { name: `${entry.id}/${lang}`, lang, circuit, vectors, mutable };
 }
 
 export interface LibrarySubject {
