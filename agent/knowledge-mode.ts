@@ -7,7 +7,7 @@ import type { KnowledgeEntry } from '../knowledge-base/entry.js';
 import type { SearchHit } from '../knowledge-base/search.js';
 import { circomCircuit, noirCircuit } from '../knowledge-base/verify.js';
 import type { RunContext, RunOutcome } from './run-context.js';
-import { checkLanguages, firstFailure, type LanguageVectors } from './pipeline/check-languages.js';
+import { checkLanguages, constraintCounts, firstFailure, type LanguageVectors } from './pipeline/check-languages.js';
 import { proveAndWrite } from './pipeline/finish.js';
 import { parametersFromTask } from './task-parameters.js';
 import type { AgentEventInput } from './events.js';
@@ -75,7 +75,7 @@ export async function* runKnowledgeMode(context: RunContext): AsyncGenerator<Age
   yield { type: 'stage-end', stage: 'check', ok: failed.length === 0, summary: checkSummary, durationMs: performance.now() - start };
   if (failed.length) {
     const failure = firstFailure(failed[0].report);
-    return { ok: false, summary: `${failed[0].lang} check failed: ${failure?.what}: ${failure?.message}`, outputs: [], constraintCounts: counts(results), iterations: 1 };
+    return { ok: false, summary: `${failed[0].lang} check failed: ${failure?.what}: ${failure?.message}`, outputs: [], constraintCounts: constraintCounts(results), iterations: 1 };
   }
   run.completeStage('check', { summary: checkSummary });
 
@@ -98,6 +98,3 @@ async function entryVectors(entry: KnowledgeEntry, user: TestVectors | undefined
   return { circom, noir };
 }
 
-function counts(results: { lang: Lang; report: { compile: { constraintCount?: number } } }[]): Partial<Record<Lang, number>> {
-  return Object.fromEntries(results.map((r) => [r.lang, r.report.compile.constraintCount]));
-}

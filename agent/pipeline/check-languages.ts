@@ -98,3 +98,8 @@ export function firstFailure(report: CheckReport): FailureSummary | undefined {
   if (report.proof && !report.proof.verified) return { what: 'prove', message: 'the proof did not verify' };
   return undefined;
 }
+
+/** Constraint count per language, for events and reports. */
+export function constraintCounts(results: LanguageResult[]): Partial<Record<Lang, number>> {
+  return Object.fromEntries(results.map((r) => [r.lang, r.report.compile.constraintCount]));
+}

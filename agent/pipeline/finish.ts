@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Lang, TargetCircuit } from '../../compiler-harness/types.js';
 import type { AgentEventInput } from '../events.js';
 import type { RunContext, RunOutcome } from '../run-context.js';
-import { proveLanguages, type LanguageProof, type LanguageResult, type LanguageVectors } from './check-languages.js';
+import { constraintCounts, proveLanguages, type LanguageProof, type LanguageResult, type LanguageVectors } from './check-languages.js';
 import { writeOutputs } from './write-outputs.js';
 
 export interface VerifiedCircuits {
@@ -20,7 +20,7 @@ export interface VerifiedCircuits {
 /** The last two stages of every run: prove + verify once, then write the outputs and REPORT.md. */
 export async function* proveAndWrite(context: RunContext, verified: VerifiedCircuits): AsyncGenerator<AgentEventInput, RunOutcome> {
   const { options, run } = context;
-  const counts = Object.fromEntries(verified.results.map((r) => [r.lang, r.report.compile.constraintCount])) as Partial<Record<Lang, number>>;
+  const counts = constraintCounts(verified.results);
   let proofs: LanguageProof[] = [];
   if (options.prove !== false) {
     const start = performance.now();

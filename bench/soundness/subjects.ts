@@ -4,7 +4,6 @@
  * unsound.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { circomCircuit, noirCircuit } from '../../knowledge-base/verify.js';
 import type { KnowledgeEntry } from '../../knowledge-base/entry.js';

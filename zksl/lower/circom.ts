@@ -7,7 +7,7 @@ import { formatLocation } from '../core/location.js';
 import { runConstraints, type Value } from '../core/run.js';
 import type { Params, Sketch } from '../core/sketch.js';
 import type { Constraint } from '../core/circuit.js';
-import { atom, collectTables, linear, printHint, type Reference } from './common.js';
+import { atom, collectTables, linear, printHint, type Reference, locationComment } from './common.js';
 import { sanitize, variableNames, type SketchSource } from './common.js';
 import type { LoweredCircuit, LowerOptions } from './common.js';
 
@@ -37,7 +37,7 @@ export function lowerToCircom(sketch: Sketch, options: LowerOptions = {}): Lower
     const location = formatLocation(step.kind === 'constraint' ? step.constraint.location : circuit.vars[step.var].location);
     if (location !== lastLocation) {
       emit();
-      emit(`// ${location === '<unknown location>' ? 'input type checks' : location.replace(/^.*[\\/]/, '')}`);
+      emit(locationComment(location));
       lastLocation = location;
     }
     switch (step.kind) {

@@ -183,3 +183,8 @@ export function collectTables(expressions: HintExpr[], into = new Map<string, re
   }
   return into;
 }
+
+/** The `// file:line` comment that heads each group of lowered statements from one sketch line. */
+export function locationComment(location: string): string {
+  return `// ${location === '<unknown location>' ? 'input type checks' : location.replace(/^.*[\\/]/, '')}`;
+}

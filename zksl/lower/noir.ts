@@ -11,7 +11,7 @@ import type { Sketch } from '../core/sketch.js';
 import { scalarOf, type ScalarType, type SignalType } from '../core/types.js';
 import { bitsFor } from '../core/field.js';
 import { describeParams } from './circom.js';
-import { atom, collectTables, linear, printHint, type HintPrinter } from './common.js';
+import { atom, collectTables, linear, printHint, type HintPrinter, locationComment } from './common.js';
 import { sanitize, variableNames } from './common.js';
 import type { LoweredCircuit, LowerOptions } from './common.js';
 
@@ -50,7 +50,7 @@ export function lowerToNoir(sketch: Sketch, options: LowerOptions = {}): Lowered
     const location = formatLocation(step.kind === 'constraint' ? step.constraint.location : circuit.vars[step.var].location);
     if (location !== lastLocation) {
       emit();
-      emit(`// ${location === '<unknown location>' ? 'input type checks' : location.replace(/^.*[\\/]/, '')}`);
+      emit(locationComment(location));
       lastLocation = location;
     }
     switch (step.kind) {
