@@ -6,6 +6,12 @@ import type { AgentEvent, AgentEventInput } from '../../agent/events.js';
 import { stamp } from '../../agent/events.js';
 import { GenerateApp } from './generate-app.js';
 
+// Under CI=true ink writes nothing until unmount (is-in-ci is read when ink loads), so no
+// intermediate frame would reach ink-testing-library. These tests are about the screens a terminal sees.
+vi.hoisted(() => {
+  process.env.CI = 'false';
+});
+
 const clock = () => new Date('2026-11-24T12:00:00Z');
 const scripted: AgentEventInput[] = [
   { type: 'run-start', runId: 'run-1', task: 'softmax over 4 values', mode: 'model', model: 'scripted:test', languages: ['circom', 'noir'] },
