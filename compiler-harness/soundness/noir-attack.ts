@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compile, createFileManager } from '@noir-lang/noir_wasm';
 import { Noir, type CompiledCircuit, type ForeignCallHandler, type InputMap } from '@noir-lang/noir_js';
-import { seededElements } from './field.js';
 import { inputLeaves, withLeaf } from './input-attacks.js';
+import { scalarTypes } from './noir-hint-types.js';
 import { lintNoir } from './noir-lints.js';
-import { rewriteHints, type HintFunction, type HintType } from './noir-rewrite.js';
+import { answerMutations } from './noir-mutations.js';
+import { rewriteHints, type HintFunction } from './noir-rewrite.js';
 import type { Counterexample, Lint, NoirAnalysisOptions, SoundnessReport } from './types.js';
 
 /**
@@ -23,7 +24,10 @@ interface HintCall {
   index: number;
   /** Arguments as the oracle saw them (field elements, flattened per parameter). */
   args: string[][];
+  /** The honest answer, every slot's values in order (see noir-hint-types.ts). */
   honest: string[];
+  /** How many of those values each slot holds. */
+  sizes: number[];
 }
 
 type Run =
@@ -58,11 +62,11 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   });
   const lintsWithHints = () => [...lints, ...ambiguityLints(same.accepted)];
   if (same.found) {
-    tried.push(`${same.attempts} mutated hint answers`);
+    tried.push(`${same.attempts} alternative hint answers`);
     const { call, alternative, returnValue } = same.found;
     return report({ verdict: 'unsound', counterexample: counterexample(options.inputs, call, alternative, honest.returnValue, returnValue) });
   }
-  tried.push(`${same.attempts} mutated hint answers over ${Math.min(honest.calls.length, 32)} call(s): none changed the return value${same.outOfTime ? ' (stopped by the time budget)' : ''}`);
+  tried.push(`${same.attempts} alternative hint answers over ${Math.min(honest.calls.length, 32)} call(s): none changed the return value${same.outOfTime ? ' (stopped by the time budget)' : ''}`);
 
   // Inputs the program rejects when hints answer honestly: does some other answer get them through?
   let rejected = 0;
@@ -96,7 +100,11 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   return report({ lints: lintsWithHints() });
 }
 
-/** Replay with one hint answer mutated at a time until `differs` accepts a successful run. */
+/**
+ * Replay with one call's answer replaced until `differs` accepts a successful run. Round-robin by
+ * rank over the calls, so a hint called in a loop gets its likeliest lies tried at every call site
+ * before the budget runs out on the first.
+ */
 async function searchAnswers(options: {
   run: (answer: (call: HintCall) => string[]) => Promise<Run>;
   calls: HintCall[];
@@ -105,17 +113,17 @@ async function searchAnswers(options: {
 }): Promise<{ found?: { call: HintCall; alternative: string[]; returnValue: unknown }; attempts: number; accepted: Map<string, HintCall>; outOfTime: boolean }> {
   let attempts = 0;
   const accepted = new Map<string, HintCall>();
-  for (const call of options.calls.slice(0, 32)) {
-    for (const [element, value] of mutations(call.hint.returns, call.honest)) {
-      if (Date.now() > options.deadline) return { attempts, accepted, outOfTime: true };
-      attempts++;
-      const alternative = call.honest.slice();
-      alternative[element] = value;
-      const mutated = await options.run((c) => (c.index === call.index ? alternative : c.honest));
-      if (!mutated.ok) continue;
-      if (options.differs(mutated.returnValue)) return { found: { call, alternative, returnValue: mutated.returnValue }, attempts, accepted, outOfTime: false };
-      accepted.set(call.hint.name, call);
-    }
+  const tries = options.calls
+    .slice(0, 32)
+    .flatMap((call) => answerMutations({ types: scalarTypes(call.hint.slots, call.sizes), honest: call.honest, args: call.args.flat() }, call.index).map((alternative, rank) => ({ call, alternative, rank })))
+    .sort((a, b) => a.rank - b.rank);
+  for (const { call, alternative } of tries) {
+    if (Date.now() > options.deadline) return { attempts, accepted, outOfTime: true };
+    attempts++;
+    const mutated = await options.run((c) => (c.index === call.index ? alternative : c.honest));
+    if (!mutated.ok) continue;
+    if (options.differs(mutated.returnValue)) return { found: { call, alternative, returnValue: mutated.returnValue }, attempts, accepted, outOfTime: false };
+    accepted.set(call.hint.name, call);
   }
   return { attempts, accepted, outOfTime: false };
 }
@@ -147,10 +155,16 @@ async function execute(noir: Noir, inputs: InputMap, hints: HintFunction[], answ
       if (name === 'print') return [];
       throw new Error(`unexpected foreign call ${name}`);
     }
-    const call: HintCall = { hint, index: calls.length, args: args.slice(0, -1), honest: args[args.length - 1] };
+    // The honest answer arrives as the last slots (a tuple or struct spreads over several).
+    const honestSlots = args.slice(args.length - hint.slots.length);
+    const call: HintCall = { hint, index: calls.length, args: args.slice(0, args.length - hint.slots.length), honest: honestSlots.flat(), sizes: honestSlots.map((s) => s.length) };
     calls.push(call);
     const values = answer ? answer(call) : call.honest;
-    return [hint.returns.kind === 'array' ? values : values[0]];
+    let offset = 0;
+    return hint.slots.map((slot, k) => {
+      const part = values.slice(offset, (offset += call.sizes[k]));
+      return slot.array ? part : part[0];
+    });
   };
   try {
     const { returnValue } = await noir.execute(inputs, handler);
@@ -163,24 +177,6 @@ async function execute(noir: Noir, inputs: InputMap, hints: HintFunction[], answ
     const location = /\((?:.*\/)?(src\/[^:()]+:\d+):\d+\)\s*$/.exec(stack[stack.length - 1] ?? '')?.[1];
     return { ok: false, message, calls, executionFailed: stack.length > 0 || message.startsWith('Circuit execution failed'), location };
   }
-}
-
-/** [element index, mutated value] pairs: neighbours and edge values of the element's type. */
-function mutations(type: HintType, honest: string[]): [number, string][] {
-  const element = type.kind === 'array' ? type.element : type;
-  const pairs: [number, string][] = [];
-  honest.slice(0, 8).forEach((hex, index) => {
-    const v = BigInt(hex);
-    let values: bigint[];
-    if (element.kind === 'bool') values = [1n - v];
-    else {
-      const modulus = element.kind === 'integer' ? 1n << BigInt(element.bits) : P;
-      const wrap = (x: bigint) => ((x % modulus) + modulus) % modulus;
-      values = [v + 1n, v - 1n, 0n, 1n, modulus - 1n, modulus - v, 2n * v, v / 2n, ...seededElements(index + 7, 1, modulus)].map(wrap);
-    }
-    for (const value of new Set(values)) if (value !== v) pairs.push([index, `0x${value.toString(16)}`]);
-  });
-  return pairs;
 }
 
 function counterexample(inputs: Record<string, unknown>, call: HintCall, alternative: string[], honestReturn: unknown, mutatedReturn: unknown): Counterexample {

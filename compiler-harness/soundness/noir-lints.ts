@@ -14,8 +14,12 @@ export function lintNoir(files: Record<string, string>): Lint[] {
     const clean = blankComments(source);
     const lines = clean.split('\n');
     const hints = new Map<string, number>();
-    const binding = /\blet\s+(?:mut\s+)?(\w+)\s*(?::[^=]+)?=\s*unsafe\s*\{/g;
-    for (let m = binding.exec(clean); m; m = binding.exec(clean)) hints.set(m[1], clean.slice(0, m.index).split('\n').length);
+    // `let q = unsafe {…}` and destructuring `let (q, mut r) = unsafe {…}`: each name is a hint result.
+    const binding = /\blet\s+(\((?:[^()=]|\([^()]*\))*\)|(?:mut\s+)?\w+)\s*(?::[^=]+)?=\s*unsafe\s*\{/g;
+    for (let m = binding.exec(clean); m; m = binding.exec(clean)) {
+      const line = clean.slice(0, m.index).split('\n').length;
+      for (const name of m[1].replace(/\bmut\b/g, '').match(/\w+/g) ?? []) if (name !== '_') hints.set(name, line);
+    }
     for (const [name, line] of hints) {
       const tainted = taint(lines.slice(line - 1).join('\n'), name);
       const asserted = lines.slice(line).some((text) => /\bassert(_eq)?\s*\(/.test(text) && [...tainted].some((t) => new RegExp(`\\b${t}\\b`).test(text)));

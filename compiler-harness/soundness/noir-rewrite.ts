@@ -14,11 +14,9 @@
  * reported by the rewritten program are locations in the user's source.
  */
 
-export type HintType =
-  | { kind: 'field' }
-  | { kind: 'bool' }
-  | { kind: 'integer'; signed: boolean; bits: number }
-  | { kind: 'array'; element: HintType; length: number };
+import { parseType, slotsOf, splitTopLevel, structTable, type HintType, type Slot } from './noir-hint-types.js';
+
+export type { HintType } from './noir-hint-types.js';
 
 export interface HintFunction {
   /** The oracle name the handler sees. */
@@ -28,6 +26,8 @@ export interface HintFunction {
   /** 1-based line of the `unconstrained fn` in the original source. */
   line: number;
   returns: HintType;
+  /** How the answer travels in the foreign call (see noir-hint-types.ts). */
+  slots: Slot[];
 }
 
 export interface RewriteResult {
@@ -41,6 +41,7 @@ const HEADER = /((?:pub(?:\([^)]*\))?\s+)?)unconstrained\s+fn\s+(\w+)\s*(<[^>]*>
 
 export function rewriteHints(files: Record<string, string>): RewriteResult {
   const result: RewriteResult = { files: {}, hints: [], skipped: [] };
+  const structs = structTable(files);
   for (const [file, source] of Object.entries(files)) {
     if (!file.endsWith('.nr')) {
       result.files[file] = source;
@@ -57,7 +58,8 @@ export function rewriteHints(files: Record<string, string>): RewriteResult {
       const bodyEnd = matchingBrace(clean, match.index + header.length);
       const line = clean.slice(0, match.index).split('\n').length;
       const params = parseParams(paramText);
-      const returns = returnText ? parseType(returnText.trim()) : undefined;
+      const returns = returnText ? parseType(returnText.trim(), structs) : undefined;
+      const slots = returns && slotsOf(returns);
       // `#[oracle]`/`#[foreign]` functions are already foreign calls; `main` is the program itself.
       const attributes = clean.slice(Math.max(0, match.index - 120), match.index);
       const reason =
@@ -65,9 +67,10 @@ export function rewriteHints(files: Record<string, string>): RewriteResult {
         : /#\[(oracle|foreign|builtin)[^\]]*\]\s*$/.test(attributes) ? 'already a foreign call'
         : params === undefined ? 'takes self (a method)'
         : !returnText ? 'returns nothing'
-        : !returns ? `return type ${returnText.trim()} is not a field, integer, bool or array of them`
+        : !returns ? `return type ${returnText.trim()} is not built from fields, integers, bools, arrays, tuples and plain structs`
+        : !slots ? `return type ${returnText.trim()} mixes element types in an array of generic length`
         : undefined;
-      if (reason || !params || !returns) {
+      if (reason || !params || !returns || !slots) {
         result.skipped.push({ name, file, reason: reason ?? 'unsupported' });
         continue;
       }
@@ -86,7 +89,7 @@ export function rewriteHints(files: Record<string, string>): RewriteResult {
         `    __zkc_oracle_${name}${turbofish}(${args}${args ? ', ' : ''}__zkc_honest_${name}${turbofish}(${args}))\n}\n` +
         `#[oracle(${oracle})]\nunconstrained fn __zkc_oracle_${name}${generics}(${paramList}${paramList ? ', ' : ''}__zkc_honest: ${ret}) -> ${ret} {}\n`;
       HEADER.lastIndex = bodyEnd + 1;
-      result.hints.push({ oracle, name, file, line, returns });
+      result.hints.push({ oracle, name, file, line, returns, slots });
     }
     result.files[file] = output + source.slice(copied) + appended;
   }
@@ -105,7 +108,7 @@ function genericNames(generics: string): string[] {
 /** `(mut a: u32, b: [Field; 3])` → names and types; undefined when the function takes `self`. */
 function parseParams(text: string): { name: string; type: string }[] | undefined {
   const params: { name: string; type: string }[] = [];
-  for (const part of splitTopLevel(text)) {
+  for (const part of splitTopLevel(text, ',')) {
     const trimmed = part.trim();
     if (!trimmed) continue;
     const match = /^(?:mut\s+)?(\w+)\s*:\s*([\s\S]+)$/.exec(trimmed);
@@ -113,36 +116,6 @@ function parseParams(text: string): { name: string; type: string }[] | undefined
     params.push({ name: match[1], type: match[2].trim() });
   }
   return params;
-}
-
-export function parseType(text: string): HintType | undefined {
-  const t = text.trim();
-  if (t === 'Field') return { kind: 'field' };
-  if (t === 'bool') return { kind: 'bool' };
-  const integer = /^([ui])(\d+)$/.exec(t);
-  if (integer) return { kind: 'integer', signed: integer[1] === 'i', bits: Number(integer[2]) };
-  const array = /^\[\s*([\s\S]+)\s*;\s*(\d+)\s*\]$/.exec(t);
-  if (array) {
-    const element = parseType(array[1]);
-    return element && element.kind !== 'array' ? { kind: 'array', element, length: Number(array[2]) } : undefined;
-  }
-  return undefined;
-}
-
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of text) {
-    if ('([<'.includes(ch)) depth++;
-    if (')]>'.includes(ch)) depth--;
-    if (ch === ',' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
-  }
-  parts.push(current);
-  return parts;
 }
 
 export function blankComments(text: string): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeNoir, disposeIsolatedAnalysis } from './isolated.js';
+import { lintNoir } from './noir-lints.js';
 import { rewriteHints } from './noir-rewrite.js';
 
 /**
@@ -11,6 +12,8 @@ import { rewriteHints } from './noir-rewrite.js';
 afterAll(disposeIsolatedAnalysis);
 
 const fixture = (name: string) => ({ 'src/main.nr': readFileSync(new URL(`./fixtures/noir/${name}`, import.meta.url), 'utf8') });
+
+const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
 
 describe('Noir hint attack', () => {
   it('catches a trusted unconstrained quotient with a smaller answer that still passes', async () => {
@@ -35,7 +38,6 @@ describe('Noir hint attack', () => {
   it('catches the other square root when only r·r = x is checked', async () => {
     const report = await analyzeNoir({ files: fixture('sqrt-signless.nr'), inputs: { x: 49 } });
     expect(report.verdict).toBe('unsound');
-    const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
     expect(report.counterexample!.hintAnswers![0].alternative).toEqual([(P - 7n).toString()]);
   });
 
@@ -48,6 +50,43 @@ describe('Noir hint attack', () => {
     const report = await analyzeNoir({ files: fixture('sqrt-unasserted.nr'), inputs: { x: 49 } });
     expect(report.verdict).toBe('unsound');
     expect(report.lints).toContainEqual(expect.objectContaining({ code: 'unconstrained-result-unasserted', line: 13, signal: 'r' }));
+  });
+});
+
+describe('Noir hints with tuple, struct and array answers', () => {
+  it('moves a divisor from the remainder to the quotient when r < b is not checked', async () => {
+    const report = await analyzeNoir({ files: fixture('divmod-pair-unbounded.nr'), inputs: { a: 47, b: 5 } });
+    expect(report.verdict).toBe('unsound');
+    // (9, 2) honestly; (8, 7) also satisfies a = q·b + r.
+    expect(report.counterexample!.hintAnswers![0]).toMatchObject({ call: 'divmod_hint#1', honest: ['9', '2'], alternative: ['8', '7'] });
+    expect(report.counterexample!.outputs[0]).toMatchObject({ honest: '"9"', alternative: '"8"' });
+  });
+
+  it('finds nothing once the remainder is bounded by the divisor', async () => {
+    const report = await analyzeNoir({ files: fixture('divmod-pair-bounded.nr'), inputs: { a: 47, b: 5 } });
+    expect(report.verdict).toBe('no-finding');
+    expect(report.incomplete).toBeUndefined();
+    expect(report.tried.join('\n')).toMatch(/routed 1 unconstrained function\(s\) through oracles: divmod_hint/);
+  });
+
+  it('answers a struct-returning hint field by field', async () => {
+    const report = await analyzeNoir({ files: fixture('split-struct-unbounded.nr'), inputs: { x: 200 } });
+    expect(report.verdict).toBe('unsound');
+    const { honest, alternative } = report.counterexample!.hintAnswers![0];
+    expect(honest).toEqual(['12', '8']);
+    // Another (high, low) that recombines to x: a divisor (16) moved between the two fields.
+    const [high, low] = alternative.map(BigInt);
+    expect(high).not.toBe(12n);
+    expect((high * 16n + low) % P).toBe(200n);
+  });
+
+  it('shifts the 1 of a one-hot selector of generic length', async () => {
+    const report = await analyzeNoir({ files: fixture('one-hot-unpinned.nr'), inputs: { x: [10, 20, 30, 40], index: 1 } });
+    expect(report.verdict).toBe('unsound');
+    const { honest, alternative } = report.counterexample!.hintAnswers![0];
+    expect(honest).toEqual(['0', '1', '0', '0']);
+    expect(alternative.filter((v) => v === '1')).toHaveLength(1);
+    expect(alternative).not.toEqual(honest);
   });
 });
 
@@ -87,6 +126,22 @@ describe('Noir mutants', () => {
   });
 });
 
+describe('lintNoir', () => {
+  it('follows each name a destructured hint result binds', () => {
+    const source = [
+      'unconstrained fn f(x: Field) -> (Field, Field) { (x, x) }',
+      'fn main(x: Field) -> pub Field {',
+      '    // Safety: q is checked, r is not.',
+      '    let (q, mut r) = unsafe { f(x) };',
+      '    assert(q == x);',
+      '    r + 1',
+      '}',
+    ].join('\n');
+    const lints = lintNoir({ 'src/main.nr': source });
+    expect(lints).toEqual([expect.objectContaining({ code: 'unconstrained-result-unasserted', line: 4, signal: 'r' })]);
+  });
+});
+
 describe('rewriteHints', () => {
   it('routes a hint through an oracle that receives the honest answer', () => {
     const { files, hints } = rewriteHints(fixture('quotient-trusted.nr'));
@@ -101,11 +156,27 @@ describe('rewriteHints', () => {
     expect(rewritten.slice(3, original.length)).toEqual(original.slice(3));
   });
 
-  it('leaves methods and unsupported return types alone', () => {
+  it('leaves methods, generic structs and hints that return nothing alone', () => {
     const { hints, skipped } = rewriteHints({
-      'src/main.nr': 'struct P { x: Field }\nunconstrained fn make(x: Field) -> P { P { x } }\nunconstrained fn log(x: Field) { }\nfn main() {}\n',
+      'src/main.nr':
+        'struct P { x: Field }\nimpl P { unconstrained fn twice(self) -> Field { self.x * 2 } }\n' +
+        'unconstrained fn maybe(x: Field) -> Option<Field> { Option::some(x) }\nunconstrained fn log(x: Field) { }\nfn main() {}\n',
     });
     expect(hints).toEqual([]);
-    expect(skipped.map((s) => s.name)).toEqual(['make', 'log']);
+    expect(skipped.map((s) => s.name)).toEqual(['twice', 'maybe', 'log']);
+  });
+
+  it('lays tuple, struct and nested-array answers out in foreign-call slots', () => {
+    const { hints } = rewriteHints({
+      'src/main.nr':
+        'struct P { x: Field, y: [u8; 2] }\nunconstrained fn a(x: Field) -> (Field, [u8; 2]) { (x, [1, 2]) }\n' +
+        'unconstrained fn b(x: Field) -> P { P { x, y: [1, 2] } }\nunconstrained fn c<let N: u32>(x: Field) -> [[bool; 2]; N] { [[true, false]; N] }\nfn main() {}\n',
+    });
+    const u8 = { kind: 'integer', signed: false, bits: 8 };
+    expect(hints.map((h) => h.slots)).toEqual([
+      [{ array: false, pattern: [{ kind: 'field' }] }, { array: true, pattern: [u8] }],
+      [{ array: false, pattern: [{ kind: 'field' }] }, { array: true, pattern: [u8] }],
+      [{ array: true, pattern: [{ kind: 'bool' }] }],
+    ]);
   });
 });

@@ -1,0 +1,102 @@
+import { seededElements } from './field.js';
+import type { ScalarType } from './noir-hint-types.js';
+
+/**
+ * The answers a malicious prover would try for one hint call, most likely lies first. A hint's
+ * answer is a flat list of values (see noir-hint-types.ts), each with its scalar type; every
+ * alternative stays inside those types (a u8 stays below 256), because the ACVM would refuse
+ * anything else and a real prover cannot produce it either.
+ *
+ * - one value moved: ±1, 0, 1, the type's top, −v, 2v, v/2, a random element, and each value the
+ *   call was given (a max/min/select hint answering with another element);
+ * - two values moved together: a unit moved from one to the other (a one-hot selector shifted, a
+ *   sum kept), a swap, and a divisor moved between a quotient and a remainder — q ± 1 with r ∓ d,
+ *   where d is read off the call (q·d + r = an argument, or the power of two nearest argument / q).
+ */
+
+const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+/** Values per answer that are moved; answers are arrays of up to thousands of values. */
+const MOVED = 8;
+const PAIR_ALTERNATIVES = 48;
+
+export interface HintAnswer {
+  types: ScalarType[];
+  /** The honest answer, hex field elements. */
+  honest: string[];
+  /** Every argument value the call received, hex field elements. */
+  args: string[];
+}
+
+/** Alternative answers in the order to try them; each is a full answer (hex strings). */
+export function answerMutations(answer: HintAnswer, seed = 0): string[][] {
+  const { types, honest } = answer;
+  const values = honest.map((hex) => BigInt(hex));
+  const argumentValues = [...new Set(answer.args.slice(0, 64).map((hex) => BigInt(hex)))].slice(0, 8);
+  const out: string[][] = [];
+  const seen = new Set<string>([honest.join(',')]);
+  const push = (changes: [number, bigint][]) => {
+    const alternative = honest.slice();
+    for (const [index, value] of changes) {
+      const wrapped = wrap(types[index], value);
+      if (wrapped === undefined) return;
+      alternative[index] = `0x${wrapped.toString(16)}`;
+    }
+    const key = alternative.join(',');
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(alternative);
+    }
+  };
+  const moved = values.slice(0, MOVED);
+  moved.forEach((v, i) => {
+    const type = types[i];
+    if (type.kind === 'bool') return push([[i, 1n - v]]);
+    const top = type.kind === 'integer' ? (1n << BigInt(type.bits)) - 1n : P - 1n;
+    const candidates = [v + 1n, v - 1n, 0n, 1n, top, -v, 2n * v, v / 2n, ...argumentValues, ...seededElements(seed + i + 7, 1, top + 1n)];
+    for (const c of candidates) push([[i, c]]);
+  });
+  const pairs: [number, bigint][][] = [];
+  for (let i = 0; i < moved.length; i++) {
+    for (let j = 0; j < moved.length; j++) {
+      if (i === j || types[i].kind === 'bool' || types[j].kind === 'bool') continue;
+      for (const d of divisors(values[i], values[j], argumentValues)) {
+        pairs.push([[i, values[i] + 1n], [j, values[j] - d]], [[i, values[i] - 1n], [j, values[j] + d]]);
+      }
+      if (i < j) pairs.push([[i, values[i] + 1n], [j, values[j] - 1n]], [[i, values[i] - 1n], [j, values[j] + 1n]], [[i, values[j]], [j, values[i]]]);
+    }
+  }
+  // Divisor moves come first per pair; a long answer still gets every adjacent unit move early.
+  for (const changes of pairs.slice(0, PAIR_ALTERNATIVES)) push(changes);
+  return out;
+}
+
+/** Divisors d with q·d + r near an argument: exact ones, then the powers of two around a / q. */
+function divisors(q: bigint, r: bigint, args: bigint[]): bigint[] {
+  const sq = signed(q);
+  if (sq === 0n) return [];
+  const found = new Set<bigint>();
+  for (const a of args.map(signed)) {
+    const n = a - signed(r);
+    if (n % sq === 0n && abs(n / sq) > 1n) found.add(abs(n / sq));
+    const estimate = abs(a / sq);
+    if (estimate >= 2n) {
+      const low = 1n << BigInt(estimate.toString(2).length - 1);
+      found.add(low).add(low * 2n);
+    }
+  }
+  return [...found].slice(0, 4);
+}
+
+function wrap(type: ScalarType, value: bigint): bigint | undefined {
+  if (type.kind === 'bool') return value === 0n || value === 1n ? value : undefined;
+  const modulus = type.kind === 'integer' ? 1n << BigInt(type.bits) : P;
+  return ((value % modulus) + modulus) % modulus;
+}
+
+function signed(value: bigint): bigint {
+  return value > P / 2n ? value - P : value;
+}
+
+function abs(value: bigint): bigint {
+  return value < 0n ? -value : value;
+}
