@@ -31,7 +31,7 @@ interface HintCall {
 }
 
 type Run =
-  | { ok: true; returnValue: unknown; calls: HintCall[] }
+  | { ok: true; returnValue: unknown; calls: HintCall[]; witness: Uint8Array }
   | { ok: false; message: string; calls: HintCall[]; /** an assert or constraint failed (not an ABI error) */ executionFailed: boolean; location?: string };
 
 export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promise<SoundnessReport> {
@@ -63,8 +63,8 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   const lintsWithHints = () => [...lints, ...ambiguityLints(same.accepted)];
   if (same.found) {
     tried.push(`${same.attempts} alternative hint answers`);
-    const { call, alternative, returnValue } = same.found;
-    return report({ verdict: 'unsound', counterexample: counterexample(options.inputs, call, alternative, honest.returnValue, returnValue) });
+    const { call, alternative, returnValue, witness } = same.found;
+    return report({ verdict: 'unsound', counterexample: { ...counterexample(options.inputs, call, alternative, honest.returnValue, returnValue), noirWitness: Buffer.from(witness).toString('base64') } });
   }
   tried.push(`${same.attempts} alternative hint answers over ${Math.min(honest.calls.length, 32)} call(s): none changed the return value${same.outOfTime ? ' (stopped by the time budget)' : ''}`);
 
@@ -85,10 +85,11 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
     });
     if (bypass.found) {
       tried.push(`other inputs: ${variants} variant(s), ${rejected} rejected by an assert; ${variant.label} got through`);
-      const { call, alternative, returnValue } = bypass.found;
+      const { call, alternative, returnValue, witness } = bypass.found;
       const where = refused.location ? `${refused.location} \`${sourceLine(options.files, refused.location)}\`` : refused.message;
       return report({ verdict: 'unsound', lints: lintsWithHints(), counterexample: {
         ...counterexample(variant.inputs, call, alternative, '(rejected)', returnValue),
+        noirWitness: Buffer.from(witness).toString('base64'),
         kind: 'assert-bypass',
         explanation:
           `with ${variant.label} the program fails at ${where} when its hints answer honestly, yet answering unconstrained ${call.hint.name} with ` +
@@ -110,7 +111,7 @@ async function searchAnswers(options: {
   calls: HintCall[];
   deadline: number;
   differs: (returnValue: unknown) => boolean;
-}): Promise<{ found?: { call: HintCall; alternative: string[]; returnValue: unknown }; attempts: number; accepted: Map<string, HintCall>; outOfTime: boolean }> {
+}): Promise<{ found?: { call: HintCall; alternative: string[]; returnValue: unknown; witness: Uint8Array }; attempts: number; accepted: Map<string, HintCall>; outOfTime: boolean }> {
   let attempts = 0;
   const accepted = new Map<string, HintCall>();
   const tries = options.calls
@@ -122,7 +123,7 @@ async function searchAnswers(options: {
     attempts++;
     const mutated = await options.run((c) => (c.index === call.index ? alternative : c.honest));
     if (!mutated.ok) continue;
-    if (options.differs(mutated.returnValue)) return { found: { call, alternative, returnValue: mutated.returnValue }, attempts, accepted, outOfTime: false };
+    if (options.differs(mutated.returnValue)) return { found: { call, alternative, returnValue: mutated.returnValue, witness: mutated.witness }, attempts, accepted, outOfTime: false };
     accepted.set(call.hint.name, call);
   }
   return { attempts, accepted, outOfTime: false };
@@ -167,8 +168,8 @@ async function execute(noir: Noir, inputs: InputMap, hints: HintFunction[], answ
     });
   };
   try {
-    const { returnValue } = await noir.execute(inputs, handler);
-    return { ok: true, returnValue, calls };
+    const { returnValue, witness } = await noir.execute(inputs, handler);
+    return { ok: true, returnValue, calls, witness };
   } catch (error) {
     const e = error as { message?: string; noirCallStack?: unknown };
     const message = e.message ?? String(error);

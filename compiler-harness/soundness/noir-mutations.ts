@@ -1,4 +1,4 @@
-import { seededElements } from './field.js';
+import { modInverse, seededElements } from './field.js';
 import type { ScalarType } from './noir-hint-types.js';
 
 /**
@@ -11,13 +11,16 @@ import type { ScalarType } from './noir-hint-types.js';
  *   call was given (a max/min/select hint answering with another element);
  * - two values moved together: a unit moved from one to the other (a one-hot selector shifted, a
  *   sum kept), a swap, and a divisor moved between a quotient and a remainder — q ± 1 with r ∓ d,
- *   where d is read off the call (q·d + r = an argument, or the power of two nearest argument / q).
+ *   where d is read off the call (q·d + r = an argument, or the power of two nearest argument / q);
+ * - a field value moved by a fraction ±2^−k (a bit whose booleanity check is gone).
  */
 
 const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
 /** Values per answer that are moved; answers are arrays of up to thousands of values. */
 const MOVED = 8;
 const PAIR_ALTERNATIVES = 48;
+/** Fractional moves ±2^−k for k up to this (the widest range checks zkcoder's entries use). */
+const FRACTION_BITS = 64;
 
 export interface HintAnswer {
   types: ScalarType[];
@@ -67,6 +70,14 @@ export function answerMutations(answer: HintAnswer, seed = 0): string[][] {
   }
   // Divisor moves come first per pair; a long answer still gets every adjacent unit move early.
   for (const changes of pairs.slice(0, PAIR_ALTERNATIVES)) push(changes);
+  // Last, fractions: a field value that should be a bit or an integer but is only used scaled
+  // (s·2^k range-checked, booleanity dropped) can move by 2^−k and stay inside the range.
+  for (let k = 1; k <= FRACTION_BITS; k++) {
+    const step = modInverse(1n << BigInt(k), P);
+    moved.forEach((v, i) => {
+      if (types[i].kind === 'field') push([[i, v - step]]), push([[i, v + step]]);
+    });
+  }
   return out;
 }
 

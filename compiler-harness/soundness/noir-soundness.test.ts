@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { acvm } from '@noir-lang/noir_js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NoirBackend } from '../noir/backend.js';
 import { analyzeNoir, disposeIsolatedAnalysis } from './isolated.js';
 import { lintNoir } from './noir-lints.js';
 import { rewriteHints } from './noir-rewrite.js';
@@ -9,7 +11,11 @@ import { rewriteHints } from './noir-rewrite.js';
  * toolchain (noir_wasm + noir_js). Broken programs must yield a counterexample, sound twins none.
  */
 
-afterAll(disposeIsolatedAnalysis);
+const backend = new NoirBackend();
+afterAll(async () => {
+  await disposeIsolatedAnalysis();
+  await backend.dispose();
+});
 
 const fixture = (name: string) => ({ 'src/main.nr': readFileSync(new URL(`./fixtures/noir/${name}`, import.meta.url), 'utf8') });
 
@@ -41,6 +47,11 @@ describe('Noir hint attack', () => {
     expect(report.counterexample!.hintAnswers![0].alternative).toEqual([(P - 7n).toString()]);
   });
 
+  it('finds nothing on a sign bit that is boolean and pinned by a range check', async () => {
+    const report = await analyzeNoir({ files: fixture('sign-checked.nr'), inputs: { x: 5 } });
+    expect(report.verdict).toBe('no-finding');
+  });
+
   it('finds nothing when the root is also range-checked', async () => {
     const report = await analyzeNoir({ files: fixture('sqrt-checked.nr'), inputs: { x: 49 } });
     expect(report.verdict).toBe('no-finding');
@@ -60,6 +71,20 @@ describe('Noir hints with tuple, struct and array answers', () => {
     // (9, 2) honestly; (8, 7) also satisfies a = q·b + r.
     expect(report.counterexample!.hintAnswers![0]).toMatchObject({ call: 'divmod_hint#1', honest: ['9', '2'], alternative: ['8', '7'] });
     expect(report.counterexample!.outputs[0]).toMatchObject({ honest: '"9"', alternative: '"8"' });
+  });
+
+  it('hands over a witness that bb.js accepts for the original, unrewritten program', async () => {
+    const files = fixture('divmod-pair-unbounded.nr');
+    const report = await analyzeNoir({ files, inputs: { a: 47, b: 5 } });
+    const compiled = await backend.compile({ lang: 'noir', files, entry: 'src/main.nr', name: 'divmod' });
+    const data = new Uint8Array(Buffer.from(report.counterexample!.noirWitness!, 'base64'));
+    expect(await backend.checkWitness(compiled.compiled!, { lang: 'noir', data })).toBe(true);
+    // Negative twin: the same witness with only its return value put back to the honest 9 is refused.
+    const stack = acvm.decompressWitnessStack(data);
+    const main = stack[0].witness;
+    const [returnIndex] = [...acvm.getReturnWitness(Buffer.from(compiled.compiled!.program.bytecode, 'base64'), main).keys()];
+    main.set(returnIndex, '0x09');
+    expect(await backend.checkWitness(compiled.compiled!, { lang: 'noir', data: acvm.compressWitnessStack(stack) })).toBe(false);
   });
 
   it('finds nothing once the remainder is bounded by the divisor', async () => {
@@ -115,6 +140,7 @@ describe('Noir mutants', () => {
     ['sqrt-checked.nr', 'r.assert_max_bit_size::<32>();', { x: 49 }],
     ['sqrt-checked.nr', 'assert(r * r == x);', { x: 49 }],
     ['guard-checked.nr', 'assert(small == (x < 100));', { x: 5, y: 1 }],
+    ['sign-checked.nr', 'assert(s * (s - 1) == 0);', { x: 5 }],
   ];
 
   it.each(mutants)('%s without `%s` is caught', async (name, statement, inputs) => {

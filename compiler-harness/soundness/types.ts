@@ -35,6 +35,12 @@ export interface Counterexample {
   witness?: string[];
   /** Noir: the hint answers that produced it. */
   hintAnswers?: { call: string; honest: string[]; alternative: string[] }[];
+  /**
+   * Noir: the alternative witness (noir_js compressed witness stack, base64) from the execution with
+   * those answers. Only unconstrained code was rewritten, so it can be checked with bb.js against
+   * the original program: an independent confirmation that every constraint holds.
+   */
+  noirWitness?: string;
 }
 
 export type LintCode =
