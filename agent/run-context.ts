@@ -3,6 +3,7 @@ import type { TestVectors } from '../compiler-harness/vectors/schema.js';
 import type { KnowledgeBase, SearchHit } from '../knowledge-base/search.js';
 import type { OutputFile } from './events.js';
 import type { LanguageModel } from './model/types.js';
+import type { UsageMeter } from './model/usage.js';
 import type { Run, RunStore } from './runs/run-store.js';
 
 export interface AgentOptions {
@@ -14,6 +15,13 @@ export interface AgentOptions {
   /** `lower` (default): lower the sketch deterministically; `write`: the model writes Circom/Noir itself. */
   strategy?: 'lower' | 'write';
   maxIterations?: number;
+  /**
+   * Stop the loop once the model has used this many tokens / this much money (checked before every
+   * model request; a metered model enforcing its own budget stops the run the same way).
+   */
+  budget?: { maxTokens?: number; maxCostUsd?: number };
+  /** The meter the model records into (createLanguageModel returns it): its price overrides price each request. */
+  meter?: UsageMeter;
   /** User vectors: they take precedence and are always run. */
   vectors?: TestVectors;
   /** Also write the final circuits, vectors, proofs and REPORT.md here. */
@@ -25,6 +33,11 @@ export interface AgentOptions {
   minimumScore?: number;
   /** Continue this run from its last completed stage. */
   resume?: string;
+  /**
+   * The user switched the model off on purpose (`--provider none`): resuming a model run then
+   * finishes it from the knowledge base instead of refusing for want of the run's model.
+   */
+  noModel?: boolean;
   store?: RunStore;
   knowledgeBase?: KnowledgeBase;
   backends?: Partial<Record<Lang, Backend>>;
@@ -55,4 +68,6 @@ export interface RunOutcome {
   outputs: OutputFile[];
   constraintCounts: Partial<Record<Lang, number>>;
   iterations: number;
+  /** Stopped by the user: the run is saved as interrupted and can be resumed. */
+  interrupted?: boolean;
 }

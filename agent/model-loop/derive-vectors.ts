@@ -1,5 +1,5 @@
 import type { TestVectors } from '../../compiler-harness/vectors/schema.js';
-import { deriveSketchCases } from '../../zksl/index.js';
+import { deriveSketchCases, type DerivedCases } from '../../zksl/index.js';
 
 export type DerivedVectors = { ok: true; vectors: TestVectors } | { ok: false; message: string };
 
@@ -12,7 +12,15 @@ export type DerivedVectors = { ok: true; vectors: TestVectors } | { ok: false; m
 export async function deriveVectors(source: string, options: { params?: Record<string, number>; user?: TestVectors; count?: number; seed?: number }): Promise<DerivedVectors> {
   const derived = await deriveSketchCases(source, { params: options.params, count: options.count ?? 6, seed: options.seed ?? 1 });
   if (!derived.ok) return { ok: false, message: `could not derive vectors from the reference: ${derived.failure.message}` };
-  const accept = derived.cases.accept.map((c) => ({ inputs: c.inputs, outputs: c.outputs }));
+  return { ok: true, vectors: vectorsFromCases(derived.cases, options.user) };
+}
+
+/**
+ * Accept cases as they are, forge cases with one output moved by one, reject cases; the user's
+ * vectors first. Knowledge-base mode uses it too, for cases computed by an entry's sketch.
+ */
+export function vectorsFromCases(cases: DerivedCases, user: TestVectors = { accept: [], reject: [], forge: [] }): TestVectors {
+  const accept = cases.accept.map((c) => ({ inputs: c.inputs, outputs: c.outputs }));
   const forge = accept.slice(0, 2).flatMap((c, i) =>
     Object.keys(c.outputs).map((name) => ({
       name: `reference ${i} ${name} + 1`,
@@ -21,14 +29,10 @@ export async function deriveVectors(source: string, options: { params?: Record<s
       reason: `${name} must equal the reference output`,
     })),
   );
-  const user = options.user ?? { accept: [], reject: [], forge: [] };
   return {
-    ok: true,
-    vectors: {
-      accept: [...user.accept, ...accept],
-      reject: [...user.reject, ...derived.cases.reject],
-      forge: [...user.forge, ...forge],
-    },
+    accept: [...user.accept, ...accept],
+    reject: [...user.reject, ...cases.reject],
+    forge: [...user.forge, ...forge],
   };
 }
 

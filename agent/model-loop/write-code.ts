@@ -1,66 +1,78 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Lang, TargetCircuit } from '../../compiler-harness/types.js';
 import type { SearchHit } from '../../knowledge-base/search.js';
+import { lowerSketchSource, zkslReference } from '../../zksl/index.js';
 import type { AgentEventInput } from '../events.js';
 import { extractCodeBlock, renderPrompt } from '../prompts/index.js';
-import type { RunContext } from '../run-context.js';
-import { askModel } from './ask-model.js';
+import type { CheckedSketch, Repair } from './loop-memory.js';
+import { implementations } from './retrieval.js';
 
 const LANGUAGE = { circom: { name: 'Circom 2', fence: 'circom', labels: ['circom'] }, noir: { name: 'Noir', fence: 'noir', labels: ['noir', 'rust', 'nr'] } } as const;
 
-export interface WrittenCode {
+/** One model request (recorded, metered, guarded by the loop's stop conditions); returns the answer's text. */
+export type Ask = (purpose: string, prompt: { id: string; text: string }) => AsyncGenerator<AgentEventInput, string>;
+
+export interface TargetCode {
+  /** False when no language produced a circuit to check. */
   ok: boolean;
   summary: string;
   circuits: Partial<Record<Lang, TargetCircuit>>;
-  /** What to send back for languages whose answer could not be used. */
-  feedback?: Partial<Record<Lang, { code: string; report: string }>>;
+  /** Languages whose answer held no code block: what to send back. */
+  repairs: Partial<Record<Lang, Repair>>;
 }
 
 /**
- * The `write` strategy: the model writes the Circom and Noir itself, from the checked sketch and the
- * verified knowledge-base sources retrieved for it; on a later attempt it repairs its own code from
- * the check report.
+ * The `write` strategy: the model writes each requested language itself, from the checked sketch and
+ * the verified sources retrieved for it; a language with a repair gets its own code and report back
+ * instead. Languages that already passed are not in `languages`, so they are never asked for again.
  */
-export async function* writeTargetCode(
-  context: RunContext,
-  request: { sketch: string; hits: SearchHit[]; feedback: Partial<Record<Lang, { code: string; report: string }>>; attempt: number },
-): AsyncGenerator<AgentEventInput, WrittenCode> {
-  const { options } = context;
+export async function* writeTargetCode(request: {
+  task: string;
+  languages: Lang[];
+  sketch: CheckedSketch;
+  hits: SearchHit[];
+  repairs: Partial<Record<Lang, Repair>>;
+  attempt: number;
+  maxAttempts: number;
+  ask: Ask;
+}): AsyncGenerator<AgentEventInput, TargetCode> {
   const circuits: Partial<Record<Lang, TargetCircuit>> = {};
-  const feedback: Partial<Record<Lang, { code: string; report: string }>> = {};
-  const retrieved = await retrievedSources(request.hits);
-  for (const lang of options.languages) {
-    const language = LANGUAGE[lang];
-    const previous = request.feedback[lang];
+  const repairs: Partial<Record<Lang, Repair>> = {};
+  for (const lang of request.languages) {
+    const { name, fence, labels } = LANGUAGE[lang];
+    const shared = { language: name, fence, task: request.task, sketch: request.sketch.source, outputs: request.sketch.outputNames.join(', ') || '(none)', reference: zkslReference(), retrieved: await implementations(request.hits, lang) };
+    const previous = request.repairs[lang];
     const prompt = previous
-      ? renderPrompt('repairCode', { language: language.name, fence: language.fence, attempt: request.attempt, maxAttempts: options.maxIterations, report: previous.report, code: previous.code })
-      : renderPrompt('writeCode', { language: language.name, fence: language.fence, task: options.task, sketch: request.sketch, retrieved });
-    const answer = yield* askModel(context, `write ${lang}`, prompt);
-    const code = extractCodeBlock(answer, [...language.labels]);
-    if (!code) {
-      feedback[lang] = { code: answer, report: `the answer has no \`\`\`${language.fence} code block: return the whole program in one block` };
-      continue;
-    }
-    circuits[lang] =
-      lang === 'circom'
-        ? { lang, files: { 'main.circom': code }, entry: 'main.circom', name: 'main' }
-        : { lang, files: { 'src/main.nr': code }, entry: 'src/main.nr', name: 'main' };
+      ? renderPrompt('repairCode', { ...shared, attempt: request.attempt, maxAttempts: request.maxAttempts, report: previous.report, code: previous.code })
+      : renderPrompt('writeCode', shared);
+    const answer = yield* request.ask(`write ${lang}`, prompt);
+    const code = extractCodeBlock(answer, [...labels]);
+    if (!code) repairs[lang] = { code: answer, report: `the answer has no \`\`\`${fence} code block: return the whole program in one block` };
+    else circuits[lang] = writtenCircuit(lang, code, request.sketch.outputNames);
   }
-  const missing = Object.keys(feedback);
-  return missing.length
-    ? { ok: false, summary: `no code block for ${missing.join(', ')}`, circuits, feedback }
-    : { ok: true, summary: `model wrote ${options.languages.join(' and ')}`, circuits };
+  const written = Object.keys(circuits);
+  const missing = Object.keys(repairs);
+  const summary = [written.length ? `model wrote ${written.join(' and ')}` : '', missing.length ? `no code block for ${missing.join(', ')}` : ''].filter(Boolean).join('; ');
+  return { ok: written.length > 0, summary, circuits, repairs };
 }
 
-/** The verified Circom and Noir of the retrieved entries, for the prompt. */
-async function retrievedSources(hits: SearchHit[]): Promise<string> {
-  const parts: string[] = [];
-  for (const hit of hits.slice(0, 3)) {
-    const { entry } = hit;
-    const circom = await readFile(join(entry.dir, entry.circom.file), 'utf8').catch(() => '');
-    const noir = await readFile(join(entry.dir, entry.noir.dir, 'src', 'gadget.nr'), 'utf8').catch(() => '');
-    parts.push(`## ${entry.name} (${entry.id}): ${hit.reason}\n${entry.description}\n\n\`\`\`circom\n${circom}\`\`\`\n\n\`\`\`noir\n${noir}\`\`\``);
+/** A complete project: Circom with its `component main`; Noir as a Nargo project. */
+function writtenCircuit(lang: Lang, code: string, outputNames: string[]): TargetCircuit {
+  if (lang === 'circom') return { lang, files: { 'main.circom': code }, entry: 'main.circom', name: 'main' };
+  return { lang, files: { 'src/main.nr': code, 'Nargo.toml': nargoToml('main') }, entry: 'src/main.nr', name: 'main', returnNames: outputNames };
+}
+
+export function nargoToml(name: string): string {
+  return `[package]\nname = "${name}"\ntype = "bin"\nauthors = [""]\n\n[dependencies]\n`;
+}
+
+/** The `lower` strategy: the sketch lowered to every language, deterministically. */
+export async function lowerSketch(source: string, languages: Lang[]): Promise<TargetCode> {
+  const circuits: Partial<Record<Lang, TargetCircuit>> = {};
+  for (const lang of languages) {
+    const lowered = await lowerSketchSource(source, lang);
+    if (!lowered.ok) return { ok: false, summary: `${lang}: ${lowered.failure.message}`, circuits: {}, repairs: {} };
+    const { files, entry, publicInputs, name, outputNames } = lowered.circuit;
+    circuits[lang] = { lang, files, entry, publicInputs, name, returnNames: lang === 'noir' ? outputNames : undefined };
   }
-  return parts.join('\n\n') || '(none found)';
+  return { ok: true, summary: `lowered to ${languages.join(' and ')}`, circuits, repairs: {} };
 }

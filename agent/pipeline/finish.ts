@@ -39,7 +39,7 @@ export async function* proveAndWrite(context: RunContext, verified: VerifiedCirc
     task: options.task,
     origin: verified.origin,
     circuits: verified.circuits,
-    vectors: verified.vectors.circom ?? verified.vectors.noir!,
+    vectors: verified.vectors,
     sketch: verified.sketch,
     results: verified.results,
     proofs,

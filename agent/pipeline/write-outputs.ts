@@ -2,17 +2,17 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { GENERATED_MAIN } from '../../compiler-harness/circom/build-folder.js';
 import type { Lang, TargetCircuit } from '../../compiler-harness/types.js';
-import type { TestVectors } from '../../compiler-harness/vectors/schema.js';
 import { writeProof } from '../../compiler-harness/write-proof.js';
 import type { OutputFile } from '../events.js';
-import type { LanguageProof, LanguageResult } from './check-languages.js';
+import type { LanguageProof, LanguageResult, LanguageVectors } from './check-languages.js';
 
 export interface RunOutputs {
   task: string;
   /** How the circuit came to be: `knowledge base entry softmax`, `model openai:gpt-5-mini`. */
   origin: string;
   circuits: Partial<Record<Lang, TargetCircuit>>;
-  vectors: TestVectors;
+  /** Per language; written once when they agree, beside each language's circuit when they differ. */
+  vectors: LanguageVectors;
   sketch?: string;
   results: LanguageResult[];
   proofs: LanguageProof[];
@@ -42,8 +42,12 @@ export async function writeOutputs(dir: string, outputs: RunOutputs): Promise<Ou
     }
   }
   const noir = outputs.circuits.noir;
-  if (noir) for (const [path, source] of Object.entries(noir.files)) await put(join('noir', path), source, path === 'src/main.nr' ? 'Noir program' : 'Noir source');
-  await put('vectors.json', `${JSON.stringify(outputs.vectors, null, 2)}\n`, 'test vectors (accept, reject, forge)');
+  if (noir) {
+    // A complete Nargo project, even when the circuit came without its manifest.
+    const files = { 'Nargo.toml': nargoManifest(noir.name ?? 'main'), ...noir.files };
+    for (const [path, source] of Object.entries(files)) await put(join('noir', path), source, path === 'src/main.nr' ? 'Noir program' : path === 'Nargo.toml' ? 'Noir project manifest' : 'Noir source');
+  }
+  for (const [path, vectors] of vectorFiles(outputs)) await put(path, `${JSON.stringify(vectors, null, 2)}\n`, 'test vectors (accept, reject, forge)');
   if (outputs.sketch) await put('sketch.ts', outputs.sketch, 'ZKSL sketch');
   for (const { lang, proof } of outputs.proofs) {
     if (!proof) continue;
@@ -51,6 +55,17 @@ export async function writeOutputs(dir: string, outputs: RunOutputs): Promise<Ou
   }
   await put('REPORT.md', report(outputs), 'what was checked');
   return written;
+}
+
+/** `vectors.json` when every language has the same vectors; else `circom/vectors.json` and `noir/vectors.json`. */
+function vectorFiles(outputs: RunOutputs): [string, unknown][] {
+  const entries = Object.entries(outputs.vectors).filter(([lang]) => lang in outputs.circuits);
+  const same = entries.every(([, v]) => JSON.stringify(v) === JSON.stringify(entries[0][1]));
+  return same ? [['vectors.json', entries[0][1]]] : entries.map(([lang, v]) => [join(lang, 'vectors.json'), v]);
+}
+
+function nargoManifest(name: string): string {
+  return `[package]\nname = "${name.replace(/[^A-Za-z0-9_]/g, '_')}"\ntype = "bin"\nauthors = [""]\n\n[dependencies]\n`;
 }
 
 function report(outputs: RunOutputs): string {
@@ -66,6 +81,7 @@ function report(outputs: RunOutputs): string {
   }
   const warnings = [...new Set(outputs.proofs.flatMap((p) => p.verdict.warnings))];
   if (warnings.length) lines.push('', ...warnings.map((w) => `Warning: ${w}`));
-  lines.push('', 'Vectors: `vectors.json` (accept: must run with these outputs; reject: must be refused; forge: wrong outputs no witness may carry).', '');
+  const where = vectorFiles(outputs).map(([path]) => `\`${path}\``).join(' and ');
+  lines.push('', `Vectors: ${where} (accept: must run with these outputs; reject: must be refused; forge: wrong outputs no witness may carry).`, '');
   return lines.join('\n');
 }

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 
-/** Prompt templates live beside this file as `<name>.v<version>.md`; the version is recorded with every request. */
+/**
+ * Prompt templates live beside this file as `<name>.v<version>.md`; the version is recorded with
+ * every request. A changed prompt gets a new version file, and old ones stay so a saved transcript
+ * can still be read against the prompt it used.
+ */
 export const PROMPTS = {
-  sketch: 'sketch.v1',
-  repairSketch: 'repair-sketch.v1',
-  writeCode: 'write-code.v1',
-  repairCode: 'repair-code.v1',
+  sketch: 'sketch.v2',
+  repairSketch: 'repair-sketch.v2',
+  writeCode: 'write-code.v2',
+  repairCode: 'repair-code.v2',
 } as const;
 
 export type PromptName = keyof typeof PROMPTS;

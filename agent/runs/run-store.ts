@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { AgentEvent, RunMode, Stage } from '../events.js';
+import { STAGES, type AgentEvent, type RunMode, type Stage } from '../events.js';
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
 
@@ -80,13 +80,20 @@ export class Run {
     appendFileSync(join(this.dir, 'events.jsonl'), `${JSON.stringify(event)}\n`);
   }
 
-  recordTranscript(entry: { role: 'request' | 'response'; purpose: string; content: unknown }): void {
+  /** Every model request, and what came back: a response, or the error that ended the request. */
+  recordTranscript(entry: { role: 'request' | 'response' | 'error'; purpose: string; content: unknown }): void {
     appendFileSync(join(this.dir, 'transcript.jsonl'), `${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
   }
 
   /** Write an attempt's files (sketch, code, report) under `attempts/<n>/`. */
   writeAttempt(attempt: number, files: Record<string, string>): void {
     this.writeFiles(join('attempts', String(attempt)), files);
+  }
+
+  /** Whether attempt `n` left any file (a resumed run never writes over one that did). */
+  hasAttempt(attempt: number): boolean {
+    const dir = join(this.dir, 'attempts', String(attempt));
+    return existsSync(dir) && readdirSync(dir).length > 0;
   }
 
   writeFiles(folder: string, files: Record<string, string | Uint8Array>): string[] {
@@ -101,6 +108,22 @@ export class Run {
   completeStage(stage: Stage, result: unknown): void {
     if (!this.state.completedStages.includes(stage)) this.state.completedStages.push(stage);
     this.state.results[stage] = result;
+    this.save();
+  }
+
+  /** Keep a value in the run's state, saved at once (the model loop's memory between stages). */
+  keep(name: string, value: unknown): void {
+    this.state.results[name] = value;
+    this.save();
+  }
+
+  /**
+   * Forget `stage` and every later one: a repair goes back to it, so a resumed run must redo it.
+   * Their results stay until the stage completes again (the loop keeps its own memory).
+   */
+  reopenStages(stage: Stage): void {
+    const from = STAGES.indexOf(stage);
+    this.state.completedStages = this.state.completedStages.filter((s) => STAGES.indexOf(s) < from);
     this.save();
   }
 

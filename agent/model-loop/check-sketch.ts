@@ -1,0 +1,39 @@
+import type { TestVectors } from '../../compiler-harness/vectors/schema.js';
+import { checkSketchVectors, lowerSketchSource } from '../../zksl/index.js';
+import { extractCodeBlock } from '../prompts/index.js';
+import { deriveVectors } from './derive-vectors.js';
+import type { CheckedSketch } from './loop-memory.js';
+
+export interface SketchOutcome {
+  ok: boolean;
+  /** First line: the summary; then one line per failing vector or finding. */
+  report: string;
+  /** The module in the answer, when there is one (also for a failing sketch, for its repair). */
+  source?: string;
+  sketch?: CheckedSketch;
+}
+
+/** Parse the model's answer, derive vectors from its reference and check the sketch in the sandbox. */
+export async function checkCandidateSketch(answer: string, user: TestVectors | undefined): Promise<SketchOutcome> {
+  const source = extractCodeBlock(answer, ['ts', 'typescript']);
+  if (!source) return { ok: false, report: 'the answer has no ```ts code block: return the whole module in one ```ts block' };
+  const derived = await deriveVectors(source, { user });
+  if (!derived.ok) return { ok: false, report: derived.message, source };
+  const check = await checkSketchVectors(source, derived.vectors);
+  const lines = [check.summary];
+  for (const v of check.verdicts.filter((v) => !v.ok)) lines.push(`${v.kind}[${v.index}]: ${v.detail}`);
+  for (const f of check.findings) lines.push(`${f.location ? `${f.location.file}:${f.location.line}: ` : ''}${f.message}`);
+  if (check.failure) lines.push(`${check.failure.kind}: ${check.failure.message}`);
+  const ok = check.ok && !check.failure;
+  return { ok, report: lines.join('\n'), source, sketch: ok ? { source, vectors: derived.vectors, outputNames: await outputNames(source, derived.vectors) } : undefined };
+}
+
+/**
+ * The sketch's outputs in declaration order, which is the order a Noir program returns them in. The
+ * lowering knows it; a sketch it cannot lower falls back to the order of the reference's outputs.
+ */
+async function outputNames(source: string, vectors: TestVectors): Promise<string[]> {
+  const lowered = await lowerSketchSource(source, 'noir');
+  if (lowered.ok) return lowered.circuit.outputNames;
+  return Object.keys(vectors.accept[0]?.outputs ?? {});
+}
