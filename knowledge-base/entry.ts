@@ -11,7 +11,22 @@ const Parameter = z.strictObject({
   description: z.string().optional(),
 });
 
-const CircomlibCount = z.object({ template: z.string(), constraints: z.number().int().nonnegative(), note: z.string().optional() });
+/**
+ * circomlib's counterpart of an entry, compiled by `kb verify` at `params` (default: the entry's
+ * defaults) to check `constraints`. `comparable: false` marks a counterpart with another interface
+ * (e.g. bit arrays in, bit arrays out), whose count is recorded but not a like-for-like comparison.
+ */
+const CircomlibCount = z
+  .strictObject({
+    template: z.string().min(1),
+    /** File under circomlib/circuits/, e.g. `comparators.circom`. */
+    file: z.string().regex(/^[\w/.-]+\.circom$/, 'a file under circomlib/circuits/, e.g. comparators.circom'),
+    params: z.array(z.number().int()).optional(),
+    constraints: z.number().int().nonnegative(),
+    comparable: z.boolean().default(true),
+    note: z.string().optional(),
+  })
+  .refine((c) => c.comparable || c.note, { message: 'say in note why the counts are not comparable', path: ['note'] });
 
 /** `entry.json` of a knowledge-base entry (see knowledge-base/FORMAT.md). */
 export const EntrySchema = z.object({
@@ -36,14 +51,21 @@ export const EntrySchema = z.object({
   sketch: z.string().default('sketch.ts'),
   /** ZKSL gadgets this entry implements, so a sketch calling them finds it directly. */
   gadgets: z.array(z.string()).default([]),
+  /**
+   * Why vectors.json has no `reject` case: the function is total over its declared inputs (any
+   * field elements). Required when there is no reject vector, refused when there is one.
+   */
+  rejectNone: z.string().min(20, 'say why no input can be refused').optional(),
+  /** Measured by `kb verify` at the default parameters (`--update-counts` writes them). */
   counts: z
-    .object({
+    .strictObject({
       circomConstraints: z.number().int().nonnegative().optional(),
       noirOpcodes: z.number().int().nonnegative().optional(),
+      /** UltraHonk gates as bb.js counts them. */
+      noirGates: z.number().int().nonnegative().optional(),
       circomlib: CircomlibCount.optional(),
     })
-    .passthrough()
-    .optional(),
+    .default({}),
 });
 
 export type EntryMetadata = z.infer<typeof EntrySchema>;

@@ -23,6 +23,18 @@ describe('knowledge-base search (offline embedder + hnswlib)', () => {
     expect(first.reason).toContain('softmax');
   });
 
+  it('explains hits with telling words, not filler, except where the filler is the name', async () => {
+    const base = await KnowledgeBase.open({ home: freshHome(), includeUser: false });
+    const hits = await base.search('quotient and remainder of integer division, and nothing else', 5);
+    expect(hits[0].entry.id).toBe('int-div-rem');
+    expect(hits[0].reason).toContain('remainder');
+    // (The AND gate may come up, rightly explained by its name: it is the next check.)
+    for (const hit of hits.filter((h) => h.entry.id !== 'logic-and')) expect(hit.reason).not.toMatch(/\b(and|else)\b/);
+    const [gate] = await base.search('logical and of two bits', 1);
+    expect(gate.entry.id).toBe('logic-and');
+    expect(gate.reason).toMatch(/^name: and\b/);
+  });
+
   it('persists the index and rebuilds it when an entry changes', async () => {
     const home = freshHome();
     const primitives = join(mkdtempSync(join(tmpdir(), 'zkcoder-kb-entries-')), 'primitives');
@@ -42,11 +54,7 @@ describe('knowledge-base search (offline embedder + hnswlib)', () => {
   });
 
   it('maps the gadgets a sketch calls straight to their entries, then adds semantic neighbours', async () => {
-    const primitives = join(mkdtempSync(join(tmpdir(), 'zkcoder-kb-entries-')), 'primitives');
-    cpSync(BUILTIN_PRIMITIVES, primitives, { recursive: true });
-    const file = join(primitives, 'max', 'entry.json');
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), gadgets: ['max'] }));
-    const base = await KnowledgeBase.open({ home: freshHome(), primitives, includeUser: false });
+    const base = await KnowledgeBase.open({ home: freshHome(), includeUser: false });
     const sketch = '// stable softmax: subtract the largest logit\nconst top = G.max(xs, { bits: 8 });';
     const hits = await base.searchForSketch({ sketch, task: 'softmax over a row', k: 4 });
     expect(hits[0]).toMatchObject({ score: 1, reason: 'the sketch calls max()' });

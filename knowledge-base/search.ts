@@ -6,8 +6,9 @@ import { CachedEmbedder } from './index/embedding-cache.js';
 import type { Embedder } from './index/embedder.js';
 import { entryFeatures, entryText } from './index/documents.js';
 import { HashedTfIdfEmbedder } from './index/hashed-tfidf.js';
-import { stem, words } from './index/text-features.js';
+import { FILLER_WORDS, stem, words } from './index/text-features.js';
 import { VectorIndex } from './index/vector-index.js';
+import { calledGadgets } from './sketch-gadgets.js';
 
 export interface SearchHit {
   entry: KnowledgeEntry;
@@ -44,6 +45,8 @@ export class KnowledgeBase {
     const entries = [...builtin, ...user.filter((e) => !ids.has(e.id))];
     const offline = options.embedder ? undefined : HashedTfIdfEmbedder.fit(entries.map(entryText));
     const embedder = options.embedder ? new CachedEmbedder(options.embedder, home) : offline!;
+    // A model that did not say its vector size tells it on the first (cached) request.
+    if (!embedder.dimensions) await embedder.embed(['zkcoder knowledge base']);
     const hashes = entries.map((e) => ({ id: e.id, contentHash: contentHash(e) }));
     const index = await VectorIndex.open({
       dir: join(home, 'index', embedder.id.replace(/[^A-Za-z0-9_.-]/g, '_')),
@@ -77,11 +80,11 @@ export class KnowledgeBase {
    */
   async searchForSketch(options: { sketch: string; task?: string; k?: number }): Promise<SearchHit[]> {
     const k = options.k ?? 5;
-    const called = calledFunctions(options.sketch);
+    const called = calledGadgets(options.sketch);
     const direct: SearchHit[] = [];
     for (const entry of this.entries) {
-      const gadget = entry.gadgets.find((g) => called.has(g));
-      if (gadget) direct.push({ entry, score: 1, reason: `the sketch calls ${gadget}()` });
+      const gadgets = entry.gadgets.filter((g) => called.has(g));
+      if (gadgets.length) direct.push({ entry, score: 1, reason: `the sketch calls ${gadgets.map((g) => `${g}()`).join(', ')}` });
     }
     const comments = [...options.sketch.matchAll(/\/\/(.*)$|\/\*([\s\S]*?)\*\//gm)].map((m) => m[1] ?? m[2]).join(' ');
     const query = [options.task ?? '', comments].join('\n').trim();
@@ -100,23 +103,21 @@ function contentHash(entry: KnowledgeEntry): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
 }
 
-/** Identifiers followed by `(` in a sketch: the functions (gadgets) it calls. */
-function calledFunctions(source: string): Set<string> {
-  return new Set([...source.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1]));
-}
-
 /** The query words an entry shares, field by field: "name: softmax; tags: probabilities". */
 export function explainMatch(query: string, entry: KnowledgeEntry): string {
   const wanted = new Set(words(query).map(stem));
   const fields: [string, string][] = [
     ['name', `${entry.name} ${entry.id.replace(/-/g, ' ')}`],
     ['tags', entry.tags.join(' ')],
+    ['gadgets', entry.gadgets.join(' ')],
     ['description', entry.description],
   ];
   const parts: string[] = [];
   const used = new Set<string>();
   for (const [field, text] of fields) {
-    const shared = [...new Set(words(text).filter((w) => wanted.has(stem(w)) && !used.has(stem(w))))];
+    // Filler ("and", "or", "than") is a reason only when it is part of the name (the AND gate).
+    const telling = (w: string) => field === 'name' || !FILLER_WORDS.has(w);
+    const shared = [...new Set(words(text).filter((w) => telling(w) && wanted.has(stem(w)) && !used.has(stem(w))))];
     shared.forEach((w) => used.add(stem(w)));
     if (shared.length) parts.push(`${field}: ${shared.slice(0, 4).join(', ')}`);
   }

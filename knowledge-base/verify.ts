@@ -5,6 +5,7 @@ import { checkCircuit, type CheckReport } from '../compiler-harness/check.js';
 import type { Backend, TargetCircuit } from '../compiler-harness/types.js';
 import { loadTestVectors } from '../compiler-harness/vectors/schema.js';
 import { checkSketchVectors } from '../zksl/index.js';
+import { circomlibProblem, compareCounts, measureCircomlib, type CountCheck, type CountName } from './counts.js';
 import type { KnowledgeEntry } from './entry.js';
 
 export type Form = 'circom' | 'noir' | 'zksl';
@@ -14,6 +15,7 @@ export interface FormVerdict {
   status: 'pass' | 'fail' | 'missing' | 'skipped';
   /** Circom constraints / Noir ACIR opcodes. */
   constraints?: number;
+  /** Noir: UltraHonk gates (bb.js). */
   gates?: number;
   summary: string;
   report?: CheckReport;
@@ -23,7 +25,13 @@ export interface EntryVerdict {
   id: string;
   category: string;
   forms: FormVerdict[];
-  /** Verified only when every form passes every vector. */
+  /** Measured counts against entry.json's `counts` (a mismatch fails the entry unless updating). */
+  counts: CountCheck[];
+  /** What is wrong with the entry besides its vectors: a missing reject case, the circomlib rule. */
+  problems: string[];
+  /** Everything that was checked passed: the forms asked for, the counts and the entry rules. */
+  passed: boolean;
+  /** Verified only when all three forms pass every vector (none skipped) and `passed`. */
   verified: boolean;
   durationMs: number;
 }
@@ -34,6 +42,11 @@ export interface VerifyOptions {
   /** Checks the entry's ZKSL sketch (default: its vectors in the sandbox, at the default parameters). */
   checkSketch?: (entry: KnowledgeEntry) => Promise<FormVerdict>;
   forms?: Form[];
+  /**
+   * Measured counts that differ from entry.json are `updated` rather than failures (the caller
+   * writes them with `writeCounts`): `kb verify --update-counts`, and `kb add` for a new entry.
+   */
+  updateCounts?: boolean;
 }
 
 /** Run an entry's vectors through each of its forms with the real toolchains. */
@@ -67,8 +80,44 @@ export async function verifyEntry(entry: KnowledgeEntry, options: VerifyOptions)
       report,
     });
   }
-  const verified = forms.every((f) => f.status === 'pass' || f.status === 'skipped') && forms.some((f) => f.status === 'pass');
-  return { id: entry.id, category: entry.category, forms, verified, durationMs: performance.now() - start };
+  const problems = await rejectProblems(entry);
+  const measured: Partial<Record<CountName, number>> = {};
+  const circom = forms.find((f) => f.form === 'circom')!;
+  const noir = forms.find((f) => f.form === 'noir')!;
+  measured.circomConstraints = circom.constraints;
+  measured.noirOpcodes = noir.constraints;
+  measured.noirGates = noir.gates;
+  if (entry.counts.circomlib && circom.status !== 'skipped' && circom.status !== 'missing') {
+    const library = await measureCircomlib(entry, options.circom);
+    if ('problem' in library) problems.push(library.problem);
+    else measured.circomlib = library.constraints;
+    const rule = circomlibProblem(entry, circom.constraints);
+    if (rule) problems.push(rule);
+  }
+  const counts = compareCounts(entry, measured, { update: options.updateCounts });
+  const passed =
+    forms.every((f) => f.status === 'pass' || f.status === 'skipped') &&
+    forms.some((f) => f.status === 'pass') &&
+    counts.every((c) => c.status !== 'mismatch') &&
+    problems.length === 0;
+  const verified = passed && forms.every((f) => f.status === 'pass');
+  return { id: entry.id, category: entry.category, forms, counts, problems, passed, verified, durationMs: performance.now() - start };
+}
+
+/** An entry states what its circuits refuse: at least one reject vector, or `rejectNone` saying why none. */
+async function rejectProblems(entry: KnowledgeEntry): Promise<string[]> {
+  const files = [...new Set([entry.circom.vectors ?? 'vectors.json', entry.noir.vectors ?? 'vectors.json'])];
+  const problems: string[] = [];
+  for (const name of files) {
+    const file = join(entry.dir, name);
+    if (!existsSync(file)) continue;
+    const rejects = (await loadTestVectors(file)).reject.length;
+    if (rejects === 0 && !entry.rejectNone) {
+      problems.push(`${name}: no reject vector: add inputs the circuit must refuse, or say in entry.json's rejectNone why there are none`);
+    }
+    if (rejects > 0 && entry.rejectNone) problems.push(`${name}: has ${rejects} reject vectors but entry.json's rejectNone says none exist`);
+  }
+  return problems;
 }
 
 /** Run the entry's vectors against its ZKSL sketch in the sandbox; unconstrained hints fail it too. */

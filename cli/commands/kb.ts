@@ -6,7 +6,10 @@ import { createBackend } from '../../compiler-harness/index.js';
 import { disposeSoundnessAnalysis } from '../../compiler-harness/soundness/analyze-compiled.js';
 import { formatCheckReport } from '../../compiler-harness/report-text.js';
 import { zkcoderHome } from '../../compiler-harness/home.js';
-import { EntryError, loadEntry, type KnowledgeEntry } from '../../knowledge-base/entry.js';
+import { writeCounts, type CountCheck, type CountName } from '../../knowledge-base/counts.js';
+import { EntryError, loadEntries, loadEntry, type KnowledgeEntry } from '../../knowledge-base/entry.js';
+import { chooseEmbedder, EMBEDDER_KINDS, type EmbedderChoice } from '../../knowledge-base/index/choose-embedder.js';
+import { EmbedderError } from '../../knowledge-base/index/model-embedder.js';
 import { KnowledgeBase, userPrimitivesDir } from '../../knowledge-base/search.js';
 import { verifyEntry, type EntryVerdict, type Form } from '../../knowledge-base/verify.js';
 import { FatalError } from '../fatal.js';
@@ -40,11 +43,15 @@ export function registerKnowledgeBase(program: Command): void {
     .description('find entries for a task, in plain words')
     .argument('<query>')
     .option('-k <count>', 'number of results', '5')
+    .option('--embedder <kind>', `${EMBEDDER_KINDS.join(' | ')} (default: ZKCODER_EMBEDDER or hashed, offline)`)
+    .option('--embedding-model <name>', 'model of a model embedder (default: ZKCODER_EMBEDDING_MODEL; openai: text-embedding-3-small)')
+    .option('--embedding-url <url>', 'openai-compatible server, e.g. http://localhost:11434/v1 (default: ZKCODER_EMBEDDING_URL)')
     .option('--json', 'print JSON')
-    .action(async (query: string, flags: { k: string; json?: boolean }) => {
+    .action(async (query: string, flags: { k: string; json?: boolean; embedder?: string; embeddingModel?: string; embeddingUrl?: string }) => {
       const k = Number(flags.k);
       if (!Number.isInteger(k) || k < 1) throw new FatalError(`-k: "${flags.k}" is not a positive integer`);
-      const hits = await (await openKnowledgeBase()).search(query, k);
+      const choice: EmbedderChoice = { kind: flags.embedder, model: flags.embeddingModel, baseURL: flags.embeddingUrl };
+      const hits = await embedding(async () => (await openKnowledgeBase(choice)).search(query, k));
       if (flags.json) return print(JSON.stringify(hits.map((h) => ({ id: h.entry.id, score: h.score, reason: h.reason })), null, 2));
       print(table(['score', 'id', 'category', 'why'], hits.map((h) => [h.score.toFixed(3), h.entry.id, h.entry.category, h.reason])));
     });
@@ -53,15 +60,22 @@ export function registerKnowledgeBase(program: Command): void {
     .description('run every entry (or one) in Circom, Noir and ZKSL against its vectors')
     .option('--id <id>', 'only this entry')
     .option('--lang <form>', 'only this form: circom | noir | zksl')
+    .option('--update-counts', 'write the measured constraint, opcode and gate counts into entry.json instead of failing on a difference')
     .option('--json', 'print JSON')
-    .action(async (flags: { id?: string; lang?: Form; json?: boolean }) => {
+    .action(async (flags: { id?: string; lang?: Form; json?: boolean; updateCounts?: boolean }) => {
       if (flags.lang && !['circom', 'noir', 'zksl'].includes(flags.lang)) throw new FatalError(`--lang: unknown form "${flags.lang}"`);
       const base = await openKnowledgeBase();
       const entries = flags.id ? [base.get(flags.id) ?? fail(`no entry "${flags.id}"`)] : base.entries;
-      const verdicts = await verifyEntries(entries, flags.lang ? [flags.lang] : undefined);
+      const verdicts = await verifyEntries(entries, { forms: flags.lang ? [flags.lang] : undefined, updateCounts: flags.updateCounts });
+      if (flags.updateCounts) {
+        for (const [i, verdict] of verdicts.entries()) {
+          const changed = verdict.counts.filter((c) => c.status === 'updated');
+          if (changed.length) await writeCounts(entries[i].dir, changed);
+        }
+      }
       if (flags.json) print(JSON.stringify(verdicts.map(({ forms, ...v }) => ({ ...v, forms: forms.map(({ report: _r, ...f }) => f) })), null, 2));
       else printVerdicts(verdicts);
-      process.exitCode = verdicts.every((v) => v.verified) ? 0 : 1;
+      process.exitCode = verdicts.every((v) => v.passed) ? 0 : 1;
     });
 
   kb.command('add')
@@ -75,34 +89,60 @@ export function registerKnowledgeBase(program: Command): void {
       } catch (error) {
         throw error instanceof EntryError ? new FatalError(error.message) : error;
       }
-      const [verdict] = await verifyEntries([entry]);
+      // A user entry with a built-in id would be hidden behind the built-in one, never found.
+      const builtin = (await loadBuiltinEntries()).find((e) => e.id === entry.id);
+      if (builtin) throw new FatalError(`${entry.id}: a built-in entry has this id (${builtin.name}); give yours another id in entry.json and rename its folder`);
+      const target = join(userPrimitivesDir(zkcoderHome()), entry.id);
+      if (existsSync(target)) throw new FatalError(`${entry.id}: already in your knowledge base (${target})`);
+      // Counts are measured here and recorded in the added copy; the entry need not state them.
+      const [verdict] = await verifyEntries([entry], { updateCounts: true });
       if (!verdict.verified) {
         printVerdicts([verdict]);
         for (const f of verdict.forms) if (f.report && f.status === 'fail') print(formatCheckReport(f.report));
-        throw new FatalError(`${entry.id}: refused: not every form passes its vectors`, 1);
+        const why = verdict.forms.some((f) => f.status !== 'pass') ? 'not every form passes its vectors' : verdict.problems.join('; ');
+        throw new FatalError(`${entry.id}: refused: ${why}`, 1);
       }
-      const target = join(userPrimitivesDir(zkcoderHome()), entry.id);
-      if (existsSync(target)) throw new FatalError(`${entry.id}: already in your knowledge base (${target})`);
       await mkdir(userPrimitivesDir(zkcoderHome()), { recursive: true });
       await cp(full, target, { recursive: true });
+      await writeCounts(target, verdict.counts);
+      const corrected = verdict.counts.filter((c) => c.status === 'updated' && c.recorded !== undefined);
+      for (const c of corrected) print(`note: ${COUNT_LABELS[c.name]}: entry.json said ${c.recorded}, measured ${c.measured}; the added copy records ${c.measured}`);
       print(`added ${entry.id} to ${target}; it is indexed on the next search`);
     });
 }
 
-async function openKnowledgeBase(): Promise<KnowledgeBase> {
+/** With a choice (search), the embedder the user picked; otherwise the offline one, which costs nothing. */
+async function openKnowledgeBase(choice?: EmbedderChoice): Promise<KnowledgeBase> {
   try {
-    return await KnowledgeBase.open();
+    return await embedding(async () => KnowledgeBase.open({ embedder: choice && chooseEmbedder(choice) }));
   } catch (error) {
     throw error instanceof EntryError ? new FatalError(error.message) : error;
   }
 }
 
-async function verifyEntries(entries: KnowledgeEntry[], forms?: Form[]): Promise<EntryVerdict[]> {
+async function loadBuiltinEntries(): Promise<KnowledgeEntry[]> {
+  try {
+    return await loadEntries();
+  } catch (error) {
+    throw error instanceof EntryError ? new FatalError(error.message) : error;
+  }
+}
+
+/** A model embedder's refusal (bad key, unknown model, server down) is the user's to fix: one line. */
+async function embedding<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof EmbedderError ? new FatalError(error.message) : error;
+  }
+}
+
+async function verifyEntries(entries: KnowledgeEntry[], options: { forms?: Form[]; updateCounts?: boolean } = {}): Promise<EntryVerdict[]> {
   const circom = await createBackend('circom');
   const noir = await createBackend('noir');
   try {
     const verdicts: EntryVerdict[] = [];
-    for (const entry of entries) verdicts.push(await verifyEntry(entry, { circom, noir, forms }));
+    for (const entry of entries) verdicts.push(await verifyEntry(entry, { circom, noir, ...options }));
     return verdicts;
   } finally {
     await circom.dispose();
@@ -111,22 +151,55 @@ async function verifyEntries(entries: KnowledgeEntry[], forms?: Form[]): Promise
   }
 }
 
+const COUNT_LABELS: Record<CountName, string> = {
+  circomConstraints: 'circom constraints',
+  noirOpcodes: 'noir opcodes',
+  noirGates: 'noir gates',
+  circomlib: 'circomlib constraints',
+};
+
 function printVerdicts(verdicts: EntryVerdict[]): void {
   const cell = (v: EntryVerdict, form: Form) => v.forms.find((f) => f.form === form)!;
+  const count = (v: EntryVerdict, name: CountName) => countCell(v.counts.find((c) => c.name === name));
   const rows = verdicts.map((v) => [
     v.id,
     v.category,
-    String(cell(v, 'circom').constraints ?? '-'),
-    String(cell(v, 'noir').constraints ?? '-'),
+    count(v, 'circomConstraints'),
+    count(v, 'noirOpcodes'),
+    count(v, 'noirGates'),
+    count(v, 'circomlib'),
     (['circom', 'noir', 'zksl'] as const).map((f) => `${f}:${cell(v, f).status}`).join(' '),
-    v.verified ? 'verified' : 'NOT VERIFIED',
+    entryStatus(v),
   ]);
-  print(table(['id', 'category', 'circom constraints', 'noir opcodes', 'forms', 'status'], rows));
+  print(table(['id', 'category', 'circom constraints', 'noir opcodes', 'noir gates', 'circomlib', 'forms', 'status'], rows));
   for (const v of verdicts) {
     for (const f of v.forms) if (f.status === 'fail') print(`  ${v.id} ${f.form}: ${f.summary}`);
+    for (const c of v.counts) {
+      if (c.status === 'mismatch') print(`  ${v.id}: ${COUNT_LABELS[c.name]}: measured ${c.measured}, entry.json ${c.recorded === undefined ? 'records none' : `says ${c.recorded}`} (--update-counts writes it)`);
+      if (c.status === 'updated') print(`  ${v.id}: ${COUNT_LABELS[c.name]}: ${c.recorded ?? 'none'} → ${c.measured} written to entry.json`);
+    }
+    for (const problem of v.problems) print(`  ${v.id}: ${problem}`);
   }
   const verified = verdicts.filter((v) => v.verified).length;
-  print(`${verified}/${verdicts.length} entries verified`);
+  const partial = verdicts.filter((v) => v.passed && !v.verified).length;
+  print(`${verified}/${verdicts.length} entries verified${partial ? `, ${partial} passed the forms checked` : ''}`);
+}
+
+/** `30`, or `31≠30` when entry.json says otherwise, or `-` when not measured. */
+function countCell(check: CountCheck | undefined): string {
+  if (!check) return '-';
+  if (check.status === 'match') return String(check.measured);
+  if (check.status === 'updated') return `${check.measured} (was ${check.recorded ?? 'none'})`;
+  return `${check.measured}≠${check.recorded ?? 'none'}`;
+}
+
+/** `verified`, `circom ok (noir, zksl not checked)` when forms were skipped, or `NOT VERIFIED`. */
+function entryStatus(v: EntryVerdict): string {
+  if (v.verified) return 'verified';
+  if (!v.passed) return 'NOT VERIFIED';
+  const ran = v.forms.filter((f) => f.status !== 'skipped').map((f) => f.form);
+  const skipped = v.forms.filter((f) => f.status === 'skipped').map((f) => f.form);
+  return `${ran.join(', ')} ok (${skipped.join(', ')} not checked)`;
 }
 
 function summary(entry: KnowledgeEntry) {

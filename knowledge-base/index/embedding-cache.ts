@@ -24,13 +24,15 @@ export class CachedEmbedder implements Embedder {
     return this.inner.id;
   }
 
+  /** The model's, or (for a model that says only when asked) the size of the vectors cached for it. */
   get dimensions(): number {
-    return this.inner.dimensions;
+    if (this.inner.dimensions) return this.inner.dimensions;
+    const [cached] = Object.values(this.load());
+    return cached ? Buffer.from(cached, 'base64').byteLength / Float32Array.BYTES_PER_ELEMENT : 0;
   }
 
   async embed(texts: string[]): Promise<Float32Array[]> {
-    this.cache ??= existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>) : {};
-    const cache = this.cache;
+    const cache = this.load();
     const keys = texts.map((t) => createHash('sha256').update(t).digest('hex'));
     const missing = [...new Set(keys.map((k, i) => (cache[k] ? -1 : i)).filter((i) => i >= 0))];
     if (missing.length) {
@@ -45,5 +47,10 @@ export class CachedEmbedder implements Embedder {
       const bytes = Buffer.from(cache[k], 'base64');
       return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     });
+  }
+
+  private load(): Record<string, string> {
+    this.cache ??= existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>) : {};
+    return this.cache;
   }
 }

@@ -1,15 +1,23 @@
 import OpenAI from 'openai';
 import { normalize, type Embedder } from './embedder.js';
 
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
 export interface ModelEmbedderOptions {
   /** e.g. `text-embedding-3-small`, or `nomic-embed-text` on Ollama. */
   model: string;
-  /** Vector size the model returns. */
-  dimensions: number;
+  /** Vector size the model returns; learnt from the first response when not given. */
+  dimensions?: number;
   apiKey?: string;
-  /** An OpenAI-compatible server, e.g. `http://localhost:11434/v1` for Ollama. */
+  /** An OpenAI-compatible server, e.g. `http://localhost:11434/v1` for Ollama (default: OpenAI). */
   baseURL?: string;
   fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** The embedding server refused or failed a request: one line naming the server and the cause. */
+export class EmbedderError extends Error {
+  override name = 'EmbedderError';
 }
 
 /**
@@ -18,29 +26,66 @@ export interface ModelEmbedderOptions {
  */
 export class ModelEmbedder implements Embedder {
   readonly id: string;
-  readonly dimensions: number;
   private readonly client: OpenAI;
+  private readonly baseURL: string;
+  private known: number | undefined;
 
   constructor(private readonly options: ModelEmbedderOptions) {
+    this.baseURL = options.baseURL ?? OPENAI_BASE_URL;
     this.id = `model:${options.baseURL ?? 'openai'}:${options.model}`;
-    this.dimensions = options.dimensions;
+    this.known = options.dimensions;
     this.client = new OpenAI({
-      apiKey: options.apiKey ?? process.env.OPENAI_API_KEY ?? 'no-key',
-      baseURL: options.baseURL,
+      apiKey: options.apiKey || 'no-key',
+      // Always explicit, so the SDK never falls back to OPENAI_BASE_URL behind the user's back.
+      baseURL: this.baseURL,
       fetch: options.fetch,
       maxRetries: 2,
+      timeout: options.timeoutMs ?? 60_000,
     });
+  }
+
+  /** 0 until the first response when the options did not say. */
+  get dimensions(): number {
+    return this.known ?? 0;
   }
 
   async embed(texts: string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
-    const response = await this.client.embeddings.create({ model: this.options.model, input: texts });
-    const vectors = [...response.data].sort((a, b) => a.index - b.index).map((d) => Float32Array.from(d.embedding));
+    let response: OpenAI.CreateEmbeddingResponse;
+    try {
+      // Plain floats: the SDK's default (base64) is decoded wrongly when a compatible server
+      // ignores encoding_format and answers with numbers anyway.
+      response = await this.client.embeddings.create({ model: this.options.model, input: texts, encoding_format: 'float' });
+    } catch (error) {
+      throw this.explain(error);
+    }
+    const data = Array.isArray(response?.data) ? response.data : [];
+    if (data.length !== texts.length) {
+      throw new EmbedderError(`embedding server ${this.baseURL} returned ${data.length} embeddings for ${texts.length} texts`);
+    }
+    const vectors = [...data].sort((a, b) => a.index - b.index).map((d) => Float32Array.from(d.embedding));
+    this.known ??= vectors[0].length;
     for (const v of vectors) {
-      if (v.length !== this.dimensions) {
-        throw new Error(`embedding model ${this.options.model} returned ${v.length} dimensions, expected ${this.dimensions}`);
+      if (v.length !== this.known) {
+        throw new EmbedderError(`embedding model ${this.options.model} returned ${v.length} dimensions, expected ${this.known}`);
       }
     }
     return vectors.map(normalize);
   }
+
+  private explain(error: unknown): Error {
+    const server = `embedding server ${this.baseURL}`;
+    if (error instanceof OpenAI.AuthenticationError) {
+      return new EmbedderError(`${server} refused the API key (401): set OPENAI_API_KEY to a key it accepts`);
+    }
+    if (error instanceof OpenAI.APIConnectionError) return new EmbedderError(`cannot reach ${server}: ${error.message}`);
+    if (error instanceof OpenAI.APIError) {
+      return new EmbedderError(`${server} answered ${error.status ?? 'an error'} for model ${this.options.model}: ${firstLine(error.message)}`);
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].slice(0, 200);
 }

@@ -12,6 +12,12 @@ const STOP_WORDS = new Set(
   ),
 );
 
+/**
+ * Words that stay searchable (they name logic gates: "and", "or", "not") but are too common in
+ * descriptions to count as a reason a hit matched, except in its name.
+ */
+export const FILLER_WORDS = new Set('and or not all any each every both either then than if else also only so but when where what out up there their one'.split(' '));
+
 export interface Feature {
   key: string;
   weight: number;
