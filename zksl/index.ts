@@ -21,6 +21,8 @@ import { runInSandbox, type SandboxOptions, type SandboxResult } from './sandbox
 export * from './runtime.js';
 export { checkVectors, forgeOutputs, runConstraints, runWitness } from './core/run.js';
 export type { ConstraintCounts, ConstraintLine, Finding, LoweredCircuit, RunFailure, SandboxOptions, SandboxResult, TestVectors, VectorReport, WitnessResult };
+export type { VectorProblem } from './core/vector-problems.js';
+export { firstDisagreement, outputsByName, type OutputDisagreement } from './lower/outputs.js';
 export { zkslReference, estimateTokens } from './reference/generate.js';
 export { examples, type Example } from './examples/index.js';
 
@@ -76,7 +78,7 @@ export async function checkSketchVectors(
   options: SandboxOptions & { params?: Params } = {},
 ): Promise<Timed<VectorReport & { failure?: RunFailure }>> {
   const run = await runInSandbox<VectorReport>(source, { op: 'vectors', vectors: vectors as TestVectors, params: options.params }, options);
-  return unwrap<VectorReport & { failure?: RunFailure }>(run, (failure) => ({ ok: false, verdicts: [], findings: [], summary: failure.message, failure }));
+  return unwrap<VectorReport & { failure?: RunFailure }>(run, (failure) => ({ ok: false, verdicts: [], findings: [], problems: [], summary: failure.message, failure }));
 }
 
 export interface DerivedCases {

@@ -148,7 +148,7 @@ export function activeCircuit(): Circuit {
 
 /**
  * A value computed by a hint, with its type's checks added (range for UInt/SInt/Fixed, booleanity
- * for Bool, nothing for Field). The hint runs only in witness mode. Example:
+ * for Bool, nothing for Field). Example:
  * `const q = witness(UInt(8), H.div(a, b), 'q')`.
  */
 export function witness(type: ScalarType, hint: HintArg, label?: string): Signal {

@@ -8,6 +8,7 @@ import { toField, toSigned } from './field.js';
 import { resolveTrace, type Location } from './location.js';
 import { buildCircuit, InputError, nest, type Built, type OutputBinding, type Params, type Sketch } from './sketch.js';
 import { isSigned } from './types.js';
+import { vectorProblems, type VectorProblem } from './vector-problems.js';
 
 /** A value at the circuit boundary: field elements as decimal strings, arrays nested. */
 export type Value = string | Value[];
@@ -54,12 +55,16 @@ export interface VectorVerdict {
   index: number;
   ok: boolean;
   detail: string;
+  /** Accept vectors the sketch ran: its outputs (canonical field elements), to compare with Circom and Noir. */
+  outputs?: Record<string, Value>;
 }
 
 export interface VectorReport {
   ok: boolean;
   verdicts: VectorVerdict[];
   findings: Finding[];
+  /** Names in the vectors (or parameters) the sketch does not have: nothing was run. */
+  problems: VectorProblem[];
   summary: string;
 }
 
@@ -176,12 +181,17 @@ export function outputsMatch(actual: Record<string, Value>, expected: Record<str
 /** Check accept / reject / forge vectors, the same shape the harness uses. */
 export function checkVectors(sketch: Sketch, given: Partial<TestVectors>, params?: Params): VectorReport {
   const vectors: TestVectors = { accept: given.accept ?? [], reject: given.reject ?? [], forge: given.forge ?? [] };
+  const problems = vectorProblems(sketch, vectors, params);
+  if (problems.length) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    return { ok: false, verdicts: [], findings: [], problems, summary: `${problems[0].message}${more}` };
+  }
   const verdicts: VectorVerdict[] = [];
   vectors.accept.forEach((vector, index) => {
     const run = runWitness(sketch, { params, inputs: vector.inputs });
     if (!run.ok) return verdicts.push({ kind: 'accept', index, ok: false, detail: run.failure.message });
     const mismatch = vector.outputs ? outputsMatch(run.outputs, vector.outputs) : undefined;
-    verdicts.push({ kind: 'accept', index, ok: !mismatch, detail: mismatch ?? 'accepted' });
+    verdicts.push({ kind: 'accept', index, ok: !mismatch, detail: mismatch ?? 'accepted', outputs: run.outputs });
   });
   vectors.reject.forEach((vector, index) => {
     const run = runWitness(sketch, { params, inputs: vector.inputs });
@@ -198,12 +208,12 @@ export function checkVectors(sketch: Sketch, given: Partial<TestVectors>, params
   const findings = structure.findings;
   const failed = verdicts.filter((v) => !v.ok);
   const ok = failed.length === 0 && findings.length === 0 && structure.ok;
-  const problems = [
+  const failures = [
     `${failed.length} of ${verdicts.length} vectors fail`,
     ...(findings.length ? [`${findings.length} unconstrained hint(s): ${findings[0].message}`] : []),
     ...(structure.failure ? [`constraint mode fails: ${structure.failure.message}`] : []),
     ...(failed[0] ? [`first failing vector: ${failed[0].kind} #${failed[0].index}: ${failed[0].detail}`] : []),
   ];
-  const summary = ok ? `${verdicts.length} vectors pass` : problems.join('; ');
-  return { ok, verdicts, findings, summary };
+  const summary = ok ? `${verdicts.length} vectors pass` : failures.join('; ');
+  return { ok, verdicts, findings, problems, summary };
 }

@@ -79,17 +79,20 @@ export function buildCircuit(
 ): Built {
   const unknown = Object.keys(options.params ?? {}).filter((k) => !(k in sketch.params));
   if (unknown.length) {
-    throw new InputError(`unknown parameter(s) ${unknown.join(', ')}; ${sketch.name} takes ${Object.keys(sketch.params).join(', ') || 'none'}`);
+    const quoted = unknown.map((k) => `'${k}'`).join(', ');
+    throw new InputError(`unknown parameter ${quoted} (${sketch.name} takes ${Object.keys(sketch.params).join(', ') || 'none'})`);
   }
   const params = { ...sketch.params, ...(options.params ?? {}) };
+  const declared = sketch.inputs(params);
+  if (options.mode === 'witness') checkInputNames(sketch.name, Object.keys(declared), options.inputs ?? {});
   const circuit = new Circuit(options);
   const previous = setSignalHost(circuit);
   try {
     const inputs: InputBinding[] = [];
     const bodyInputs: Record<string, unknown> = {};
     circuit.unlocated = true;
-    for (const [name, declared] of Object.entries(sketch.inputs(params))) {
-      const spec = inputSpec(declared);
+    for (const [name, type] of Object.entries(declared)) {
+      const spec = inputSpec(type);
       const { scalar, shape } = scalarOf(spec.type);
       const raw = options.mode === 'witness' ? flattenInput(name, options.inputs?.[name], shape) : undefined;
       const vars = Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) =>
@@ -131,8 +134,24 @@ function bindOutput(circuit: Circuit, o: { value: Val; used: Set<number>; label:
   return index;
 }
 
+/**
+ * A misspelt input name is refused and named: silently ignoring it would let a reject vector with
+ * a typo "pass", and report the real input as missing instead of the misspelling.
+ */
+function checkInputNames(sketchName: string, names: string[], inputs: Record<string, unknown>): void {
+  const given = Object.keys(inputs);
+  const unknown = given.filter((k) => !names.includes(k));
+  const missing = names.filter((k) => inputs[k] === undefined);
+  const takes = `${sketchName}'s inputs are ${names.join(', ') || 'none'}`;
+  const quote = (list: string[]): string => list.map((k) => `'${k}'`).join(', ');
+  if (unknown.length) {
+    const alsoMissing = missing.length ? `; missing ${quote(missing)}` : '';
+    throw new InputError(`unknown input${unknown.length > 1 ? 's' : ''} ${quote(unknown)} (${takes}${alsoMissing})`);
+  }
+  if (missing.length) throw new InputError(`missing input${missing.length > 1 ? 's' : ''} ${quote(missing)} (${takes})`);
+}
+
 function flattenInput(name: string, value: unknown, shape: number[]): bigint[] {
-  if (value === undefined) throw new InputError(`missing input '${name}'`);
   const out: bigint[] = [];
   const walk = (v: unknown, depth: number, path: string): void => {
     if (depth === shape.length) {

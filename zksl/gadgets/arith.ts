@@ -14,7 +14,7 @@ export function innerProduct(a: readonly Val[], b: readonly Val[]): Signal {
 
 /**
  * a = quotient·b + remainder with remainder < b (so b ≠ 0), for a, b in [0, 2^bits), bits ≤ 126.
- * Both results are UInt(bits) hints. Example: `const { quotient, remainder } = G.divMod(a, b, 8)`.
+ * Example: `const { quotient, remainder } = G.divMod(a, b, 8)`.
  */
 export function divMod(a: Val, b: Val, bits: number): { quotient: Signal; remainder: Signal } {
   const [x, y] = [Signal.from(a), Signal.from(b)];
@@ -34,8 +34,8 @@ export interface FixedOptions {
 }
 
 /**
- * Fixed-point product a·b / 2^scale, rounded to nearest with ties toward +∞ (i.e.
- * floor((a·b + 2^(scale−1)) / 2^scale)); asserts the result fits Fixed(bits, scale).
+ * Fixed-point product a·b / 2^scale rounded to nearest, ties up: floor((a·b + 2^(scale−1)) /
+ * 2^scale); asserts the result fits Fixed(bits, scale).
  * Example: `G.fixedMul(a, b, { bits: 16, scale: 8 })` maps raw 384 (1.5) · 512 (2.0) to 768 (3.0).
  */
 export function fixedMul(a: Val, b: Val, options: FixedOptions): Signal {
@@ -52,8 +52,8 @@ export function fixedMul(a: Val, b: Val, options: FixedOptions): Signal {
 }
 
 /**
- * Rescale a signed value by 2^shift with the same rounding as fixedMul; the input must lie in
- * SInt(inBits) and the result is asserted to fit SInt(outBits). Example: `G.rescale(acc, { inBits: 32, outBits: 16, shift: 8 })`.
+ * x / 2^shift, rounded as in fixedMul, for x in SInt(inBits); asserts the result fits
+ * SInt(outBits). Example: `G.rescale(acc, { inBits: 32, outBits: 16, shift: 8 })`.
  */
 export function rescale(x: Val, options: { inBits: number; outBits: number; shift: number }): Signal {
   const { inBits, outBits, shift } = options;

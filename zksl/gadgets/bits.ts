@@ -11,7 +11,7 @@ export { assertRange };
 export type { Table };
 
 /**
- * Little-endian bits of x; asserts x < 2^n (n booleanity checks + one recomposition).
+ * Little-endian bits of x; asserts x < 2^n (n Bool checks, one linear recomposition).
  * Example: `const bits = G.toBits(x, 8)` gives bits[0] = x mod 2.
  */
 export function toBits(x: Val, n: number): Signal[] {
@@ -29,7 +29,7 @@ export function fromBits(bits: readonly Val[]): Signal {
 
 /**
  * Split x into `count` little-endian digits of `digitBits` bits, each range-checked; asserts
- * x < 2^(digitBits·count). Used to look up large domains digit by digit (zkLLM tlookup).
+ * x < 2^(digitBits·count). For lookups over large domains, digit by digit (zkLLM tlookup).
  * Example: `const [lo, hi] = G.toDigits(x, 4, 2)` for x < 256.
  */
 export function toDigits(x: Val, digitBits: number, count: number): Signal[] {
@@ -46,7 +46,7 @@ export function toDigits(x: Val, digitBits: number, count: number): Signal[] {
 export const MAX_TABLE_SIZE = 1 << 12;
 
 /**
- * A constant table over 0 … size − 1, values computed once by `fn` (may be negative).
+ * A constant table of `fn(x)` for x in 0 … size − 1 (values may be negative).
  * Example: `const expTable = G.defineTable({ name: 'exp', size: 16, fn: (x) => Math.round(256 * Math.exp(-x / 4)) })`.
  */
 export function defineTable(options: { name: string; size: number; fn: (x: number) => number | bigint }): Table {
@@ -59,8 +59,8 @@ export function defineTable(options: { name: string; size: number; fn: (x: numbe
 }
 
 /**
- * table[x] as a hint plus the lookup constraint (x, y) ∈ table, which also asserts
- * 0 ≤ x < size. Example: `const e = G.lookup(expTable, d)`.
+ * table[x]: a hint plus the lookup constraint (x, y) ∈ table (so 0 ≤ x < size).
+ * Example: `const e = G.lookup(expTable, d)`.
  */
 export function lookup(table: Table, x: Val): Signal {
   const index = Signal.from(x);

@@ -48,7 +48,7 @@ export function lessOrEqual(a: Val, b: Val, bits: number): Signal {
   return Signal.from(1).sub(lessThan(b, a, bits));
 }
 
-/** 1 if a < b for signed a, b in [−2^(bits−1), 2^(bits−1)). Example: `G.lessThanSigned(x, y, 16)`. */
+/** 1 if a < b for signed a, b in SInt(bits). Example: `G.lessThanSigned(x, y, 16)`. */
 export function lessThanSigned(a: Val, b: Val, bits: number): Signal {
   const shift = 1n << BigInt(bits - 1);
   return lessThan(Signal.from(a).add(shift), Signal.from(b).add(shift), bits);
@@ -76,8 +76,8 @@ export function select(c: Val, a: Val, b: Val): Signal {
 }
 
 /**
- * values[index]; asserts 0 ≤ index < values.length (one-hot selectors: n Bool hints, 2 linear
- * constraints, n products). Example: `G.mux(i, [a, b, c])`.
+ * values[index]; asserts 0 ≤ index < values.length (n one-hot Bool selectors, n products).
+ * Example: `G.mux(i, [a, b, c])`.
  */
 export function mux(index: Val, values: readonly Val[]): Signal {
   nonEmpty(values, 'mux');

@@ -4,17 +4,15 @@
  * as one-hot selections over a constant `var` table. Parameters are fixed at lowering time.
  */
 import { formatLocation } from '../core/location.js';
-import { runConstraints, type Value } from '../core/run.js';
+import type { Value } from '../core/run.js';
 import type { Params, Sketch } from '../core/sketch.js';
 import type { Constraint } from '../core/circuit.js';
-import { atom, collectTables, linear, printHint, type Reference, locationComment } from './common.js';
+import { atom, buildForLowering, collectTables, linear, printHint, type Reference, locationComment } from './common.js';
 import { sanitize, variableNames, type SketchSource } from './common.js';
 import type { LoweredCircuit, LowerOptions } from './common.js';
 
 export function lowerToCircom(sketch: Sketch, options: LowerOptions = {}): LoweredCircuit {
-  const structure = runConstraints(sketch, { params: options.params });
-  if (!structure.built) throw new Error(`cannot lower ${sketch.name}: ${structure.failure?.message}`);
-  const built = structure.built;
+  const { built, counts } = buildForLowering(sketch, options.params);
   const { circuit } = built;
   const names = variableNames(built, { source: options.source, elementNames: 'indexed' });
   const ref: Reference = (v) => names[v];
@@ -80,7 +78,7 @@ export function lowerToCircom(sketch: Sketch, options: LowerOptions = {}): Lower
     publicInputs,
     inputNames: built.inputs.map((i) => i.name),
     outputNames: options.checkOutputs ? [] : built.outputs.map((o) => o.name),
-    counts: structure.counts,
+    counts,
   };
 }
 

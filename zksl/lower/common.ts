@@ -7,7 +7,8 @@ import type { ConstraintCounts } from '../core/analysis.js';
 import { P } from '../core/field.js';
 import type { HintExpr } from '../core/hint.js';
 import type { Signal } from '../core/signal.js';
-import type { Built, Params } from '../core/sketch.js';
+import { runConstraints } from '../core/run.js';
+import { InputError, type Built, type Params, type Sketch } from '../core/sketch.js';
 
 export interface LoweredCircuit {
   lang: 'circom' | 'noir';
@@ -32,6 +33,14 @@ export interface LowerOptions {
    * running it on honest inputs with forged outputs tests soundness the way the interpreter does.
    */
   checkOutputs?: boolean;
+}
+
+/** Run the body in constraint mode for lowering; an unknown parameter stays an input error (the caller's mistake). */
+export function buildForLowering(sketch: Sketch, params: Params | undefined): { built: Built; counts: ConstraintCounts } {
+  const structure = runConstraints(sketch, { params });
+  if (structure.built) return { built: structure.built, counts: structure.counts };
+  const message = `cannot lower ${sketch.name}: ${structure.failure?.message}`;
+  throw structure.failure?.kind === 'input' ? new InputError(message) : new Error(message);
 }
 
 /** Source text by file name (as locations carry it), or undefined when unknown. */

@@ -6,12 +6,11 @@
 import type { Constraint } from '../core/circuit.js';
 import type { HintExpr } from '../core/hint.js';
 import { formatLocation } from '../core/location.js';
-import { runConstraints } from '../core/run.js';
 import type { Sketch } from '../core/sketch.js';
 import { scalarOf, type ScalarType, type SignalType } from '../core/types.js';
 import { bitsFor } from '../core/field.js';
 import { describeParams } from './circom.js';
-import { atom, collectTables, linear, printHint, type HintPrinter, locationComment } from './common.js';
+import { atom, buildForLowering, collectTables, linear, printHint, type HintPrinter, locationComment } from './common.js';
 import { sanitize, variableNames } from './common.js';
 import type { LoweredCircuit, LowerOptions } from './common.js';
 
@@ -30,9 +29,7 @@ function noirType(type: SignalType, scalar: (t: ScalarType) => string): string {
 }
 
 export function lowerToNoir(sketch: Sketch, options: LowerOptions = {}): LoweredCircuit {
-  const structure = runConstraints(sketch, { params: options.params });
-  if (!structure.built) throw new Error(`cannot lower ${sketch.name}: ${structure.failure?.message}`);
-  const built = structure.built;
+  const { built, counts } = buildForLowering(sketch, options.params);
   const { circuit } = built;
   const check = options.checkOutputs ?? false;
   const names = variableNames(built, { source: options.source, elementNames: check ? 'indexed' : 'flat' });
@@ -107,7 +104,7 @@ export function lowerToNoir(sketch: Sketch, options: LowerOptions = {}): Lowered
     publicInputs: built.inputs.filter((i) => i.public).map((i) => i.name),
     inputNames: built.inputs.map((i) => i.name),
     outputNames: check ? [] : built.outputs.map((o) => o.name),
-    counts: structure.counts,
+    counts,
   };
 }
 

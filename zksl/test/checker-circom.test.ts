@@ -10,7 +10,7 @@ describe.skipIf(typeof backend === 'string')('Circom checker programs (via the h
   afterAll(async () => (backend as Backend).dispose());
   for (const [i, example] of examples.entries()) {
     it(example.file, async () => {
-      const tally = await checkerDifferential(example, backend as Backend, { seed: 1000 + i, randomCases: 2 });
+      const tally = await checkerDifferential(example, backend as Backend, { seed: 1000 + i, sampled: 10 });
       expect(tally.honest).toBeGreaterThan(0);
       expect(tally.forged).toBe(example.vectors.forge.length);
     });

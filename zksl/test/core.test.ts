@@ -64,7 +64,33 @@ describe('witness mode', () => {
     const short = runWitness(typed, { inputs: { u: 0, s: 0, b: 0, xs: [0] } });
     expect(short.ok ? 'accepted' : short.failure.message).toMatch(/xs: expected an array of length 2/);
     const missing = runWitness(typed, { inputs: { u: 0, s: 0, b: 0 } });
-    expect(missing.ok ? 'accepted' : missing.failure.kind).toBe('input');
+    expect(missing.ok ? 'accepted' : missing.failure.message).toBe("missing input 'xs' (Typed's inputs are u, s, b, xs)");
+  });
+
+  it('refuses unknown input names, naming them rather than the input they replace', () => {
+    const extra = runWitness(square, { inputs: { x: 3, y: 9, typo: 1 } });
+    expect(extra.ok ? 'accepted' : extra.failure).toEqual({ kind: 'input', message: "unknown input 'typo' (Square's inputs are x, y)" });
+    const misspelt = runWitness(square, { inputs: { x: 3, z: 9 } });
+    expect(misspelt.ok ? 'accepted' : misspelt.failure.message).toBe("unknown input 'z' (Square's inputs are x, y; missing 'y')");
+  });
+
+  it('vectors naming inputs, outputs or parameters the sketch lacks are problems, not verdicts', () => {
+    const typo = checkVectors(square, { accept: [{ inputs: { x: 3, y: 9 }, outputs: { zz: 24 } }], reject: [{ inputs: { x: 5, y: 3, typo: 1 }, reason: 'x² ≠ y' }] });
+    expect(typo.ok).toBe(false);
+    expect(typo.verdicts).toEqual([]);
+    expect(typo.problems.map((p) => p.message)).toEqual([
+      "accept[0].outputs: unknown output 'zz' (Square's outputs are z)",
+      "reject[0].inputs: unknown input 'typo' (Square's inputs are x, y)",
+    ]);
+    expect(checkVectors(square, { reject: [{ inputs: { x: 3 }, reason: 'no y' }] }).problems[0].message).toBe("reject[0].inputs: missing input 'y'");
+    expect(checkVectors(square, { accept: [{ inputs: { x: 3, y: 9 } }] }, { n: 2 }).problems).toEqual([
+      { where: 'params', message: "unknown parameter 'n' (Square takes none)" },
+    ]);
+    // negative twin: vectors with the sketch's names run
+    const fine = checkVectors(square, { accept: [{ inputs: { x: 3, y: 9 }, outputs: { z: 36 } }], reject: [{ inputs: { x: 3, y: 8 }, reason: 'x² ≠ y' }] });
+    expect(fine.problems).toEqual([]);
+    expect(fine.ok, fine.summary).toBe(true);
+    expect(fine.verdicts[0].outputs).toEqual({ z: '36' });
   });
 
   it('adds type checks to every typed hint', () => {
@@ -239,7 +265,7 @@ describe('parameters', () => {
 
   it('unknown parameters are refused with the list of known ones', () => {
     const run = runWitness(ranged, { params: { width: 4 }, inputs: { x: 1 } });
-    expect(run.ok ? 'accepted' : run.failure.message).toMatch(/unknown parameter\(s\) width; Ranged takes bits/);
+    expect(run.ok ? 'accepted' : run.failure.message).toBe("unknown parameter 'width' (Ranged takes bits)");
   });
 });
 

@@ -1,16 +1,15 @@
 /**
  * Differential checks through the project's compiler harness (the `Backend` interface): the
- * interpreter, the harness's Circom backend and its Noir backend agree on vectors and seeded random
- * inputs, and every forge vector is rejected by all three.
+ * interpreter, the harness's Circom backend and its Noir backend compute the same outputs (or all
+ * refuse), and every forge vector is rejected by the interpreter and by the harness's witness
+ * editing (`forge`).
  */
 import { existsSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Backend, CompiledCircuit, TargetCircuit } from '../../compiler-harness/types.js';
-import { toField } from '../core/field.js';
-import { forgeOutputs, runWitness, type Value } from '../core/run.js';
+import { forgeOutputs, runWitness } from '../core/run.js';
 import type { Example } from '../examples/index.js';
-import { lowerToCircom, lowerToNoir } from '../index.js';
-import { randomInputs, seeded } from './checker.js';
+import { firstDisagreement, lowerToCircom, lowerToNoir, outputsByName, type LoweredCircuit } from '../index.js';
 import { fieldInputs } from './toolchains.js';
 
 /**
@@ -24,63 +23,62 @@ export async function loadBackend(lang: 'circom' | 'noir'): Promise<Backend | st
   return harness.createBackend(lang);
 }
 
-const flatten = (value: unknown): bigint[] => [value].flat(16).map((v) => toField(v));
-
-/** Noir returns one value: the single output, or a tuple of the outputs in declaration order. */
-function harnessOutputs(lang: 'circom' | 'noir', outputs: Record<string, Value>): Record<string, unknown> {
-  if (lang === 'circom') return outputs;
-  const values = Object.values(outputs);
-  return { return: values.length === 1 ? values[0] : values };
+/** One example compiled by one backend, compiled once and executed many times. */
+export interface Target {
+  backend: Backend;
+  lowered: LoweredCircuit;
+  circuit: CompiledCircuit;
 }
 
-export async function harnessDifferential(
-  backend: Backend,
-  example: Example,
-  options: { seed: number; randomCases: number; forgeLimit?: number },
-): Promise<{ accepted: number; rejected: number; forged: number }> {
-  const lang = backend.lang;
-  const lowered = lang === 'circom' ? lowerToCircom(example.sketch) : lowerToNoir(example.sketch);
+export async function compileTarget(backend: Backend, example: Example): Promise<Target> {
+  const lowered = backend.lang === 'circom' ? lowerToCircom(example.sketch) : lowerToNoir(example.sketch);
   const compiled = await backend.compile(lowered as TargetCircuit);
-  expect(compiled.ok, `${example.file} ${lang}: ${compiled.rawOutput}`).toBe(true);
-  const circuit = compiled.compiled as CompiledCircuit;
-  const random = seeded(options.seed);
-  const cases = [
-    ...example.vectors.accept.map((v) => v.inputs),
-    ...example.vectors.reject.map((v) => v.inputs),
-    ...Array.from({ length: options.randomCases }, () => randomInputs(example, random)),
-  ];
-  const tally = { accepted: 0, rejected: 0, forged: 0 };
-  for (const inputs of cases) {
-    const interpreted = runWitness(example.sketch, { inputs });
-    const label = `${example.file} ${lang} ${JSON.stringify(inputs)}`;
-    let executed;
-    try {
-      executed = await backend.execute(circuit, fieldInputs(inputs));
-    } catch (error) {
-      // malformed inputs (a wrong array length) may be refused before execution
-      executed = { ok: false as const, failure: { kind: 'input', message: String(error) } };
-    }
+  expect(compiled.ok, `${example.file} ${backend.lang}: ${compiled.rawOutput}`).toBe(true);
+  return { backend, lowered, circuit: compiled.compiled as CompiledCircuit };
+}
+
+/** What the lowered programs cost: Circom R1CS constraints, Noir ACIR opcodes and UltraHonk gates. */
+export function loweredSize(circom: Target, noir: Target): { circom: number; noirOpcodes: number; noirGates: number | undefined } {
+  return { circom: circom.circuit.constraintCount, noirOpcodes: noir.circuit.constraintCount, noirGates: noir.circuit.gateCount };
+}
+
+/**
+ * Run `inputs` through the interpreter and every target: all must refuse, or all must return the
+ * interpreter's outputs. Throws a message naming the target, the output and both values otherwise.
+ */
+export async function agreeOn(example: Example, targets: Target[], inputs: Record<string, unknown>): Promise<'valid' | 'refused'> {
+  const interpreted = runWitness(example.sketch, { inputs });
+  const where = `${example.file} on ${JSON.stringify(inputs)}`;
+  for (const { backend, lowered, circuit } of targets) {
+    const executed = await backend.execute(circuit, fieldInputs(inputs));
     if (!interpreted.ok) {
-      expect(executed.ok, `${label}: interpreter refused (${interpreted.failure.message}), target accepted`).toBe(false);
-      tally.rejected++;
+      if (executed.ok) throw new Error(`${where}: the interpreter refuses (${interpreted.failure.message}) but ${backend.lang} returns ${JSON.stringify(executed.outputs)}`);
       continue;
     }
-    expect(executed.ok ? flatten(Object.values(executed.outputs)) : executed.failure.message, label).toEqual(
-      flatten(Object.values(interpreted.outputs)),
-    );
-    tally.accepted++;
+    if (!executed.ok) throw new Error(`${where}: the interpreter accepts but ${backend.lang} refuses: ${executed.failure.message}`);
+    const differs = firstDisagreement(interpreted.outputs, outputsByName(lowered, executed.outputs));
+    if (differs) throw new Error(`${where}: output ${differs.output}: interpreter ${differs.expected}, ${backend.lang} ${differs.got}`);
   }
-  // Noir forging proves with bb.js (seconds each); the direct checker tests cover every forge vector
-  for (const vector of example.vectors.forge.slice(0, options.forgeLimit ?? Infinity)) {
+  return interpreted.ok ? 'valid' : 'refused';
+}
+
+/**
+ * Every forge vector of `example`: the interpreter's forge and the harness's witness editing on
+ * `target` both reject it. The harness gets the complete claimed outputs (honest values for the
+ * outputs a vector leaves out), in the target's own output shape.
+ */
+export async function forgeEveryVector(example: Example, target: Target): Promise<string[]> {
+  const details: string[] = [];
+  for (const vector of example.vectors.forge) {
+    const label = `${example.file} ${target.backend.lang} forge (${vector.reason})`;
+    expect(forgeOutputs(example.sketch, { inputs: vector.inputs, outputs: vector.outputs }).accepted, `${label}: interpreter`).toBe(false);
     const honest = runWitness(example.sketch, { inputs: vector.inputs });
-    if (!honest.ok) throw new Error(`${example.file}: forge vector with bad honest inputs`);
-    const claimed = Object.fromEntries(
-      Object.entries({ ...honest.outputs, ...vector.outputs }).map(([k, v]) => [k, fieldInputs({ v }).v as Value]),
-    );
-    expect(forgeOutputs(example.sketch, { inputs: vector.inputs, outputs: vector.outputs }).accepted).toBe(false);
-    const verdict = await backend.forge(circuit, fieldInputs(vector.inputs), harnessOutputs(lang, claimed));
-    expect(verdict.accepted, `${example.file} ${lang}: forge accepted (${vector.reason}): ${verdict.detail}`).toBe(false);
-    tally.forged++;
+    if (!honest.ok) throw new Error(`${label}: the honest inputs are refused: ${honest.failure.message}`);
+    const claimed = fieldInputs({ ...honest.outputs, ...vector.outputs });
+    const shaped = target.backend.lang === 'circom' ? claimed : { return: target.lowered.outputNames.length === 1 ? claimed[target.lowered.outputNames[0]] : target.lowered.outputNames.map((n) => claimed[n]) };
+    const verdict = await target.backend.forge(target.circuit, fieldInputs(vector.inputs), shaped);
+    expect(verdict.accepted, `${label}: ${verdict.detail}`).toBe(false);
+    details.push(verdict.detail);
   }
-  return tally;
+  return details;
 }

@@ -62,10 +62,26 @@ describe('reference', () => {
     expect(estimateTokens(reference)).toBeLessThan(3000);
   });
 
+  it('counts tokens conservatively: at least what cl100k (GPT-4 BPE) counts, on prose and code', () => {
+    // cl100k counts measured with tiktoken when the estimate was calibrated (tiktoken is no dependency)
+    const samples = [
+      { cl100k: 50, text: 'Constraints are a·b = c over linear combinations; negative x is p − |x|. Assert 0 ≤ x < 2^bits and x ≠ 0; Σ a[i]·b[i] costs one product per pair.' },
+      { cl100k: 99, text: "- G.fixedMul: Fixed-point product a·b / 2^scale rounded to nearest, ties up: floor((a·b + 2^(scale−1)) / 2^scale); asserts the result fits Fixed(bits, scale). E.g. `G.fixedMul(a, b, { bits: 16, scale: 8 })` maps raw 384 (1.5) · 512 (2.0) to 768 (3.0)." },
+      { cl100k: 121, text: "export default sketch({\n  name: 'DivMod',\n  params: { bits: 8 },\n  inputs: ({ bits }) => ({ a: UInt(bits), b: pub(UInt(bits)) }),\n  outputs: ({ bits }) => ({ q: UInt(bits), r: UInt(bits) }),\n  body: ({ a, b }, { bits }) => {\n    const q = witness(UInt(bits), H.div(a, b)); // hint + its range check\n    q.mul(b).add(witness(UInt(bits), H.mod(a, b))).assertEquals(a);\n    return { q };\n  },\n});\n" },
+      { cl100k: 56, text: 'template IsZeroChecked() {\n    signal input x;\n    signal output out;\n    signal inv;\n    inv <-- x != 0 ? 1 / x : 0;\n    out <== 1 - x * inv;\n    x * out === 0;\n}\n' },
+      { cl100k: 91, text: 'fn main(x: Field) -> pub [Field; 8] {\n    let bits_0 = unsafe { hint_bit_0(x, 0) };\n    assert(bits_0 * (bits_0 - 1) == 0, "Bool check");\n    assert(-x + bits_0 + 2 * bits_1 + 128 * bits_7 == 0, "toBits(8) recomposition");\n}\n' },
+    ];
+    for (const { cl100k, text } of samples) {
+      expect(estimateTokens(text), text).toBeGreaterThanOrEqual(cl100k);
+      // conservative, not inflated: a bound this loose would make the size target meaningless
+      expect(estimateTokens(text), text).toBeLessThan(cl100k * 1.3);
+    }
+  });
+
   it('documents every gadget and hint operator with an example', () => {
     // re-exported core functions (G.sum, G.assertRange) are documented once, without the prefix
     const documented = (prefix: string, name: string): boolean =>
-      new RegExp(`^- (${prefix}\\.)?${name}: .* — e\\.g\\. `, 'm').test(reference);
+      new RegExp(`^- (${prefix}\\.)?${name}: .*\\. E\\.g\\. `, 'm').test(reference);
     const missing = [
       ...Object.keys(G).filter((k) => !documented('G', k)),
       ...Object.keys(H).filter((k) => !documented('H', k)),

@@ -80,8 +80,18 @@ export async function compileNoir(lowered: LoweredCircuit): Promise<NoirProgram>
   };
 }
 
-/** Boundary values (numbers, negatives) as canonical decimal strings, arrays kept. */
+/**
+ * Boundary values (numbers, negatives) as canonical decimal strings, arrays kept; a value that is
+ * no number at all (a reject vector's "zero") is passed on as it is, for the target to refuse.
+ */
 export function fieldInputs(inputs: Record<string, unknown>): Record<string, unknown> {
-  const convert = (v: unknown): unknown => (Array.isArray(v) ? v.map(convert) : toField(v).toString());
+  const canonical = (v: unknown): unknown => {
+    try {
+      return toField(v).toString();
+    } catch {
+      return v;
+    }
+  };
+  const convert = (v: unknown): unknown => (Array.isArray(v) ? v.map(convert) : canonical(v));
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, convert(v)]));
 }
