@@ -53,6 +53,18 @@ export function toField(value: unknown): bigint {
   throw new Error(`not a field element: ${JSON.stringify(value)}`);
 }
 
+/**
+ * An input value as a field element, refusing anything outside (−p, p): Circom's witness generator
+ * and Noir's ABI encoder refuse such values too, so a sketch must not quietly reduce them.
+ * Example: `inputToField('-3') === P - 3n`; `inputToField(P)` throws.
+ */
+export function inputToField(value: unknown): bigint {
+  const element = toField(value);
+  const magnitude = typeof value === 'bigint' ? value : typeof value === 'string' && /^-?(0x[0-9a-fA-F]+|[0-9]+)$/.test(value.trim()) ? BigInt(value.trim().replace(/^-/, '')) : undefined;
+  if (magnitude !== undefined && (magnitude < 0n ? -magnitude : magnitude) >= P) throw new Error(`${String(value)} is outside the field (|x| must be below p)`);
+  return element;
+}
+
 /** Read a canonical element as a signed integer: values above p/2 are negative. Example: `toSigned(P - 3n) === -3n`. */
 export function toSigned(x: bigint): bigint {
   const a = mod(x);

@@ -4,7 +4,7 @@
  * `run.ts` call it in witness, constraint or forge configuration.
  */
 import { Circuit, type CircuitOptions } from './circuit.js';
-import { toField } from './field.js';
+import { inputToField } from './field.js';
 import { setSignalHost, Signal, type Val } from './signal.js';
 import { inputSpec, scalarOf, type InputSpec, type ScalarType, type SignalType } from './types.js';
 import { assertType } from './hint.js';
@@ -156,7 +156,7 @@ function flattenInput(name: string, value: unknown, shape: number[]): bigint[] {
   const walk = (v: unknown, depth: number, path: string): void => {
     if (depth === shape.length) {
       try {
-        out.push(toField(v));
+        out.push(inputToField(v));
       } catch (error) {
         throw new InputError(`input ${path}: ${(error as Error).message}`);
       }

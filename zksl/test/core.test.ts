@@ -67,6 +67,16 @@ describe('witness mode', () => {
     expect(missing.ok ? 'accepted' : missing.failure.message).toBe("missing input 'xs' (Typed's inputs are u, s, b, xs)");
   });
 
+  it('refuses input values outside the field instead of reducing them, as Circom and Noir do', () => {
+    const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+    for (const x of [P.toString(), (P + 3n).toString(), `-${P}`]) {
+      const run = runWitness(square, { inputs: { x, y: 9 } });
+      expect(run.ok ? 'accepted' : run.failure).toEqual({ kind: 'input', message: `input x: ${x} is outside the field (|x| must be below p)` });
+    }
+    // negative twin: p − 3 (that is, −3) is a field element and runs
+    expect(runWitness(square, { inputs: { x: (P - 3n).toString(), y: 9 } }).ok).toBe(true);
+  });
+
   it('refuses unknown input names, naming them rather than the input they replace', () => {
     const extra = runWitness(square, { inputs: { x: 3, y: 9, typo: 1 } });
     expect(extra.ok ? 'accepted' : extra.failure).toEqual({ kind: 'input', message: "unknown input 'typo' (Square's inputs are x, y)" });
