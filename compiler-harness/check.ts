@@ -3,7 +3,8 @@ import type { SoundnessReport } from './soundness/types.js';
 import { mergedInputs, type CircomCompiled } from './circom/backend.js';
 import type { Backend, CompiledCircuit, Diagnostic, Lang, Proof, ProofSystem, TargetCircuit } from './types.js';
 import type { TestVectors } from './vectors/schema.js';
-import { runVectors, vectorInputProblems, type VectorVerdict } from './vectors/run.js';
+import { vectorProblems } from './vectors/match.js';
+import { runVectors, type VectorVerdict } from './vectors/run.js';
 
 export interface ProofVerdict {
   system: ProofSystem;
@@ -29,7 +30,7 @@ export interface CheckReport {
     gateCount?: number;
     durationMs: number;
   };
-  /** Problems with the vectors themselves (names that don't match the circuit). */
+  /** Problems with the vectors themselves (names or shapes that don't match the circuit), each starting with the vectors file. */
   vectorProblems: string[];
   vectors: VectorVerdict[];
   /** The attacker's verdict: `unsound` always carries a counterexample; lints are warnings. */
@@ -44,6 +45,8 @@ export interface CheckOptions<C extends CompiledCircuit> {
   backend: Backend<C>;
   circuit: Parameters<Backend<C>['compile']>[0];
   vectors: TestVectors;
+  /** Names the vectors in problems, e.g. the file they came from (default `vectors`). */
+  vectorsSource?: string;
   prove?: boolean;
   system?: ProofSystem;
   /** Run the soundness analysis from the first accept vector (default true) within this budget. */
@@ -80,7 +83,7 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
   };
   if (compiled.compiled) {
     options.onCompiled?.(compiled.compiled);
-    report.vectorProblems = vectorInputProblems(vectors, compiled.compiled.inputNames);
+    report.vectorProblems = vectorProblems(vectors, compiled.compiled, options.vectorsSource);
     if (report.vectorProblems.length === 0) {
       report.vectors = await runVectors(backend, compiled.compiled, vectors);
       const honest = vectors.accept[0];

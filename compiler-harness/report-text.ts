@@ -17,7 +17,7 @@ export function formatCheckReport(report: CheckReport): string {
   ].filter(Boolean);
   lines.push(`${report.lang} ${report.entry}: compile ${report.compile.ok ? 'ok' : 'FAILED'}${size.length ? ` (${size.join(', ')})` : ''} in ${ms(report.compile.durationMs)}`);
   for (const d of report.compile.diagnostics) lines.push(...formatDiagnostic(d));
-  for (const problem of report.vectorProblems) lines.push(`  vectors: ${problem}`);
+  for (const problem of report.vectorProblems) lines.push(`  ✗ ${problem}`);
   for (const v of report.vectors) lines.push(...formatVerdict(v));
   if (report.soundness) lines.push(...formatSoundness(report.soundness, report.files));
   if (report.proof) {

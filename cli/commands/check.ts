@@ -3,7 +3,10 @@ import { disposeSoundnessAnalysis } from '../../compiler-harness/soundness/analy
 import { checkCircuit, createBackend, formatCheckReport, loadTestVectors, VectorsError } from '../../compiler-harness/index.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Proof, ProofSystem } from '../../compiler-harness/types.js';
+import { existsSync } from 'node:fs';
+import { validateCrs } from '../../compiler-harness/setup/crs.js';
+import { readPtauHeader } from '../../compiler-harness/setup/ptau.js';
+import type { Lang, Proof, ProofSystem } from '../../compiler-harness/types.js';
 import { FatalError } from '../fatal.js';
 import { loadCircuit } from '../load-circuit.js';
 import { writeProof } from '../../compiler-harness/write-proof.js';
@@ -43,36 +46,55 @@ export function registerCheck(program: Command): void {
     .option('--ptau <file>', 'Circom: a real powers-of-tau file instead of the dev one')
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
     .action(async (path: string, flags: CheckFlags) => {
-      const exitCode = await runCheck(path, flags);
-      process.exitCode = exitCode;
+      try {
+        process.exitCode = await runCheck(path, flags);
+      } catch (error) {
+        // With --json a script reads stdout: an input error is a JSON document there too (and the
+        // usual one line on stderr, printed by main).
+        if (flags.json && error instanceof FatalError) console.log(JSON.stringify(jsonError(error), null, 2));
+        throw error;
+      }
     });
+}
+
+/** Vectors that don't fit the circuit: an input error (exit 2) that keeps every problem found. */
+class VectorsMismatch extends FatalError {
+  constructor(readonly problems: string[]) {
+    super(problems.length > 1 ? `${problems[0]} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : problems[0]);
+  }
+}
+
+function jsonError(error: FatalError) {
+  return {
+    passed: false,
+    error: error.message,
+    exitCode: error.exitCode,
+    ...(error instanceof VectorsMismatch ? { problems: error.problems } : {}),
+  };
 }
 
 async function runCheck(path: string, flags: CheckFlags): Promise<number> {
   const circuit = await loadCircuit(path, { template: flags.template, params: flags.params, publicInputs: flags.public });
-  if (circuit.lang === 'noir' && (flags.template || flags.params)) throw new FatalError('--template and --params apply to Circom only');
+  // Every flag is checked before anything is compiled: a wrong combination costs no time.
+  const limits = await checkFlags(circuit.lang, flags);
   const vectors = await loadTestVectors(flags.vectors).catch((error: unknown) => {
     throw error instanceof VectorsError ? new FatalError(error.message) : error;
   });
-  const timeoutMs = Number(flags.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new FatalError(`--timeout: "${flags.timeout}" is not a positive number of milliseconds`);
-  if (flags.system && !['groth16', 'plonk', 'ultrahonk'].includes(flags.system)) throw new FatalError(`--system: unknown proof system "${flags.system}"`);
-  const backend = await createBackend(circuit.lang, { timeoutMs, ptauPath: flags.ptau, crsPath: flags.crs });
+  const backend = await createBackend(circuit.lang, { timeoutMs: limits.timeoutMs, ptauPath: flags.ptau, crsPath: flags.crs });
   try {
     const onProof = flags.out ? (proof: Proof) => writeProof(flags.out!, proof).then(() => undefined) : undefined;
-    const soundnessBudgetMs = Number(flags.soundnessBudget);
-    if (!Number.isInteger(soundnessBudgetMs) || soundnessBudgetMs <= 0) throw new FatalError(`--soundness-budget: "${flags.soundnessBudget}" is not a positive number of milliseconds`);
     const report = await checkCircuit({
       backend,
       circuit,
       vectors,
+      vectorsSource: flags.vectors,
       prove: flags.prove,
       system: flags.system,
       onProof,
       soundness: flags.soundness,
-      soundnessBudgetMs,
+      soundnessBudgetMs: limits.soundnessBudgetMs,
     });
-    if (report.vectorProblems.length && !flags.json) throw new FatalError(report.vectorProblems[0]);
+    if (report.vectorProblems.length) throw new VectorsMismatch(report.vectorProblems);
     if (flags.out) {
       await mkdir(flags.out, { recursive: true });
       await writeFile(join(flags.out, 'report.json'), JSON.stringify(report, null, 2));
@@ -82,5 +104,49 @@ async function runCheck(path: string, flags: CheckFlags): Promise<number> {
   } finally {
     await backend.dispose();
     await disposeSoundnessAnalysis();
+  }
+}
+
+const SYSTEMS: Record<Lang, ProofSystem[]> = { circom: ['groth16', 'plonk'], noir: ['ultrahonk'] };
+
+/** Flags that are wrong on their own or for this language; throws a one-line FatalError. */
+async function checkFlags(lang: Lang, flags: CheckFlags): Promise<{ timeoutMs: number; soundnessBudgetMs: number }> {
+  if (lang === 'noir') {
+    const circomOnly = (['template', 'params', 'public', 'ptau'] as const).filter((flag) => flags[flag] !== undefined);
+    if (circomOnly.length) throw new FatalError(`--${circomOnly[0]} applies to Circom only${circomOnly[0] === 'ptau' ? ' (Noir takes a CRS folder: --crs)' : ''}`);
+  }
+  if (lang === 'circom' && flags.crs !== undefined) throw new FatalError('--crs applies to Noir only (Circom takes a powers-of-tau file: --ptau)');
+  if (flags.system !== undefined) {
+    if (![...SYSTEMS.circom, ...SYSTEMS.noir].includes(flags.system)) throw new FatalError(`--system: unknown proof system "${flags.system}" (groth16, plonk or ultrahonk)`);
+    if (!SYSTEMS[lang].includes(flags.system)) {
+      throw new FatalError(`--system ${flags.system}: a ${lang === 'circom' ? 'Circom' : 'Noir'} circuit proves with ${SYSTEMS[lang].join(' or ')}`);
+    }
+  }
+  const ptau = flags.ptau ?? (lang === 'circom' && flags.prove ? process.env.ZKCODER_PTAU : undefined);
+  if (lang === 'circom' && ptau) await checkPtau(ptau, flags.ptau ? '--ptau' : 'ZKCODER_PTAU');
+  if (lang === 'noir' && flags.crs) {
+    try {
+      validateCrs(flags.crs, 2);
+    } catch (error) {
+      throw new FatalError(`--crs: ${(error as Error).message}`);
+    }
+  }
+  const timeoutMs = Number(flags.timeout);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new FatalError(`--timeout: "${flags.timeout}" is not a positive number of milliseconds`);
+  const soundnessBudgetMs = Number(flags.soundnessBudget);
+  if (!Number.isInteger(soundnessBudgetMs) || soundnessBudgetMs <= 0) {
+    throw new FatalError(`--soundness-budget: "${flags.soundnessBudget}" is not a positive number of milliseconds`);
+  }
+  return { timeoutMs, soundnessBudgetMs };
+}
+
+/** A ptau file the user named must exist, be a bn128 .ptau, and be prepared for phase 2. */
+async function checkPtau(path: string, origin: string): Promise<void> {
+  if (!existsSync(path)) throw new FatalError(`${origin}: ${path}: no such file`);
+  const header = await readPtauHeader(path).catch((error: Error) => {
+    throw new FatalError(`${origin}: ${error.message}`);
+  });
+  if (!header.prepared) {
+    throw new FatalError(`${origin}: ${path} is not prepared for phase 2 (run \`snarkjs powersoftau prepare phase2\` on it first)`);
   }
 }

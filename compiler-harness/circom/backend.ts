@@ -166,10 +166,11 @@ export class CircomBackend implements Backend<CircomCompiled> {
     return proveCircom(compiled, witness.data as bigint[], system, this.options);
   }
 
-  async verify(_compiled: CircomCompiled, proof: Proof): Promise<boolean> {
+  /** Checks the proof against this circuit's own verification key, not the one the proof carries. */
+  async verify(compiled: CircomCompiled, proof: Proof): Promise<boolean> {
     this.usedSnarkjs = true;
     const { verifyCircom } = await import('./prove.js');
-    return verifyCircom(proof);
+    return verifyCircom(compiled, proof, this.options);
   }
 
   async dispose(): Promise<void> {

@@ -1,6 +1,7 @@
 import { toFieldTree, type FieldTree } from '../field.js';
-import type { Backend, CompiledCircuit, SourceLocation, Value } from '../types.js';
+import type { Backend, CompiledCircuit, ExecuteFailure, SourceLocation, Value } from '../types.js';
 import type { TestVectors, VectorKind } from './schema.js';
+import { outsideDeclaredType, valueTypesOf, type ValueType } from './value-types.js';
 
 export interface VectorVerdict {
   kind: VectorKind;
@@ -17,9 +18,10 @@ export interface VectorVerdict {
 }
 
 /**
- * Run every vector against a compiled circuit. Accept: execution succeeds with the expected outputs.
- * Reject: execution fails (for any reason but a timeout). Forge: no witness
- * carrying the wrong outputs satisfies the constraints.
+ * Run every vector against a compiled circuit whose vectors matched it (see `vectorProblems`).
+ * Accept: execution succeeds with the expected outputs. Reject: the circuit refuses the inputs
+ * while executing (see `rejectRefusal`). Forge: no witness carrying the wrong outputs satisfies
+ * the constraints.
  */
 export async function runVectors<C extends CompiledCircuit>(
   backend: Backend<C>,
@@ -45,20 +47,15 @@ export async function runVectors<C extends CompiledCircuit>(
       durationMs: performance.now() - start,
     });
   }
+  const types = valueTypesOf(compiled);
   for (const [index, vector] of vectors.reject.entries()) {
     const start = performance.now();
     const result = await backend.execute(compiled, vector.inputs);
     const base = { kind: 'reject' as const, index, name: vector.name, inputs: vector.inputs };
-    // Input names were checked before running, so an input failure here is about a value (e.g. 2^32
-    // for a Noir u32, refused while encoding): that is the circuit's type refusing it. A timeout
-    // proves nothing either way.
-    const passed = !result.ok && result.failure.kind !== 'timeout';
-    const message = result.ok
-      ? `accepted inputs it must refuse (${vector.reason})`
-      : passed
-        ? `refused: ${result.failure.message}`
-        : `inconclusive: ${result.failure.message}`;
-    verdicts.push({ ...base, passed, message, got: result.ok ? result.outputs : undefined, location: result.ok ? undefined : result.failure.location, durationMs: performance.now() - start });
+    const verdict = result.ok
+      ? { passed: false, message: `accepted inputs it must refuse (${vector.reason})`, got: result.outputs }
+      : { ...rejectRefusal(result.failure, outsideInputTypes(vector.inputs, types?.inputs)), location: result.failure.location };
+    verdicts.push({ ...base, ...verdict, durationMs: performance.now() - start });
   }
   for (const [index, vector] of vectors.forge.entries()) {
     const start = performance.now();
@@ -124,17 +121,38 @@ function show(tree: FieldTree): unknown {
   return Array.isArray(tree) ? tree.map(show) : tree.toString();
 }
 
-/** Names used by the vectors that the circuit does not have, or inputs it needs that a vector lacks. */
-export function vectorInputProblems(vectors: TestVectors, inputNames: string[], source = 'vectors'): string[] {
-  const problems: string[] = [];
-  for (const kind of ['accept', 'reject', 'forge'] as const) {
-    vectors[kind].forEach((vector, index) => {
-      const names = Object.keys(vector.inputs);
-      const unknown = names.filter((n) => !inputNames.includes(n));
-      const missing = inputNames.filter((n) => !names.includes(n));
-      if (unknown.length) problems.push(`${source}: ${kind}[${index}]: "${unknown.join('", "')}" not an input of the circuit (its inputs: ${inputNames.join(', ') || 'none'})`);
-      if (missing.length && kind !== 'reject') problems.push(`${source}: ${kind}[${index}]: missing input "${missing.join('", "')}"`);
-    });
+/**
+ * Does a failed execution of a reject vector count as the circuit refusing it? Yes for a failing
+ * assert / constraint, or a runtime failure inside the circuit's execution. An input failure
+ * counts only when a value lies outside its declared integer type (256 for a Noir `u8`): that
+ * refusal is real, because Noir range-checks typed inputs twice — the ABI encoder refuses the value
+ * and the compiled program range-constrains every integer parameter of `main`, so a prover who
+ * skips the encoder cannot use it either. Any other input failure means the inputs were never
+ * read, and a timeout proves nothing either way: both leave the vector untested, so it fails.
+ */
+export function rejectRefusal(failure: ExecuteFailure, outsideType: string | undefined): { passed: boolean; message: string } {
+  switch (failure.kind) {
+    case 'assert':
+    case 'runtime':
+      return { passed: true, message: `refused: ${failure.message}` };
+    case 'input':
+      return outsideType
+        ? { passed: true, message: `refused by its input type: ${outsideType} (${oneLine(failure.message)})` }
+        : { passed: false, message: `untested: the inputs could not be read, so the circuit never ran: ${oneLine(failure.message)}` };
+    case 'timeout':
+      return { passed: false, message: `inconclusive: ${failure.message}` };
+    default:
+      return failure.kind satisfies never;
   }
-  return problems;
+}
+
+function outsideInputTypes(inputs: Record<string, unknown>, types: Record<string, ValueType> | undefined): string | undefined {
+  if (!types) return undefined;
+  return Object.entries(inputs)
+    .map(([name, value]) => (types[name] ? outsideDeclaredType(value, types[name], name) : undefined))
+    .find((d) => d !== undefined);
+}
+
+function oneLine(text: string): string {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
 }

@@ -1,16 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { BN254_PRIME } from '../field.js';
 
 /**
  * Test vectors, shared by knowledge-base entries, eval tasks and `zkcoder check`:
  * - accept: the circuit must run on `inputs` (and produce `outputs`, when given);
  * - reject: the circuit must refuse `inputs` (execution fails);
  * - forge: honest `inputs` with wrong `outputs`; no satisfying witness may carry them.
+ *
+ * A value is an integer (a JSON number that is a safe integer, or a decimal or 0x-hex string;
+ * a negative value means p − |x|), an array of values, or an object of values (a Noir struct).
  */
-const inputs = z.record(z.string(), z.unknown());
-const AcceptCase = z.strictObject({ name: z.string().optional(), inputs, outputs: inputs.optional() });
-const RejectCase = z.strictObject({ name: z.string().optional(), inputs, reason: z.string().min(1) });
-const ForgeCase = z.strictObject({ name: z.string().optional(), inputs, outputs: inputs, reason: z.string().min(1) });
+const VectorValue = z.unknown().superRefine((value, context) => {
+  const problem = valueProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+});
+const values = z.record(z.string(), VectorValue);
+const AcceptCase = z.strictObject({ name: z.string().optional(), inputs: values, outputs: values.optional() });
+const RejectCase = z.strictObject({ name: z.string().optional(), inputs: values, reason: z.string().min(1) });
+const ForgeCase = z.strictObject({ name: z.string().optional(), inputs: values, outputs: values, reason: z.string().min(1) });
 
 export const TestVectorsSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -31,6 +39,56 @@ export class VectorsError extends Error {
   override name = 'VectorsError';
 }
 
+const INTEGER_TEXT = /^-?(0x[0-9a-fA-F]+|\d+)$/;
+
+/**
+ * Why a vector value is not an integer (or an array / struct of integers), with the path inside
+ * the value to the first offending leaf; undefined when it is fine. Bigints are accepted for
+ * vectors built in memory. Integers must lie in (−p, p) of BN254, the field of both languages: a
+ * larger one would silently wrap around, which is almost always a mistake in the vectors.
+ */
+export function valueProblem(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; message: string } | undefined {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const problem = valueProblem(item, [...path, index]);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const problem = valueProblem(item, [...path, key]);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  const shown = show(value);
+  let n: bigint;
+  if (typeof value === 'bigint') n = value;
+  else if (typeof value === 'number') {
+    if (!Number.isInteger(value)) return { path, message: `${shown} is not an integer` };
+    if (!Number.isSafeInteger(value)) return { path, message: `${shown} is not a safe integer: write it as a decimal string` };
+    n = BigInt(value);
+  } else if (typeof value === 'string' && INTEGER_TEXT.test(value)) {
+    n = value.startsWith('-') ? -BigInt(value.slice(1)) : BigInt(value);
+  } else {
+    const hint = typeof value === 'boolean' ? ' (write 1 or 0)' : ' (write a number or a decimal string)';
+    return { path, message: `${shown} is not an integer${hint}` };
+  }
+  if (n >= BN254_PRIME || -n >= BN254_PRIME) return { path, message: `${shown} is outside the BN254 field (|x| must be below p)` };
+  return undefined;
+}
+
+function show(value: unknown): string {
+  const text = typeof value === 'bigint' ? value.toString() : (JSON.stringify(value) ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 40)}…${text.slice(-12)}` : text;
+}
+
+/** A JSON path as people write it: `accept[0].inputs.a[1]`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
 /** Validate parsed JSON as test vectors; `source` names the file in error messages. */
 export function parseTestVectors(json: unknown, source = 'vectors'): TestVectors {
   const result = TestVectorsSchema.safeParse(json);
@@ -43,9 +101,9 @@ export function parseTestVectors(json: unknown, source = 'vectors'): TestVectors
   }
   // An unknown key (a typo such as `input`) explains the other issues, so name it first.
   const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0];
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
-  throw new VectorsError(`${source}: ${path || 'top level'}: ${issue.message}${more}`);
+  const others = result.error.issues.length - 1;
+  const more = others > 0 ? ` (and ${others} more problem${others > 1 ? 's' : ''})` : '';
+  throw new VectorsError(`${source}: ${jsonPath(issue.path) || 'top level'}: ${issue.message}${more}`);
 }
 
 /** Read and validate a vectors file. */
