@@ -21,7 +21,7 @@ const LOWERED_SIZES: Record<string, { circom: number; noirOpcodes: number; noirG
   'range-check.ts': { circom: 10, noirOpcodes: 2, noirGates: 3563 },
   'bit-decomposition.ts': { circom: 9, noirOpcodes: 25, noirGates: 3579 },
   'less-than-signed.ts': { circom: 29, noirOpcodes: 9, noirGates: 3570 },
-  'is-zero.ts': { circom: 3, noirOpcodes: 4, noirGates: 3563 },
+  'is-zero.ts': { circom: 20, noirOpcodes: 5, noirGates: 3570 },
   'mux.ts': { circom: 11, noirOpcodes: 11, noirGates: 3571 },
   'div-mod.ts': { circom: 47, noirOpcodes: 11, noirGates: 3571 },
   'fixed-mul.ts': { circom: 62, noirOpcodes: 11, noirGates: 3576 },

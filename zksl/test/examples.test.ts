@@ -10,7 +10,7 @@ const EXPECTED_R1CS_ESTIMATE: Record<string, number> = {
   'range-check.ts': 10,
   'bit-decomposition.ts': 9,
   'less-than-signed.ts': 29,
-  'is-zero.ts': 3,
+  'is-zero.ts': 20,
   'mux.ts': 11,
   'div-mod.ts': 47,
   'fixed-mul.ts': 62,
