@@ -1,4 +1,5 @@
 import type { Diagnostic, Lang, ProofSystem } from '../compiler-harness/types.js';
+import type { RunUsage } from './model/usage.js';
 
 /** The stages of a run, in order; the TUI lists them and `--resume` restarts after the last one completed. */
 export const STAGES = ['sketch', 'retrieve', 'target', 'check', 'prove', 'output'] as const;
@@ -43,7 +44,7 @@ export type AgentEvent =
   | { type: 'tested'; lang: Lang; passed: boolean; summary: string; failure?: FailureSummary; at: string }
   | { type: 'repair'; iteration: number; maxIterations: number; reason: string; at: string }
   | { type: 'proved'; lang: Lang; system: ProofSystem; verified: boolean; tamperedRejected: boolean; durationMs: number; at: string }
-  | { type: 'done'; ok: boolean; summary: string; outputs: OutputFile[]; constraintCounts: Partial<Record<Lang, number>>; iterations: number; at: string }
+  | { type: 'done'; ok: boolean; summary: string; outputs: OutputFile[]; constraintCounts: Partial<Record<Lang, number>>; iterations: number; usage: RunUsage; at: string }
   | { type: 'error'; message: string; at: string };
 
 export type AgentEventType = AgentEvent['type'];

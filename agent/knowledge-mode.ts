@@ -4,26 +4,22 @@ import { join } from 'node:path';
 import type { Lang, TargetCircuit } from '../compiler-harness/types.js';
 import { loadTestVectors, type TestVectors } from '../compiler-harness/vectors/schema.js';
 import type { KnowledgeEntry } from '../knowledge-base/entry.js';
-import type { SearchHit } from '../knowledge-base/search.js';
 import { circomCircuit, noirCircuit } from '../knowledge-base/verify.js';
-import type { RunContext, RunOutcome } from './run-context.js';
+import type { AgentEventInput } from './events.js';
+import { describeParams, instantiateEntry } from './knowledge-instance.js';
+import { DEFAULT_CONFIDENCE, judgeConfidence } from './knowledge-match.js';
 import { checkLanguages, constraintCounts, firstFailure, type LanguageVectors } from './pipeline/check-languages.js';
 import { proveAndWrite } from './pipeline/finish.js';
-import { parametersFromTask } from './task-parameters.js';
-import type { AgentEventInput } from './events.js';
+import type { RunContext, RunOutcome } from './run-context.js';
+import { readTaskParameters } from './task-parameters.js';
 
 export const NO_MODEL_NOTICE =
   'No language model is configured, so no model was used: zkcoder answers from its verified knowledge base and runs the same compile, test, attack and prove stages. ' +
   'To let a model write new circuits, set OPENAI_API_KEY or ANTHROPIC_API_KEY, or point at a local server: --provider openai-compatible --base-url http://localhost:11434/v1 --model qwen2.5-coder:7b (see README).';
 
-/** A hit is a confident answer when it is close enough and shares a word with the entry's name or tags. */
-export function isConfident(hit: SearchHit | undefined, minimumScore: number): boolean {
-  return !!hit && hit.score >= minimumScore && /\b(name|tags):/.test(hit.reason);
-}
-
 /**
- * Knowledge-base mode: no model. Retrieve the best verified entry for the task and put it through
- * the same stages a model-written circuit goes through.
+ * Knowledge-base mode: no model. Retrieve the entry the task names, build it at the parameters the
+ * task states, and put it through the same stages a model-written circuit goes through.
  */
 export async function* runKnowledgeMode(context: RunContext): AsyncGenerator<AgentEventInput, RunOutcome> {
   const { options, run, knowledgeBase } = context;
@@ -32,55 +28,100 @@ export async function* runKnowledgeMode(context: RunContext): AsyncGenerator<Age
   let start = performance.now();
   yield { type: 'stage-start', stage: 'retrieve' };
   const hits = await knowledgeBase.search(options.task, 5);
-  const best = hits[0];
-  const confident = isConfident(best, options.minimumScore ?? 0.08);
+  const judgement = judgeConfidence(options.task, hits, { ...DEFAULT_CONFIDENCE, minimumScore: options.minimumScore ?? DEFAULT_CONFIDENCE.minimumScore });
   yield {
     type: 'retrieved',
     hits: hits.map((h) => ({ id: h.entry.id, name: h.entry.name, score: h.score, reason: h.reason })),
-    chosen: confident ? best.entry.id : undefined,
+    chosen: judgement.confident ? hits[0].entry.id : undefined,
   };
-  if (!confident) {
-    const nearest = hits.slice(0, 5).map((h) => `${h.entry.id} (${h.score.toFixed(2)})`).join(', ');
-    const summary = `nothing in the knowledge base is a confident match for "${options.task}"; nearest: ${nearest}. Rephrase the task, or configure a model to write a new circuit.`;
+  if (!judgement.confident) {
+    const nearest = hits.map((h) => `${h.entry.id} (${h.score.toFixed(2)})`).join(', ');
+    const summary = `nothing in the knowledge base is a confident match for "${options.task}" (${judgement.why}); nearest: ${nearest}. Rephrase the task, or configure a model to write a new circuit.`;
     yield { type: 'stage-end', stage: 'retrieve', ok: false, summary, durationMs: performance.now() - start };
-    return { ok: false, summary, outputs: [], constraintCounts: {}, iterations: 0 };
+    return failed(summary, 0);
   }
+  const best = hits[0];
   const entry = best.entry;
-  yield { type: 'stage-end', stage: 'retrieve', ok: true, summary: `${entry.id}: ${best.reason}`, durationMs: performance.now() - start };
+  yield { type: 'stage-end', stage: 'retrieve', ok: true, summary: `${entry.id}: named by "${judgement.namedBy}"; ${best.reason}`, durationMs: performance.now() - start };
   run.completeStage('retrieve', { entry: entry.id });
 
   start = performance.now();
   yield { type: 'stage-start', stage: 'target' };
   const notes = [`Built from the verified knowledge-base entry "${entry.id}" (${entry.name}); no language model was used.`];
-  const stated = parametersFromTask(options.task, entry.parameters);
-  const differing = stated.filter((s) => s.value !== entry.parameters.find((p) => p.name === s.name)?.default);
-  if (differing.length) {
-    const asked = differing.map((s) => `${s.name}=${s.value} ("${s.phrase}")`).join(', ');
-    const defaults = entry.parameters.map((p) => `${p.name}=${p.default}`).join(', ');
-    const note = `The task states ${asked}; the entry's vectors hold at ${defaults}, so the circuit is instantiated there. Re-instantiating needs vectors for the new parameters (a model run derives them).`;
-    notes.push(note);
-    yield { type: 'notice', level: 'warning', message: note };
+  const plan = planParameters(options.task, entry);
+  for (const message of plan.warnings) {
+    notes.push(message);
+    yield { type: 'notice', level: 'warning', message };
   }
-  const circuits = await entryCircuits(entry, options.languages);
-  const vectors = await entryVectors(entry, options.vectors);
-  const sketch = entry.sketch && existsSync(join(entry.dir, entry.sketch)) ? await readFile(join(entry.dir, entry.sketch), 'utf8') : undefined;
-  yield { type: 'stage-end', stage: 'target', ok: true, summary: `${Object.keys(circuits).join(' + ')} from ${entry.id}`, durationMs: performance.now() - start };
-  run.completeStage('target', { entry: entry.id, languages: Object.keys(circuits) });
+  let circuits: Partial<Record<Lang, TargetCircuit>>;
+  let vectors: LanguageVectors;
+  let sketch: string | undefined;
+  if (plan.changed.length) {
+    const built = await instantiateEntry({ entry, params: plan.values, languages: options.languages, user: options.vectors });
+    if (!built.ok) {
+      const summary = `${built.message}. The task asked for ${plan.changed.map((s) => `${s.name}=${s.value} ("${s.phrase}")`).join(', ')}; rephrase it, or configure a model to write a new circuit.`;
+      yield { type: 'stage-end', stage: 'target', ok: false, summary, durationMs: performance.now() - start };
+      return failed(summary, 0);
+    }
+    ({ circuits, vectors, sketch } = built.instance);
+    notes.push(...built.instance.notes);
+    yield { type: 'notice', level: 'info', message: built.instance.notes[0] };
+  } else {
+    circuits = await entryCircuits(entry, options.languages);
+    vectors = await entryVectors(entry, options.vectors);
+    sketch = entry.sketch && existsSync(join(entry.dir, entry.sketch)) ? await readFile(join(entry.dir, entry.sketch), 'utf8') : undefined;
+  }
+  const at = entry.parameters.length ? ` at ${describeParams(entry, plan.values)}` : '';
+  yield { type: 'stage-end', stage: 'target', ok: true, summary: `${Object.keys(circuits).join(' + ')} from ${entry.id}${at}`, durationMs: performance.now() - start };
+  run.completeStage('target', { entry: entry.id, languages: Object.keys(circuits), params: plan.values });
 
   start = performance.now();
   yield { type: 'stage-start', stage: 'check' };
   const results = yield* checkLanguages({ circuits, vectors, backends: context.backends, soundnessBudgetMs: options.soundnessBudgetMs });
-  const failed = results.filter((r) => !r.report.passed);
+  const failedLanguages = results.filter((r) => !r.report.passed);
   const checkSummary = results.map((r) => `${r.lang}: ${r.report.summary}`).join('; ');
-  yield { type: 'stage-end', stage: 'check', ok: failed.length === 0, summary: checkSummary, durationMs: performance.now() - start };
-  if (failed.length) {
-    const failure = firstFailure(failed[0].report);
-    return { ok: false, summary: `${failed[0].lang} check failed: ${failure?.what}: ${failure?.message}`, outputs: [], constraintCounts: constraintCounts(results), iterations: 1 };
+  yield { type: 'stage-end', stage: 'check', ok: failedLanguages.length === 0, summary: checkSummary, durationMs: performance.now() - start };
+  if (failedLanguages.length) {
+    const failure = firstFailure(failedLanguages[0].report);
+    return { ...failed(`${failedLanguages[0].lang} check failed: ${failure?.what}: ${failure?.message}`, 1), constraintCounts: constraintCounts(results) };
   }
   run.completeStage('check', { summary: checkSummary });
 
-  const summary = `verified${options.prove !== false ? ' and proved' : ''} ${entry.id} in ${Object.keys(circuits).join(' and ')} from the knowledge base (no model used)`;
-  return yield* proveAndWrite(context, { origin: `knowledge base entry ${entry.id}`, circuits, vectors, results, sketch, iterations: 1, notes, summary });
+  const summary = `verified${options.prove !== false ? ' and proved' : ''} ${entry.id}${at} in ${Object.keys(circuits).join(' and ')} from the knowledge base (no model used)`;
+  return yield* proveAndWrite(context, { origin: `knowledge base entry ${entry.id}${at}`, circuits, vectors, results, sketch, iterations: 1, notes, summary });
+}
+
+function failed(summary: string, iterations: number): RunOutcome {
+  return { ok: false, summary, outputs: [], constraintCounts: {}, iterations };
+}
+
+interface ParameterPlan {
+  /** Every parameter of the entry: the task's value where it states one, else the default. */
+  values: Record<string, number>;
+  changed: { name: string; value: number; phrase: string }[];
+  /** Quantities in the task the entry has no parameter for, said plainly. */
+  warnings: string[];
+}
+
+/**
+ * The parameters the task states, applied to the entry. A quantity the entry has no parameter for
+ * is not silently dropped: the user is told the circuit is built without it. (A number the entry
+ * already embodies, like the 32 of rotate-left-32 in "rotate a 32-bit word", is no news.)
+ */
+export function planParameters(task: string, entry: KnowledgeEntry): ParameterPlan {
+  const { stated, unmatched } = readTaskParameters(task, entry.parameters);
+  const values = Object.fromEntries(entry.parameters.map((p) => [p.name, stated.find((s) => s.name === p.name)?.value ?? p.default]));
+  const changed = stated.filter((s) => s.value !== entry.parameters.find((p) => p.name === s.name)?.default);
+  const intrinsic = new Set(`${entry.id} ${entry.name}`.split(/[^0-9]+/).filter(Boolean));
+  const takes = entry.parameters.length ? `it takes ${entry.parameters.map((p) => `${p.name} (${p.description ?? 'no description'})`).join(', ')}` : 'it has no parameters';
+  const warnings = unmatched
+    .filter((u) => !intrinsic.has(String(u.value)))
+    .map((u) =>
+      u.ambiguous.length
+        ? `The task says "${u.phrase}", but it is not clear which of ${u.ambiguous.join(', ')} of ${entry.id} that sets, so it was not applied; say e.g. "${u.ambiguous[0]}=${u.value}".`
+        : `The task says "${u.phrase}" (${u.wanted}), but ${entry.id} has no such parameter (${takes}), so the circuit is built without it.`,
+    );
+  return { values, changed, warnings };
 }
 
 async function entryCircuits(entry: KnowledgeEntry, languages: Lang[]): Promise<Partial<Record<Lang, TargetCircuit>>> {
@@ -97,4 +138,3 @@ async function entryVectors(entry: KnowledgeEntry, user: TestVectors | undefined
   const noir = entry.noir.vectors ? await loadTestVectors(join(entry.dir, entry.noir.vectors)) : circom;
   return { circom, noir };
 }
-

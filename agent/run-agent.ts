@@ -4,6 +4,7 @@ import type { Backend, Lang } from '../compiler-harness/types.js';
 import { KnowledgeBase } from '../knowledge-base/search.js';
 import { stamp, type AgentEvent, type AgentEventInput } from './events.js';
 import { runKnowledgeMode } from './knowledge-mode.js';
+import { addResponseUsage, noUsage, type RunUsage } from './model/usage.js';
 import { runModelLoop } from './model-loop/run-model-loop.js';
 import type { AgentOptions, ResolvedOptions, RunContext, RunOutcome } from './run-context.js';
 import { RunStore, type Run } from './runs/run-store.js';
@@ -11,6 +12,8 @@ import { RunStore, type Run } from './runs/run-store.js';
 export interface AgentResult extends RunOutcome {
   runId: string;
   runDir: string;
+  /** What the model spent over the whole run (a resumed run included): requests, tokens, cost when known. */
+  usage: RunUsage;
 }
 
 /**
@@ -21,11 +24,24 @@ export interface AgentResult extends RunOutcome {
 export async function* runAgent(options: AgentOptions): AsyncGenerator<AgentEvent, AgentResult> {
   const now = options.now ?? (() => new Date());
   const store = options.store ?? new RunStore();
-  const run = openRun(store, options);
+  // A run that cannot be opened (or resumed as asked) is the user's input problem: say so, change nothing.
+  const opened = openRun(store, options);
+  if (!opened.ok) {
+    yield stamp({ type: 'error', message: opened.message }, now);
+    return { ok: false, summary: opened.message, outputs: [], constraintCounts: {}, iterations: 0, runId: options.resume ?? '', runDir: '', usage: noUsage() };
+  }
+  const { run, notices } = opened;
+  // Kept in state.json after every response, so an interrupted run still says what it spent.
+  let usage = (run.state.results.usage as RunUsage | undefined) ?? noUsage();
+  run.keep('usage', usage);
   const resolved = resolveOptions(options, run);
   const emit = (event: AgentEventInput): AgentEvent => {
     const stamped = stamp(event, now);
     run.recordEvent(stamped);
+    if (event.type === 'model-response') {
+      usage = addResponseUsage(usage, event);
+      run.keep('usage', usage);
+    }
     return stamped;
   };
   const owned: Backend[] = [];
@@ -35,20 +51,23 @@ export async function* runAgent(options: AgentOptions): AsyncGenerator<AgentEven
       type: 'run-start',
       runId: run.id,
       task: resolved.task,
-      mode: resolved.model ? 'model' : 'knowledge-base',
-      model: resolved.model?.id,
+      mode: run.state.mode,
+      model: run.state.mode === 'model' ? resolved.model?.id : undefined,
       languages: resolved.languages,
       resumedFrom: options.resume ? run.state.completedStages.at(-1) : undefined,
     });
+    for (const message of notices) yield emit({ type: 'notice', level: 'info', message });
     const context: RunContext = {
       options: resolved,
       run,
       knowledgeBase: options.knowledgeBase ?? (await KnowledgeBase.open({ home: options.home })),
       backends: await backendsFor(resolved.languages, options.backends, owned),
     };
-    const stages = resolved.model ? runModelLoop(context) : runKnowledgeMode(context);
+    const model = run.state.mode === 'model';
+    const stages = model ? runModelLoop(context) : runKnowledgeMode(context);
     for (;;) {
-      if (options.signal?.aborted) throw new AbortError();
+      // The model loop stops itself on abort (a stop condition) and saves where it was.
+      if (!model && options.signal?.aborted) throw new AbortError();
       const next = await stages.next();
       if (next.done) {
         outcome = next.value;
@@ -56,31 +75,60 @@ export async function* runAgent(options: AgentOptions): AsyncGenerator<AgentEven
       }
       yield emit(next.value);
     }
+    if (outcome.interrupted) throw new AbortError();
     run.finish(outcome.ok ? 'done' : 'failed', outcome.summary);
-    yield emit({ type: 'done', ok: outcome.ok, summary: outcome.summary, outputs: outcome.outputs, constraintCounts: outcome.constraintCounts, iterations: outcome.iterations });
+    yield emit({ type: 'done', ok: outcome.ok, summary: outcome.summary, outputs: outcome.outputs, constraintCounts: outcome.constraintCounts, iterations: outcome.iterations, usage });
   } catch (error) {
     const aborted = error instanceof AbortError || options.signal?.aborted;
-    outcome = { ...outcome, ok: false, summary: aborted ? 'aborted by the user; the run is saved and can be resumed' : (error as Error).message };
+    const summary = aborted ? `aborted by the user; the run is saved: zkcoder generate --resume ${run.id}` : (error as Error).message;
+    outcome = { ...outcome, ok: false, summary };
     run.finish(aborted ? 'interrupted' : 'failed', outcome.summary);
     yield emit({ type: 'error', message: outcome.summary });
   } finally {
     for (const backend of owned) await backend.dispose();
     await disposeSoundnessAnalysis();
   }
-  return { ...outcome, runId: run.id, runDir: run.dir };
+  return { ...outcome, runId: run.id, runDir: run.dir, usage };
 }
 
 class AbortError extends Error {}
 
-function openRun(store: RunStore, options: AgentOptions): Run {
-  if (options.resume) {
-    const run = store.open(options.resume);
-    run.state.status = 'running';
-    run.save();
-    return run;
+type OpenedRun = { ok: true; run: Run; notices: string[] } | { ok: false; message: string };
+
+/**
+ * A new run, or the one to resume. A model run resumes only with a model (the same one, ideally):
+ * without one it would silently become a different kind of run, so the user must say so.
+ */
+function openRun(store: RunStore, options: AgentOptions): OpenedRun {
+  if (!options.resume) {
+    const { task, languages, strategy, maxIterations, outDir, prove } = options;
+    const run = store.create(task, options.model ? 'model' : 'knowledge-base', { task, languages, strategy, maxIterations, outDir, prove, model: options.model?.id }, options.now?.());
+    return { ok: true, run, notices: [] };
   }
-  const { task, languages, strategy, maxIterations, outDir, prove } = options;
-  return store.create(task, options.model ? 'model' : 'knowledge-base', { task, languages, strategy, maxIterations, outDir, prove, model: options.model?.id }, options.now?.());
+  let run: Run;
+  try {
+    run = store.open(options.resume);
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  const started = run.state.options.model as string | undefined;
+  const notices: string[] = [];
+  if (run.state.mode === 'model' && !options.model) {
+    if (!options.noModel) {
+      return { ok: false, message: `run ${run.id} was started with the model ${started}: configure the same model to resume it (flags, environment or zkcoder.config.json), or pass --provider none to finish it from the knowledge base` };
+    }
+    // Switching to the knowledge base starts its stages afresh; the model's attempts stay on disk.
+    run.state.mode = 'knowledge-base';
+    run.reopenStages('sketch');
+    notices.push(`run ${run.id} was started with the model ${started}; with the model switched off it finishes from the knowledge base`);
+  } else if (run.state.mode === 'model' && options.model && options.model.id !== started) {
+    notices.push(`run ${run.id} was started with the model ${started}; it continues with ${options.model.id}`);
+  } else if (run.state.mode === 'knowledge-base' && options.model) {
+    notices.push(`run ${run.id} was started without a model; it continues from the knowledge base`);
+  }
+  run.state.status = 'running';
+  run.save();
+  return { ok: true, run, notices };
 }
 
 function resolveOptions(options: AgentOptions, run: Run): ResolvedOptions {
@@ -93,6 +141,7 @@ function resolveOptions(options: AgentOptions, run: Run): ResolvedOptions {
     maxIterations: saved.maxIterations ?? options.maxIterations ?? 5,
     strategy: saved.strategy ?? options.strategy ?? 'lower',
     outDir: saved.outDir ?? options.outDir,
+    prove: saved.prove ?? options.prove,
   };
 }
 

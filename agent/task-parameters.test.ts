@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parametersFromTask } from './task-parameters.js';
+import { parametersFromTask, readTaskParameters } from './task-parameters.js';
 
 const softmax = [{ name: 'n', default: 4 }, { name: 'bits', default: 8 }];
 
@@ -18,5 +18,42 @@ describe('parametersFromTask', () => {
 
   it('states nothing when the task gives no numbers', () => {
     expect(parametersFromTask('softmax lookup', softmax)).toEqual([]);
+  });
+});
+
+describe('readTaskParameters', () => {
+  it('knows a width parameter by its description when its name is n', () => {
+    const bitwise = [{ name: 'n', default: 8, description: 'word width in bits' }];
+    expect(readTaskParameters('mask the low bits of a 32 bit word', bitwise).stated).toEqual([{ name: 'n', value: 32, phrase: '32 bit' }]);
+    // n is a width here, not a count: "over 8 values" is not for it.
+    expect(readTaskParameters('and over 8 values', bitwise)).toEqual({ stated: [], unmatched: [{ value: 8, phrase: 'over 8 values', wanted: 'a number of elements', ambiguous: [] }] });
+  });
+
+  it('reads "by 3 bits" as a shift amount, not a width', () => {
+    const shift = [{ name: 'n', default: 8, description: 'width of x in bits' }, { name: 'k', default: 3, description: 'shift amount (constant)' }];
+    expect(readTaskParameters('shift a 16-bit word right by 5 bits', shift).stated).toEqual([
+      { name: 'k', value: 5, phrase: 'by 5 bits' },
+      { name: 'n', value: 16, phrase: '16-bit' },
+    ]);
+  });
+
+  it('tells two count parameters apart by the noun, and says when it cannot', () => {
+    const dense = [{ name: 'm', default: 2, description: 'outputs' }, { name: 'n', default: 3, description: 'inputs' }];
+    expect(readTaskParameters('a dense layer with 8 inputs', dense).stated).toEqual([{ name: 'n', value: 8, phrase: 'with 8 inputs' }]);
+    expect(readTaskParameters('a dense layer over 8 values', dense)).toEqual({
+      stated: [],
+      unmatched: [{ value: 8, phrase: 'over 8 values', wanted: 'a number of elements', ambiguous: ['m', 'n'] }],
+    });
+  });
+
+  it('returns quantities no parameter takes, so they can be reported instead of dropped', () => {
+    expect(readTaskParameters('is zero for 8 values of 16 bits', [])).toEqual({
+      stated: [],
+      unmatched: [
+        { value: 16, phrase: '16 bits', wanted: 'a width in bits', ambiguous: [] },
+        { value: 8, phrase: 'for 8 values', wanted: 'a number of elements', ambiguous: [] },
+      ],
+    });
+    expect(readTaskParameters('softmax over 0 values', softmax)).toEqual({ stated: [], unmatched: [] });
   });
 });

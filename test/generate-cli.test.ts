@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zkcoder as runZkcoder } from './run-cli.js';
+import { root, zkcoder as runZkcoder } from './run-cli.js';
 
 const zkcoder = (cwd: string, ...args: string[]) => runZkcoder(args, { cwd, timeoutMs: 400_000 });
 
@@ -25,18 +25,56 @@ describe('zkcoder generate without a model (knowledge-base mode)', () => {
       expect(existsSync(join(cwd, 'out', file)), file).toBe(true);
     }
     expect(readFileSync(join(cwd, 'out', 'REPORT.md'), 'utf8')).toMatch(/no language model was used/);
+    // No model, no spending: the totals say so in the result, the done event and the run's state.
+    const none = { requests: 0, inputTokens: 0, outputTokens: 0, totalTokens: 0, costUsd: 0 };
+    expect(final.usage).toEqual(none);
+    expect(events.find((e) => e.type === 'done').usage).toEqual(none);
+    expect(JSON.parse(readFileSync(join(final.runDir, 'state.json'), 'utf8')).results.usage).toEqual(none);
     // The run is saved and listed.
     const runs = await zkcoder(cwd, 'runs', 'list');
     expect(runs.stdout).toContain('done');
     expect(runs.stdout).toContain('softmax lookup');
   }, 400_000);
 
-  it('lists the nearest entries and exits non-zero when nothing matches confidently', async () => {
+  it('builds the entry at the parameters the task states: softmax over 8 values is an n=8 circuit, verified and proved', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'zkcoder-generate-'));
-    const result = await zkcoder(cwd, 'generate', 'a recipe for banana bread', '--json');
+    const result = await zkcoder(cwd, 'generate', 'softmax over 8 values', '--json', '--out', 'out');
+    const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const final = events.at(-1);
+    expect(final, result.stderr).toMatchObject({ type: 'result', ok: true, summary: 'verified and proved softmax at n=8, bits=8 in circom and noir from the knowledge base (no model used)' });
+    expect(result.code).toBe(0);
+    expect(events.find((e) => e.type === 'retrieved').chosen).toBe('softmax');
+    expect(events.some((e) => e.type === 'notice' && /^Instantiated at n=8, bits=8\. .*derived from the entry's ZKSL sketch/.test(e.message))).toBe(true);
+    expect(events.filter((e) => e.type === 'tested').map((e) => [e.lang, e.passed])).toEqual([['circom', true], ['noir', true]]);
+    expect(events.filter((e) => e.type === 'proved').map((e) => [e.lang, e.verified, e.tamperedRejected])).toEqual([['circom', true, true], ['noir', true, true]]);
+    // The emitted circuits are the n=8 instances, larger than the entry's n=4 default.
+    expect(readFileSync(join(cwd, 'out', 'circom', 'zkcoder_main.circom'), 'utf8')).toMatch(/component main\b.*= Softmax\(8, 8\);/);
+    expect(readFileSync(join(cwd, 'out', 'noir', 'src', 'main.nr'), 'utf8')).toContain('global N: u32 = 8;');
+    const entry = JSON.parse(readFileSync(join(root, 'knowledge-base/primitives/softmax/entry.json'), 'utf8'));
+    expect(final.constraintCounts.circom).toBeGreaterThan(entry.counts.circomConstraints);
+    const vectors = JSON.parse(readFileSync(join(cwd, 'out', 'vectors.json'), 'utf8'));
+    const written = vectors.circom ?? vectors;
+    for (const kind of ['accept', 'reject', 'forge']) expect(written[kind].length, kind).toBeGreaterThan(0);
+    for (const vector of written.accept) expect(vector.inputs.x).toHaveLength(8);
+  }, 400_000);
+
+  it('fails plainly when the stated parameter is outside what the entry supports', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'zkcoder-generate-'));
+    const result = await zkcoder(cwd, 'generate', 'softmax of 4-bit logits', '--json');
     expect(result.code).toBe(1);
     const final = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
-    expect(final).toMatchObject({ type: 'result', ok: false });
-    expect(final.summary).toMatch(/nothing in the knowledge base is a confident match.*nearest:/);
+    expect(final.summary).toMatch(/^cannot build softmax at n=4, bits=4: .*at least 5\)\. The task asked for bits=4 \("4-bit"\)/);
   });
+
+  it('refuses off-topic tasks, listing the nearest entries, and exits 1', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'zkcoder-generate-'));
+    const tasks = ['a recipe for banana bread', 'sha256 of a 512-bit message', 'square a number', 'sort a list', 'ECDSA signature', 'verify a JWT'];
+    const results = await Promise.all(tasks.map((task) => zkcoder(cwd, 'generate', task, '--json')));
+    for (const [i, result] of results.entries()) {
+      expect(result.code, tasks[i]).toBe(1);
+      const final = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+      expect(final).toMatchObject({ type: 'result', ok: false });
+      expect(final.summary).toMatch(/^nothing in the knowledge base is a confident match for ".*" \(.+\); nearest: [a-z0-9-]+ \(\d\.\d\d\), /);
+    }
+  }, 120_000);
 });

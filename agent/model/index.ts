@@ -19,7 +19,7 @@ export {
   type ProviderName,
 } from './config-file.js';
 export { createLanguageModel, type CreateModelOptions, type CreatedModel } from './create.js';
-export { UsageMeter, meteredModel, knownPrices, priceFor, costOf } from './usage.js';
+export { UsageMeter, meteredModel, knownPrices, priceFor, costOf, requestCost, addResponseUsage, noUsage, type RunUsage } from './usage.js';
 export type { Budget, ModelPrice, UsageTotals } from './usage.js';
 export { withRetry, backoffDelay, parseRetryAfter, defaultRetryPolicy } from './retry.js';
 export type { RetryNotice, RetryOptions, RetryPolicy, Sleep } from './retry.js';

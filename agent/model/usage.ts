@@ -41,15 +41,21 @@ export const knownPrices: Readonly<Record<string, ModelPrice>> = {
 /** Recorded and scripted answers cost nothing to replay. */
 const freeProviders = new Set(['replay', 'scripted']);
 
+/**
+ * The price of a model by its full id, `provider:model` (`openai:gpt-5-mini`): the same model name
+ * can cost differently at another provider, and a replayed `replay:openai:gpt-5-mini` costs nothing
+ * whatever the recorded model cost. `overrides` (model.prices in zkcoder.config.json) win.
+ */
 export function priceFor(
   modelId: string,
   overrides: Readonly<Record<string, ModelPrice>> = {},
 ): ModelPrice | undefined {
-  const exact = overrides[modelId] ?? knownPrices[modelId];
+  const exact = overrides[modelId];
   if (exact) return exact;
   if (freeProviders.has(modelId.split(':')[0] ?? '')) {
     return { inputPerMillion: 0, outputPerMillion: 0 };
   }
+  if (knownPrices[modelId]) return knownPrices[modelId];
   // Dated snapshots ('gpt-4.1-2025-04-14', 'claude-sonnet-4-5-20250929') cost what their alias costs.
   const undated = modelId.replace(/-(\d{4}-\d{2}-\d{2}|\d{8})$/, '');
   return undated === modelId ? undefined : (overrides[undated] ?? knownPrices[undated]);
@@ -59,6 +65,42 @@ export function costOf(usage: ModelUsage, price: ModelPrice): number {
   const input = usage.inputTokens * price.inputPerMillion;
   const output = usage.outputTokens * price.outputPerMillion;
   return (input + output) / 1e6;
+}
+
+/** What one request cost in US dollars, or undefined when the model's price is unknown. */
+export function requestCost(
+  modelId: string,
+  usage: ModelUsage,
+  overrides: Readonly<Record<string, ModelPrice>> = {},
+): number | undefined {
+  const price = priceFor(modelId, overrides);
+  return price ? costOf(usage, price) : undefined;
+}
+
+/** What a run spent on its model, summed over its responses (a resumed run adds to it). */
+export interface RunUsage {
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  /** Undefined once any response came from a model without a known price. */
+  costUsd: number | undefined;
+}
+
+export function noUsage(): RunUsage {
+  return { requests: 0, inputTokens: 0, outputTokens: 0, totalTokens: 0, costUsd: 0 };
+}
+
+/** The run's usage after one more response. */
+export function addResponseUsage(
+  total: RunUsage,
+  response: { inputTokens: number; outputTokens: number; costUsd?: number },
+): RunUsage {
+  const inputTokens = total.inputTokens + response.inputTokens;
+  const outputTokens = total.outputTokens + response.outputTokens;
+  const costUsd =
+    total.costUsd === undefined || response.costUsd === undefined ? undefined : total.costUsd + response.costUsd;
+  return { requests: total.requests + 1, inputTokens, outputTokens, totalTokens: inputTokens + outputTokens, costUsd };
 }
 
 export interface Budget {
@@ -80,7 +122,8 @@ export interface UsageTotals {
 
 export class UsageMeter {
   private readonly budget: Budget;
-  private readonly prices: Readonly<Record<string, ModelPrice>>;
+  /** Price overrides from the configuration, keyed `provider:model`. */
+  readonly prices: Readonly<Record<string, ModelPrice>>;
   private totalsSoFar: UsageTotals = {
     requests: 0,
     inputTokens: 0,

@@ -59,11 +59,27 @@ async function generate(task: string, flags: GenerateFlags): Promise<number> {
   const config = await resolveModelConfig({ flags }).catch((error: unknown) => {
     throw error instanceof ModelConfigError ? new FatalError(error.message) : error;
   });
-  const model = config.kind === 'model' ? (await createLanguageModel(config)).model : undefined;
+  // The meter prices every request with the configuration's price overrides and enforces its budget.
+  const { model, meter } = config.kind === 'model' ? await createLanguageModel(config) : { model: undefined, meter: undefined };
+  const budget = config.kind === 'model' ? config.budget : undefined;
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
-  const events = runAgent({ task, languages, model, strategy: flags.strategy, maxIterations, vectors, outDir: flags.out, prove: flags.prove, resume: flags.resume, signal: controller.signal });
+  const events = runAgent({
+    task,
+    languages,
+    model,
+    meter,
+    budget,
+    noModel: flags.provider === 'none',
+    strategy: flags.strategy,
+    maxIterations,
+    vectors,
+    outDir: flags.out,
+    prove: flags.prove,
+    resume: flags.resume,
+    signal: controller.signal,
+  });
   try {
     const interactive = process.stdout.isTTY && !flags.json;
     const result = interactive ? await runInteractive(events, controller) : await runHeadless(events);
@@ -97,7 +113,13 @@ async function runInteractive(events: AsyncGenerator<AgentEvent, AgentResult>, c
       yield next.value;
     }
   })();
-  const app = render(<GenerateApp events={stream} onAbort={() => controller.abort()} />, { exitOnCtrlC: false });
+  // Ctrl-C reaches GenerateApp as a key (stdin is in raw mode): it aborts and saves like q. A second
+  // press while a long step finishes leaves at once; every event so far is already on disk.
+  const forceQuit = () => {
+    app.unmount();
+    process.exit(130);
+  };
+  const app = render(<GenerateApp events={stream} onAbort={() => controller.abort()} onForceQuit={forceQuit} />, { exitOnCtrlC: false });
   await app.waitUntilExit();
   return result;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AgentEvent, AgentEventInput } from '../../agent/events.js';
 import { stamp } from '../../agent/events.js';
 import { GenerateApp } from './generate-app.js';
+import { describeUsage } from './run-view.js';
 
 // Under CI=true ink writes nothing until unmount (is-in-ci is read when ink loads), so no
 // intermediate frame would reach ink-testing-library. These tests are about the screens a terminal sees.
@@ -36,7 +37,7 @@ const scripted: AgentEventInput[] = [
   { type: 'stage-end', stage: 'prove', ok: true, summary: 'circom: groth16 verified; noir: ultrahonk verified', durationMs: 2100 },
   { type: 'stage-start', stage: 'output' },
   { type: 'stage-end', stage: 'output', ok: true, summary: '12 files in out', durationMs: 5 },
-  { type: 'done', ok: true, summary: 'verified and proved a model-written circuit in circom and noir after 2 attempt(s)', outputs: [{ path: 'out/circom/main.circom', description: 'Circom source' }], constraintCounts: { circom: 590, noir: 183 }, iterations: 2 },
+  { type: 'done', ok: true, summary: 'verified and proved a model-written circuit in circom and noir after 2 attempt(s)', outputs: [{ path: 'out/circom/main.circom', description: 'Circom source' }], constraintCounts: { circom: 590, noir: 183 }, iterations: 2, usage: { requests: 2, inputTokens: 2600, outputTokens: 700, totalTokens: 3300, costUsd: 0.0049 } },
 ];
 
 /** The scripted events, one per tick, so every intermediate screen is rendered. */
@@ -61,6 +62,7 @@ describe('GenerateApp', () => {
     for (const stage of ['sketch', 'retrieve', 'target', 'check', 'prove', 'output']) expect(frame).toMatch(new RegExp(`✓\\s+${stage}`));
     expect(frame).toContain('✓ verified and proved a model-written circuit in circom and noir after 2 attempt(s)');
     expect(frame).toContain('out/circom/main.circom — Circom source');
+    expect(frame).toContain('usage: 2 model requests, 2600 in / 700 out tokens, $0.0049');
     // The failure panel is gone once the repaired sketch passed.
     expect(frame).not.toContain('satisfies every constraint');
     app.unmount();
@@ -73,5 +75,28 @@ describe('GenerateApp', () => {
     app.stdin.write('q');
     expect(onAbort).toHaveBeenCalledTimes(1);
     app.unmount();
+  });
+
+  it('aborts on Ctrl-C, which arrives as a key because stdin is in raw mode, and leaves on a second one', async () => {
+    const onAbort = vi.fn();
+    const onForceQuit = vi.fn();
+    const app = render(<GenerateApp events={play(scripted)} onAbort={onAbort} onForceQuit={onForceQuit} />);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    app.stdin.write('c');
+    expect(onAbort).not.toHaveBeenCalled();
+    app.stdin.write('\u0003');
+    expect(onAbort).toHaveBeenCalledTimes(1);
+    expect(onForceQuit).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(app.lastFrame()).toContain('stopping after the current step; the run is saved'));
+    app.stdin.write('\u0003');
+    expect(onForceQuit).toHaveBeenCalledTimes(1);
+    expect(onAbort).toHaveBeenCalledTimes(1);
+    app.unmount();
+  });
+
+  it('shows what a run cost, or that the cost is unknown for a model without a price', () => {
+    expect(describeUsage({ requests: 1, inputTokens: 10, outputTokens: 5, totalTokens: 15, costUsd: undefined })).toBe(
+      '1 model request, 10 in / 5 out tokens, cost unknown (no price for this model)',
+    );
   });
 });

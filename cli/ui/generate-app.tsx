@@ -2,25 +2,35 @@
 /** @jsxImportSource react */
 import { Box, Text, useApp, useInput } from 'ink';
 import Spinner from 'ink-spinner';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgentEvent, Stage } from '../../agent/events.js';
 import { STAGES } from '../../agent/events.js';
-import { emptyView, reduceView, type RunView, type StageView } from './run-view.js';
+import { describeUsage, emptyView, reduceView, type RunView, type StageView } from './run-view.js';
 
 export interface GenerateAppProps {
   events: AsyncIterable<AgentEvent>;
-  /** Called when the user presses q: the run is aborted and saved. */
+  /** Called when the user presses q or Ctrl-C: the run is aborted and saved. */
   onAbort: () => void;
+  /** Called on a second q / Ctrl-C while the run is still stopping (a long compile or proof): leave now. */
+  onForceQuit?: () => void;
   onFinished?: (view: RunView) => void;
 }
 
 /** The `zkcoder generate` screen: header, stages, current failure, token meter, final summary. */
-export function GenerateApp({ events, onAbort, onFinished }: GenerateAppProps) {
+export function GenerateApp({ events, onAbort, onForceQuit, onFinished }: GenerateAppProps) {
   const [view, setView] = useState<RunView>(emptyView);
   const [finished, setFinished] = useState(false);
+  const [stopping, setStopping] = useState(false);
+  // A ref as well as state: two key presses can arrive before the next render.
+  const stopRequested = useRef(false);
   const { exit } = useApp();
-  useInput((input) => {
-    if (input === 'q') onAbort();
+  // The TUI reads keys in raw mode, so Ctrl-C arrives here as 'c' with ctrl set, never as SIGINT.
+  useInput((input, key) => {
+    if (input !== 'q' && !(key.ctrl && input === 'c')) return;
+    if (stopRequested.current) return onForceQuit?.();
+    stopRequested.current = true;
+    setStopping(true);
+    onAbort();
   });
   useEffect(() => {
     let current = emptyView();
@@ -71,7 +81,7 @@ export function GenerateApp({ events, onAbort, onFinished }: GenerateAppProps) {
           tokens {view.tokens.input} in / {view.tokens.output} out{view.tokens.costUsd !== undefined ? `, $${view.tokens.costUsd.toFixed(4)}` : ''}
         </Text>
       )}
-      <Summary view={view} />
+      <Summary view={view} stopping={stopping} />
     </Box>
   );
 }
@@ -111,9 +121,10 @@ function StageLine({ stage, view, repair }: { stage: Stage; view: StageView; rep
   );
 }
 
-function Summary({ view }: { view: RunView }) {
+function Summary({ view, stopping }: { view: RunView; stopping: boolean }) {
   if (view.error) return <Text color="red">error: {view.error}</Text>;
-  if (!view.done) return <Text dimColor>press q to stop (the run is saved and can be resumed)</Text>;
+  if (!view.done && stopping) return <Text color="yellow">stopping after the current step; the run is saved (press q or Ctrl-C again to leave at once)</Text>;
+  if (!view.done) return <Text dimColor>press q or Ctrl-C to stop (the run is saved and can be resumed)</Text>;
   const counts = Object.entries(view.constraintCounts)
     .map(([lang, n]) => `${lang} ${n}`)
     .join(', ');
@@ -124,6 +135,7 @@ function Summary({ view }: { view: RunView }) {
         {view.done.summary}
       </Text>
       {counts && <Text>constraints: {counts}</Text>}
+      {view.done.usage && view.done.usage.requests > 0 && <Text>usage: {describeUsage(view.done.usage)}</Text>}
       {view.done.outputs
         .filter((o) => !o.path.includes('/proof/'))
         .map((o) => (

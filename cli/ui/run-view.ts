@@ -1,6 +1,7 @@
 import type { AgentEvent, FailureSummary, OutputFile, RetrievedHit, RunMode, Stage } from '../../agent/events.js';
 import { STAGES } from '../../agent/events.js';
 import type { Lang } from '../../compiler-harness/types.js';
+import type { RunUsage } from '../../agent/model/usage.js';
 
 export type StageStatus = 'pending' | 'running' | 'done' | 'failed';
 
@@ -24,7 +25,7 @@ export interface RunView {
   tokens: { input: number; output: number; costUsd?: number };
   retrieved?: { hits: RetrievedHit[]; chosen?: string };
   constraintCounts: Partial<Record<Lang, number>>;
-  done?: { ok: boolean; summary: string; outputs: OutputFile[] };
+  done?: { ok: boolean; summary: string; outputs: OutputFile[]; usage?: RunUsage };
   error?: string;
 }
 
@@ -73,10 +74,17 @@ export function reduceView(view: RunView, event: AgentEvent): RunView {
     case 'proved':
       return view;
     case 'done':
-      return { ...view, done: { ok: event.ok, summary: event.summary, outputs: event.outputs }, constraintCounts: { ...view.constraintCounts, ...event.constraintCounts } };
+      return { ...view, done: { ok: event.ok, summary: event.summary, outputs: event.outputs, usage: event.usage }, constraintCounts: { ...view.constraintCounts, ...event.constraintCounts } };
     case 'error':
       return { ...view, error: event.message };
     default:
       return event satisfies never;
   }
+}
+
+/** "3 model requests, 1200 in / 300 out tokens, $0.0021" (cost only when every model had a price). */
+export function describeUsage(usage: RunUsage): string {
+  const requests = `${usage.requests} model request${usage.requests === 1 ? '' : 's'}`;
+  const cost = usage.costUsd === undefined ? 'cost unknown (no price for this model)' : `$${usage.costUsd.toFixed(4)}`;
+  return `${requests}, ${usage.inputTokens} in / ${usage.outputTokens} out tokens, ${cost}`;
 }
