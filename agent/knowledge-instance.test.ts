@@ -75,4 +75,13 @@ describe('instantiateEntry', () => {
     // The 32 of rotate-left-32 is what the entry is: no warning.
     expect(planParameters('rotate a 32-bit word left', await load('rotate-left-32')).warnings).toEqual([]);
   });
+
+  it('applies the parameters the naming tag implies, unless the task states them', async () => {
+    const entry = await load('pow-const');
+    expect(planParameters('square a number', entry, 'square')).toMatchObject({ values: { e: 2 }, changed: [{ name: 'e', value: 2, phrase: 'square' }] });
+    expect(planParameters('cube of x', entry, 'cube').values).toEqual({ e: 3 });
+    // negative twin: named by a tag with no implied parameters, the default stands
+    expect(planParameters('power of x', entry, 'power')).toMatchObject({ values: { e: 5 }, changed: [] });
+    expect(planParameters('x to the power 7', entry, 'power').values).toEqual({ e: 7 });
+  });
 });

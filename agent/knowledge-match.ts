@@ -1,5 +1,5 @@
 import type { KnowledgeEntry } from '../knowledge-base/entry.js';
-import { words } from '../knowledge-base/index/text-features.js';
+import { stem, words } from '../knowledge-base/index/text-features.js';
 import type { SearchHit } from '../knowledge-base/search.js';
 
 /**
@@ -11,15 +11,19 @@ import type { SearchHit } from '../knowledge-base/search.js';
  * 2. the task *names* the entry: every word of its name, its id or one of its tags (the entry's
  *    synonyms) occurs in the task, plurals aside, and at least one of those words says which
  *    operation it is rather than what it acts on (bit, value, number, list ... are everywhere);
- * 3. no other near hit is named more completely ("greater than or equal" names greater-eq-than
- *    with four words, greater-than with two; "square a number" names pow-const's tag "square" and
- *    neither rsqrt nor int-sqrt, so the best hit rsqrt is refused); and
+ * 3. of the near hits, the one the task names most completely is the answer ("greater than or
+ *    equal" names greater-eq-than with four words, greater-than with two), whichever scored best;
+ *    the best-scored hit must be similar enough and the answer at least half as similar; and
  * 4. the best hit stands out from the runner-up by `minimumMargin` (relative), unless it is named
  *    more completely than every other near hit ("relu activation" names relu's own name, and
  *    leaky-relu only through its tag "activation"); and
  * 5. the task names no specific algorithm or standard the entry does not mention: an identifier
- *    with letters and digits (SHA256, Ed25519) or an acronym (ECDSA, JWT) names a different
- *    primitive, so "sha256 hash of a message" is not the Poseidon commitment.
+ *    with letters and digits (SHA256, Ed25519), an acronym (ECDSA, JWT) or a known primitive's
+ *    name (keccak, blake, pedersen) names a different primitive, so "sha256 hash of a message" and
+ *    "keccak hash of a string" are not the Poseidon commitment; and
+ * 6. the task asks for nothing another entry is named for that the best entry's own text never
+ *    mentions: "sum of squares" names the square (pow-const) besides the sum, "slide a kernel and
+ *    sum the products" names the product, so the sum entry alone would answer a different task.
  * Calibrated on knowledge-base/retrieval-queries.json and a list of off-topic tasks
  * (agent/knowledge-match.test.ts).
  */
@@ -45,36 +49,66 @@ const GENERIC_WORDS = new Set(
 
 export interface Confidence {
   confident: boolean;
+  /** The hit to answer with when confident (not always the best-scored one). */
+  chosen?: SearchHit;
   /** The best entry's name, id or tag that the task names most completely. */
   namedBy?: string;
   /** Why the best hit was refused; empty when confident. */
   why: string;
 }
 
-export function judgeConfidence(task: string, hits: SearchHit[], rule: ConfidenceRule = DEFAULT_CONFIDENCE): Confidence {
-  const [best, ...others] = hits.slice(0, rule.near);
-  if (!best) return { confident: false, why: 'the knowledge base is empty' };
+export interface ConfidenceOptions {
+  rule?: ConfidenceRule;
+  /** Every entry of the knowledge base, for rule 6 (default: the hits' entries). */
+  entries?: KnowledgeEntry[];
+}
+
+export function judgeConfidence(task: string, hits: SearchHit[], options: ConfidenceOptions = {}): Confidence {
+  const rule = options.rule ?? DEFAULT_CONFIDENCE;
   const asked = new Set(words(task).map(singular));
-  const naming = namingOf(best.entry, asked);
+  const near = hits.slice(0, rule.near).map((hit) => ({ hit, naming: namingOf(hit.entry, asked) }));
+  if (near.length === 0) return { confident: false, why: 'the knowledge base is empty' };
+  // The near hit the task names most completely (the better-scored one on a tie): "relu over 16-bit
+  // values" names relu although the word "bit" puts assert-boolean first.
+  const chosen = near.reduce((a, b) => (b.naming.strength > a.naming.strength ? b : a));
+  const { hit: best, naming } = chosen;
   const namedBy = naming.phrase;
-  if (best.score < rule.minimumScore) {
-    return { confident: false, namedBy, why: `the best match, ${best.entry.id}, scores ${best.score.toFixed(2)} (at least ${rule.minimumScore} needed)` };
+  const top = near[0].hit;
+  if (top.score < rule.minimumScore || best.score < rule.minimumScore / 2) {
+    const weak = top.score < rule.minimumScore ? top : best;
+    return { confident: false, namedBy, why: `the best match, ${weak.entry.id}, scores ${weak.score.toFixed(2)} (at least ${rule.minimumScore} needed)` };
   }
-  if (!naming.phrase) return { confident: false, why: `the task does not name ${best.entry.id} (no word of its name or synonyms that says what it does)` };
-  const rivals = others.map((hit) => ({ hit, naming: namingOf(hit.entry, asked) }));
-  const better = rivals.find((r) => r.naming.strength > naming.strength);
-  if (better) {
-    return { confident: false, namedBy, why: `the task names ${better.hit.entry.id} ("${better.naming.phrase}") more completely than the best match ${best.entry.id}` };
-  }
-  const runnerUp = others[0];
-  const margin = runnerUp ? (best.score - runnerUp.score) / best.score : 1;
-  const namedBest = rivals.every((r) => r.naming.strength < naming.strength);
+  if (!namedBy) return { confident: false, why: `the task does not name ${top.entry.id} (no word of its name or synonyms that says what it does)` };
+  const others = near.filter((n) => n !== chosen);
+  const runnerUp = others.reduce<(typeof near)[number] | undefined>((a, b) => (!a || b.hit.score > a.hit.score ? b : a), undefined);
+  const margin = runnerUp ? (best.score - runnerUp.hit.score) / best.score : 1;
+  const namedBest = others.every((r) => r.naming.strength < naming.strength);
   if (margin < rule.minimumMargin && !namedBest) {
-    return { confident: false, namedBy, why: `${best.entry.id} and ${runnerUp.entry.id} match about equally well` };
+    return { confident: false, namedBy, why: `${best.entry.id} and ${runnerUp!.hit.entry.id} match about equally well` };
   }
   const foreign = namedAlgorithms(task).find((name) => !entryText(best.entry).includes(name.toLowerCase()));
   if (foreign) return { confident: false, namedBy, why: `the task names ${foreign}, which ${best.entry.id} is not` };
-  return { confident: true, namedBy, why: '' };
+  // Hits first, best-scored first, so the other entry named is the likeliest one.
+  const more = alsoAsked(task, best.entry, [...hits.map((h) => h.entry), ...(options.entries ?? [])]);
+  if (more) return { confident: false, namedBy, why: `the task also asks for "${more.word}" (${more.entry.id}), which ${best.entry.id} does not do` };
+  return { confident: true, chosen: best, namedBy, why: '' };
+}
+
+/** Rule 6: a task word that names another entry and that the best entry's own text never uses. */
+function alsoAsked(task: string, best: KnowledgeEntry, entries: KnowledgeEntry[]): { word: string; entry: KnowledgeEntry } | undefined {
+  const own = new Set(words(`${entryText(best)} ${best.parameters.map((p) => `${p.name} ${p.description ?? ''}`).join(' ')}`).map(stem));
+  for (const word of words(task)) {
+    if (!isSpecific(singular(word)) || own.has(stem(word))) continue;
+    const other = entries.find((e) => e.id !== best.id && namingWords(e).has(singular(word)));
+    if (other) return { word, entry: other };
+  }
+  return undefined;
+}
+
+/** The specific words of an entry's name, id and tags: what a task would call it by. */
+function namingWords(entry: KnowledgeEntry): Set<string> {
+  const phrases = [entry.name, entry.id.replace(/-/g, ' '), ...entry.tags];
+  return new Set(phrases.flatMap((phrase) => words(phrase).map(singular)).filter(isSpecific));
 }
 
 interface Naming {
@@ -104,8 +138,14 @@ function namingOf(entry: KnowledgeEntry, asked: Set<string>): Naming {
 function namedAlgorithms(task: string): string[] {
   const identifiers = task.match(/\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{3,}\b/gi) ?? [];
   const acronyms = task.match(/\b[A-Z]{2,}\b/g) ?? [];
-  return [...identifiers, ...acronyms];
+  const primitives = words(task).filter((w) => KNOWN_PRIMITIVES.has(w));
+  return [...identifiers, ...acronyms, ...primitives];
 }
+
+/** Named primitives written in lower case, which rule 5's shapes would miss. */
+const KNOWN_PRIMITIVES = new Set(
+  'keccak sha blake blake2 blake3 ripemd pedersen mimc rescue griffin anemoi reinforced schnorr ecdsa eddsa bls kzg rsa aes chacha salsa hmac bcrypt scrypt argon2 secp256k1 babyjubjub jubjub ed25519 x25519 groth16 plonk halo2 stark fri'.split(' '),
+);
 
 function entryText(entry: KnowledgeEntry): string {
   return `${entry.id} ${entry.name} ${entry.tags.join(' ')} ${entry.description}`.toLowerCase();

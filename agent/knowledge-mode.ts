@@ -28,11 +28,14 @@ export async function* runKnowledgeMode(context: RunContext): AsyncGenerator<Age
   let start = performance.now();
   yield { type: 'stage-start', stage: 'retrieve' };
   const hits = await knowledgeBase.search(options.task, 5);
-  const judgement = judgeConfidence(options.task, hits, { ...DEFAULT_CONFIDENCE, minimumScore: options.minimumScore ?? DEFAULT_CONFIDENCE.minimumScore });
+  const judgement = judgeConfidence(options.task, hits, {
+    rule: { ...DEFAULT_CONFIDENCE, minimumScore: options.minimumScore ?? DEFAULT_CONFIDENCE.minimumScore },
+    entries: knowledgeBase.entries,
+  });
   yield {
     type: 'retrieved',
     hits: hits.map((h) => ({ id: h.entry.id, name: h.entry.name, score: h.score, reason: h.reason })),
-    chosen: judgement.confident ? hits[0].entry.id : undefined,
+    chosen: judgement.chosen?.entry.id,
   };
   if (!judgement.confident) {
     const nearest = hits.map((h) => `${h.entry.id} (${h.score.toFixed(2)})`).join(', ');
@@ -40,7 +43,7 @@ export async function* runKnowledgeMode(context: RunContext): AsyncGenerator<Age
     yield { type: 'stage-end', stage: 'retrieve', ok: false, summary, durationMs: performance.now() - start };
     return failed(summary, 0);
   }
-  const best = hits[0];
+  const best = judgement.chosen!;
   const entry = best.entry;
   yield { type: 'stage-end', stage: 'retrieve', ok: true, summary: `${entry.id}: named by "${judgement.namedBy}"; ${best.reason}`, durationMs: performance.now() - start };
   run.completeStage('retrieve', { entry: entry.id });
@@ -48,7 +51,7 @@ export async function* runKnowledgeMode(context: RunContext): AsyncGenerator<Age
   start = performance.now();
   yield { type: 'stage-start', stage: 'target' };
   const notes = [`Built from the verified knowledge-base entry "${entry.id}" (${entry.name}); no language model was used.`];
-  const plan = planParameters(options.task, entry);
+  const plan = planParameters(options.task, entry, judgement.namedBy);
   for (const message of plan.warnings) {
     notes.push(message);
     yield { type: 'notice', level: 'warning', message };
@@ -108,8 +111,14 @@ interface ParameterPlan {
  * is not silently dropped: the user is told the circuit is built without it. (A number the entry
  * already embodies, like the 32 of rotate-left-32 in "rotate a 32-bit word", is no news.)
  */
-export function planParameters(task: string, entry: KnowledgeEntry): ParameterPlan {
-  const { stated, unmatched } = readTaskParameters(task, entry.parameters);
+export function planParameters(task: string, entry: KnowledgeEntry, namedBy?: string): ParameterPlan {
+  const read = readTaskParameters(task, entry.parameters);
+  const { unmatched } = read;
+  // The tag the task named the entry by may imply parameters ("square" → e = 2); numbers the task states win.
+  const implied = Object.entries((namedBy && entry.tagParameters[namedBy]) || {})
+    .filter(([name]) => !read.stated.some((s) => s.name === name))
+    .map(([name, value]) => ({ name, value, phrase: namedBy! }));
+  const stated = [...read.stated, ...implied];
   const values = Object.fromEntries(entry.parameters.map((p) => [p.name, stated.find((s) => s.name === p.name)?.value ?? p.default]));
   const changed = stated.filter((s) => s.value !== entry.parameters.find((p) => p.name === s.name)?.default);
   const intrinsic = new Set(`${entry.id} ${entry.name}`.split(/[^0-9]+/).filter(Boolean));

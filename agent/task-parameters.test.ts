@@ -37,6 +37,14 @@ describe('readTaskParameters', () => {
     ]);
   });
 
+  it('reads an exponent from x^7, "to the power 7" and "7th power", but not a bound like 2^16', () => {
+    const pow = [{ name: 'e', default: 5, description: 'constant exponent' }];
+    for (const task of ['x^7', 'x**7', 'x to the power of 7', 'raise x to the 7th power', 'exponent 7']) {
+      expect(readTaskParameters(task, pow).stated, task).toEqual([expect.objectContaining({ name: 'e', value: 7 })]);
+    }
+    expect(readTaskParameters('prove x fits in 2^16', pow)).toEqual({ stated: [], unmatched: [] });
+  });
+
   it('tells two count parameters apart by the noun, and says when it cannot', () => {
     const dense = [{ name: 'm', default: 2, description: 'outputs' }, { name: 'n', default: 3, description: 'inputs' }];
     expect(readTaskParameters('a dense layer with 8 inputs', dense).stated).toEqual([{ name: 'n', value: 8, phrase: 'with 8 inputs' }]);

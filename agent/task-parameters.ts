@@ -32,7 +32,7 @@ export interface TaskParameters {
   unmatched: UnmatchedQuantity[];
 }
 
-type Kind = 'width' | 'count' | 'depth' | 'window' | 'fraction' | 'amount';
+type Kind = 'width' | 'count' | 'depth' | 'window' | 'fraction' | 'amount' | 'exponent';
 
 const KIND_WORDS: Record<Kind, string> = {
   width: 'a width in bits',
@@ -41,6 +41,7 @@ const KIND_WORDS: Record<Kind, string> = {
   window: 'a window or kernel size',
   fraction: 'a number of fractional bits',
   amount: 'a shift or rotation amount',
+  exponent: 'an exponent',
 };
 
 const COUNT_NAMES = /^(n|m|size|len|length|count|rows|cols|dim)$/i;
@@ -53,12 +54,16 @@ const ACCEPTS: Record<Kind, (p: ParameterSpec) => boolean> = {
   window: (p) => /window|kernel/i.test(`${p.name} ${p.description ?? ''}`),
   fraction: (p) => /^frac/i.test(p.name),
   amount: (p) => /\bamount\b/i.test(p.description ?? ''),
+  exponent: (p) => /\bexponent\b/i.test(`${p.name} ${p.description ?? ''}`),
 };
 
 const COUNT_NOUNS = 'values|elements|inputs|outputs|items|numbers|logits|entries|scores|words|booleans|signals|features|terms|factors|classes|coefficients';
 
 /** In order: an earlier rule's phrase is not read again by a later one ("by 3 bits" is not a width). */
 const RULES: { kind: Kind; pattern: RegExp }[] = [
+  // x^7, x**7 (a letter base: 2^16 is a bound, not an exponent to apply), "to the power 7", "exponent 7".
+  { kind: 'exponent', pattern: /(?:\bto the power(?: of)?\s+|(?<=[a-z)\]])\s*(?:\^|\*\*)\s*|\bexponent\s+(?:of\s+)?)(\d+)\b/gi },
+  { kind: 'exponent', pattern: /\b(\d+)(?:st|nd|rd|th)\s+power\b/gi },
   { kind: 'amount', pattern: /\bby\s+(\d+)(?:\s+(?:bits?|places|positions))?\b/gi },
   { kind: 'fraction', pattern: /\b(\d+)\s+fractional\s+bits?\b/gi },
   { kind: 'width', pattern: /\b(\d+)[- ]?bits?\b/gi },

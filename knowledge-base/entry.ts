@@ -36,6 +36,11 @@ export const EntrySchema = z.object({
   description: z.string().min(20, 'say what the circuit proves and its preconditions'),
   parameters: z.array(Parameter).default([]),
   tags: z.array(z.string()).default([]),
+  /**
+   * Parameters a tag implies: a task that names the entry by "square" wants pow-const at e = 2, not
+   * its default x^5. Keys are tags; values set parameters the entry has.
+   */
+  tagParameters: z.record(z.string(), z.record(z.string(), z.number().int())).default({}),
   circom: z.object({
     file: z.string().default('circuit.circom'),
     template: z.string().min(1),
@@ -98,6 +103,11 @@ export async function loadEntry(dir: string, origin: KnowledgeEntry['origin'] = 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new EntryError(`${file}: ${issue.path.join('.') || 'top level'}: ${issue.message}`);
+  }
+  for (const [tag, params] of Object.entries(parsed.data.tagParameters)) {
+    if (!parsed.data.tags.includes(tag)) throw new EntryError(`${file}: tagParameters.${tag}: not one of the entry's tags`);
+    const unknown = Object.keys(params).find((name) => !parsed.data.parameters.some((p) => p.name === name));
+    if (unknown) throw new EntryError(`${file}: tagParameters.${tag}.${unknown}: not a parameter of the entry`);
   }
   return { ...parsed.data, dir, origin };
 }

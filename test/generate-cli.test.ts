@@ -68,7 +68,7 @@ describe('zkcoder generate without a model (knowledge-base mode)', () => {
 
   it('refuses off-topic tasks, listing the nearest entries, and exits 1', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'zkcoder-generate-'));
-    const tasks = ['a recipe for banana bread', 'sha256 of a 512-bit message', 'square a number', 'sort a list', 'ECDSA signature', 'verify a JWT'];
+    const tasks = ['a recipe for banana bread', 'sha256 of a 512-bit message', 'keccak hash of a string', 'sum of squares of 8 values', 'sort a list', 'ECDSA signature', 'verify a JWT'];
     const results = await Promise.all(tasks.map((task) => zkcoder(cwd, 'generate', task, '--json')));
     for (const [i, result] of results.entries()) {
       expect(result.code, tasks[i]).toBe(1);
