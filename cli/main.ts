@@ -26,8 +26,9 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
-    // commander already printed its message (or the help/version text).
-    process.exitCode = error.exitCode;
+    // commander already printed its message (or the help/version text). A usage error (unknown
+    // option, missing argument) is wrong input like any other: exit 2.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else if (error instanceof FatalError) {
     console.error(`zkcoder: ${error.message}`);
     process.exitCode = error.exitCode;

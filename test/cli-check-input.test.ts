@@ -26,6 +26,13 @@ describe('zkcoder check: input errors exit 2 with one line', () => {
   const garbage = join(dir, 'garbage.json');
   writeFileSync(garbage, '{ "accept": [ { "inputs": 3 } ] }');
 
+  it('exits 2 on a usage error (a missing required option), 0 on --help', async () => {
+    const usage = await zkcoder('check', join(circomFixtures, 'multiplier.circom'));
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("required option '--vectors <file>' not specified");
+    expect((await zkcoder('check', '--help')).code).toBe(0);
+  });
+
   it('refuses a missing circuit and one that is neither Circom nor a Noir project', async () => {
     const text = join(dir, 'circuit.txt');
     writeFileSync(text, 'hello');
