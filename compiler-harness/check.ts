@@ -174,7 +174,7 @@ function summarize(report: CheckReport): string {
   const failed = report.vectors.filter((v) => !v.passed);
   const count = (kind: string) => report.vectors.filter((v) => v.kind === kind).length;
   const counts = `${count('accept')} accept, ${count('reject')} reject, ${count('forge')} forge`;
-  const size = `${report.compile.constraintCount} constraints`;
+  const size = `${report.compile.constraintCount} ${sizeUnit(report.lang)}`;
   const soundness = !report.soundness
     ? ''
     : report.soundness.verdict === 'unsound'
@@ -189,4 +189,9 @@ function summarize(report: CheckReport): string {
   const verdict = report.passed ? 'PASS' : 'FAIL';
   const failures = failed.length ? `, ${failed.length} failed` : '';
   return `${verdict}: ${report.vectors.length - failed.length}/${report.vectors.length} vectors passed (${counts}${failures}); ${size}${soundness}${proof}`;
+}
+
+/** What a circuit's size counts: R1CS constraints for Circom, ACIR opcodes for Noir. */
+export function sizeUnit(lang: Lang): string {
+  return lang === 'noir' ? 'ACIR opcodes' : 'constraints';
 }

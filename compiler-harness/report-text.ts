@@ -1,4 +1,4 @@
-import type { CheckReport } from './check.js';
+import { sizeUnit, type CheckReport } from './check.js';
 import type { SoundnessReport } from './soundness/types.js';
 import { sourceLineAt } from './text.js';
 import type { Diagnostic } from './types.js';
@@ -12,7 +12,7 @@ import type { VectorVerdict } from './vectors/run.js';
 export function formatCheckReport(report: CheckReport): string {
   const lines: string[] = [];
   const size = [
-    report.compile.constraintCount !== undefined ? `${report.compile.constraintCount} constraints` : undefined,
+    report.compile.constraintCount !== undefined ? `${report.compile.constraintCount} ${sizeUnit(report.lang)}` : undefined,
     report.compile.gateCount !== undefined ? `${report.compile.gateCount} gates` : undefined,
   ].filter(Boolean);
   lines.push(`${report.lang} ${report.entry}: compile ${report.compile.ok ? 'ok' : 'FAILED'}${size.length ? ` (${size.join(', ')})` : ''} in ${ms(report.compile.durationMs)}`);

@@ -34,6 +34,14 @@ describe('zkcoder generate without a model (knowledge-base mode)', () => {
     const runs = await zkcoder(cwd, 'runs', 'list');
     expect(runs.stdout).toContain('done');
     expect(runs.stdout).toContain('softmax lookup');
+    const runId = events.find((e) => e.type === 'run-start').runId;
+    const shown = await zkcoder(cwd, 'runs', 'show', runId);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`${runId}: done (knowledge-base)`);
+    expect(shown.stdout).toMatch(/✓ prove: circom: groth16 verified/);
+    const unknown = await zkcoder(cwd, 'runs', 'show', 'no-such-run');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
   }, 400_000);
 
   it('builds the entry at the parameters the task states: softmax over 8 values is an n=8 circuit, verified and proved', async () => {
