@@ -18,6 +18,8 @@ import type { Counterexample, Lint, NoirAnalysisOptions, SoundnessReport } from 
  */
 
 const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+/** Alternative answers tried per other input: the likeliest lies, so many inputs fit the budget. */
+const ATTEMPTS_PER_VARIANT = 48;
 
 interface HintCall {
   hint: HintFunction;
@@ -57,7 +59,8 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   const same = await searchAnswers({
     run: (answer) => run(options.inputs as InputMap, answer),
     calls: honest.calls,
-    deadline,
+    // Half of what is left: other inputs (other branches of the program) get the rest.
+    deadline: Date.now() + (deadline - Date.now()) / 2,
     differs: (returnValue) => show(returnValue) !== show(honest.returnValue),
   });
   const lintsWithHints = () => [...lints, ...ambiguityLints(same.accepted)];
@@ -68,25 +71,45 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   }
   tried.push(`${same.attempts} alternative hint answers over ${Math.min(honest.calls.length, 32)} call(s): none changed the return value${same.outOfTime ? ' (stopped by the time budget)' : ''}`);
 
-  // Inputs the program rejects when hints answer honestly: does some other answer get them through?
+  // Other inputs. One the program accepts may take another path where a hint matters (a negative x
+  // through the scaled branch of a leaky ReLU): attack its answers as above. One the program
+  // rejects when hints answer honestly: does some other answer get it through?
   let rejected = 0;
+  let accepted = 0;
   let variants = 0;
   for (const variant of noirInputVariants(options.inputs)) {
     if (Date.now() > deadline) break;
     variants++;
-    const refused = await run(variant.inputs as InputMap);
-    if (refused.ok || !refused.executionFailed) continue;
+    const plain = await run(variant.inputs as InputMap);
+    if (plain.ok) {
+      accepted++;
+      const other = await searchAnswers({
+        run: (answer) => run(variant.inputs as InputMap, answer),
+        calls: plain.calls,
+        deadline,
+        differs: (returnValue) => show(returnValue) !== show(plain.returnValue),
+        maxAttempts: ATTEMPTS_PER_VARIANT,
+      });
+      if (other.found) {
+        tried.push(`other inputs: ${variants} variant(s); with ${variant.label} an alternative hint answer changed the return value`);
+        const { call, alternative, returnValue, witness } = other.found;
+        return report({ verdict: 'unsound', lints: lintsWithHints(), counterexample: { ...counterexample(variant.inputs, call, alternative, plain.returnValue, returnValue), noirWitness: Buffer.from(witness).toString('base64') } });
+      }
+      continue;
+    }
+    if (!plain.executionFailed) continue;
     rejected++;
     const bypass = await searchAnswers({
       run: (answer) => run(variant.inputs as InputMap, answer),
-      calls: refused.calls,
+      calls: plain.calls,
       deadline,
       differs: () => true,
+      maxAttempts: ATTEMPTS_PER_VARIANT,
     });
     if (bypass.found) {
       tried.push(`other inputs: ${variants} variant(s), ${rejected} rejected by an assert; ${variant.label} got through`);
       const { call, alternative, returnValue, witness } = bypass.found;
-      const where = refused.location ? `${refused.location} \`${sourceLine(options.files, refused.location)}\`` : refused.message;
+      const where = plain.location ? `${plain.location} \`${sourceLine(options.files, plain.location)}\`` : plain.message;
       return report({ verdict: 'unsound', lints: lintsWithHints(), counterexample: {
         ...counterexample(variant.inputs, call, alternative, '(rejected)', returnValue),
         noirWitness: Buffer.from(witness).toString('base64'),
@@ -97,7 +120,7 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
       } });
     }
   }
-  tried.push(`other inputs: ${variants} variant(s), ${rejected} rejected by an assert, none accepted with other hint answers`);
+  tried.push(`other inputs: ${variants} variant(s), ${accepted} accepted and attacked, ${rejected} rejected by an assert; none gave way${Date.now() > deadline ? ' (stopped by the time budget)' : ''}`);
   return report({ lints: lintsWithHints() });
 }
 
@@ -111,6 +134,8 @@ async function searchAnswers(options: {
   calls: HintCall[];
   deadline: number;
   differs: (returnValue: unknown) => boolean;
+  /** At most this many alternative answers (default: until the deadline). */
+  maxAttempts?: number;
 }): Promise<{ found?: { call: HintCall; alternative: string[]; returnValue: unknown; witness: Uint8Array }; attempts: number; accepted: Map<string, HintCall>; outOfTime: boolean }> {
   let attempts = 0;
   const accepted = new Map<string, HintCall>();
@@ -118,7 +143,7 @@ async function searchAnswers(options: {
     .slice(0, 32)
     .flatMap((call) => answerMutations({ types: scalarTypes(call.hint.slots, call.sizes), honest: call.honest, args: call.args.flat() }, call.index).map((alternative, rank) => ({ call, alternative, rank })))
     .sort((a, b) => a.rank - b.rank);
-  for (const { call, alternative } of tries) {
+  for (const { call, alternative } of tries.slice(0, options.maxAttempts ?? tries.length)) {
     if (Date.now() > options.deadline) return { attempts, accepted, outOfTime: true };
     attempts++;
     const mutated = await options.run((c) => (c.index === call.index ? alternative : c.honest));
@@ -129,14 +154,24 @@ async function searchAnswers(options: {
   return { attempts, accepted, outOfTime: false };
 }
 
-/** Inputs near the honest ones and at integer-type edges, as hex strings noir_js accepts for any type. */
+/**
+ * Inputs near the honest ones and at integer-type edges, as hex strings noir_js accepts for any
+ * type. Round-robin over the input elements by edge, −1 (p − 1) and 0 first: a sign or a zero is
+ * where another branch of the program starts.
+ */
 function noirInputVariants(inputs: Record<string, unknown>): { inputs: Record<string, unknown>; label: string }[] {
+  const leaves = inputLeaves(inputs).slice(0, 8);
+  const edges = (v: bigint) => [P - 1n, 0n, 1n, v + 1n, v - 1n, P - v, 2n * v + 1n, 255n, 256n, 65535n, 65536n, (1n << 32n) - 1n, 1n << 32n];
   const variants: { inputs: Record<string, unknown>; label: string }[] = [];
-  for (const leaf of inputLeaves(inputs).slice(0, 8)) {
-    const v = BigInt(leaf.value as string | number | bigint);
-    const edges = [0n, 1n, v + 1n, v - 1n, 2n * v + 1n, 255n, 256n, 65535n, 65536n, (1n << 32n) - 1n, 1n << 32n, P - 1n];
-    for (const value of new Set(edges.filter((x) => x >= 0n && x < P && x !== v))) {
-      variants.push({ inputs: withLeaf(inputs, leaf.path, `0x${value.toString(16)}`), label: `${leaf.label} = ${value}` });
+  const seen = new Set<string>();
+  for (let rank = 0; rank < edges(0n).length; rank++) {
+    for (const leaf of leaves) {
+      const v = BigInt(leaf.value as string | number | bigint);
+      const value = ((edges(v)[rank] % P) + P) % P;
+      const key = `${leaf.label}=${value}`;
+      if (value === ((v % P) + P) % P || seen.has(key)) continue;
+      seen.add(key);
+      variants.push({ inputs: withLeaf(inputs, leaf.path, `0x${value.toString(16)}`), label: `${leaf.label} = ${value > P / 2n ? `-${P - value}` : value}` });
     }
   }
   return variants;

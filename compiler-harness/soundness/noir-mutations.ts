@@ -70,6 +70,12 @@ export function answerMutations(answer: HintAnswer, seed = 0): string[][] {
   }
   // Divisor moves come first per pair; a long answer still gets every adjacent unit move early.
   for (const changes of pairs.slice(0, PAIR_ALTERNATIVES)) push(changes);
+  // Three neighbours moved by +1, −2, +1 (and back): the sum and the index-weighted sum stay the
+  // same, so a one-hot selector checked only by Σ s = 1 and Σ i·s = index still balances.
+  for (let i = 0; i + 2 < moved.length; i++) {
+    if ([i, i + 1, i + 2].some((j) => types[j].kind === 'bool')) continue;
+    for (const sign of [1n, -1n]) push([[i, values[i] + sign], [i + 1, values[i + 1] - 2n * sign], [i + 2, values[i + 2] + sign]]);
+  }
   // Last, fractions: a field value that should be a bit or an integer but is only used scaled
   // (s·2^k range-checked, booleanity dropped) can move by 2^−k and stay inside the range.
   for (let k = 1; k <= FRACTION_BITS; k++) {
