@@ -51,7 +51,7 @@ async function* play(events: AgentEventInput[]): AsyncGenerator<AgentEvent> {
 describe('GenerateApp', () => {
   it('shows the stages, the repair counter, the current failure, the token meter and the final summary', async () => {
     const app = render(<GenerateApp events={play(scripted)} onAbort={() => undefined} />);
-    await vi.waitFor(() => expect(app.lastFrame()).toContain('constraints: circom 590, noir 183'), { timeout: 5000 });
+    await vi.waitFor(() => expect(app.lastFrame()).toContain('size: circom 590 constraints, noir 183 ACIR opcodes'), { timeout: 5000 });
     const during = app.frames.find((f) => f.includes('at sketch.ts:12'));
     expect(during).toContain('forge[0]: a witness with the forged outputs satisfies every constraint');
     expect(during).toContain('tokens 1200 in / 300 out, $0.0021');

@@ -125,8 +125,9 @@ function Summary({ view, stopping }: { view: RunView; stopping: boolean }) {
   if (view.error) return <Text color="red">error: {view.error}</Text>;
   if (!view.done && stopping) return <Text color="yellow">stopping after the current step; the run is saved (press q or Ctrl-C again to leave at once)</Text>;
   if (!view.done) return <Text dimColor>press q or Ctrl-C to stop (the run is saved and can be resumed)</Text>;
+  // Circom counts R1CS constraints, Noir ACIR opcodes: say which.
   const counts = Object.entries(view.constraintCounts)
-    .map(([lang, n]) => `${lang} ${n}`)
+    .map(([lang, n]) => `${lang} ${n} ${lang === 'noir' ? 'ACIR opcodes' : 'constraints'}`)
     .join(', ');
   return (
     <Box flexDirection="column" marginTop={1}>
@@ -134,7 +135,7 @@ function Summary({ view, stopping }: { view: RunView; stopping: boolean }) {
         {view.done.ok ? '✓ ' : '✗ '}
         {view.done.summary}
       </Text>
-      {counts && <Text>constraints: {counts}</Text>}
+      {counts && <Text>size: {counts}</Text>}
       {view.done.usage && view.done.usage.requests > 0 && <Text>usage: {describeUsage(view.done.usage)}</Text>}
       {view.done.outputs
         .filter((o) => !o.path.includes('/proof/'))
