@@ -32,6 +32,8 @@ const OFF_TOPIC = [
   'blake2 hash of two values',
   'sum of squares of 8 values',
   'slide a kernel over a signal and sum the products',
+  // "boolean" says what an operation acts on, not which one: neither names assert-boolean.
+  'negate a boolean',
 ];
 
 describe('knowledge-base confidence, calibrated on the retrieval benchmark', () => {
@@ -47,7 +49,7 @@ describe('knowledge-base confidence, calibrated on the retrieval benchmark', () 
       if (q.expected.includes(chosen.entry.id)) right++;
       else wrong.push(`${q.query} → ${chosen.entry.id}`);
     }
-    // 93 of 136 right and 2 wrong when calibrated; the rest are refused with the nearest entries listed.
+    // 100 of 136 right and 3 wrong when calibrated; the rest are refused with the nearest entries listed.
     expect(right / queries.length).toBeGreaterThanOrEqual(0.6);
     expect(wrong.length, wrong.join('\n')).toBeLessThanOrEqual(Math.ceil(queries.length * 0.03));
     const accepted: string[] = [];

@@ -43,7 +43,7 @@ const GENERIC_WORDS = new Set(
     'bit bits binary value values number numbers integer integers int uint sint field element elements ' +
     'array arrays list lists vector vectors row rows input inputs output outputs signal signals word words ' +
     'one two four check checks compute computes get set true false fixed point signed unsigned zkml ' +
-    'function operation result data item items entry entries thing and or not'
+    'function operation result data item items entry entries thing and or not boolean booleans bool'
   ).split(' '),
 );
 
