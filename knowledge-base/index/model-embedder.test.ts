@@ -71,11 +71,22 @@ describe('ModelEmbedder against a loopback /embeddings server', () => {
 
   it('turns a 401 into one line naming the server and the key, without retrying', async () => {
     const server = await embeddingServer(() => ({ status: 401, body: { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } } }));
-    const embedder = new ModelEmbedder({ model: 'test-embed', apiKey: 'sk-wrong', baseURL: server.url });
+    const embedder = new ModelEmbedder({ model: 'test-embed', apiKey: 'sk-wrong', baseURL: server.url, keyVariable: 'ZKCODER_EMBEDDING_KEY' });
     const failure = await embedder.embed(['x']).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(EmbedderError);
-    expect((failure as Error).message).toBe(`embedding server ${server.url} refused the API key (401): set OPENAI_API_KEY to a key it accepts`);
+    expect((failure as Error).message).toBe(`embedding server ${server.url} refused the API key (401): set ZKCODER_EMBEDDING_KEY to a key it accepts`);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('never sends OPENAI_API_KEY to a compatible server: it gets ZKCODER_EMBEDDING_KEY or no key', async () => {
+    const server = await embeddingServer(letterCounts);
+    const env = { ZKCODER_EMBEDDER: 'openai-compatible', ZKCODER_EMBEDDING_URL: server.url, ZKCODER_EMBEDDING_MODEL: 'test-embed', OPENAI_API_KEY: 'sk-openai-secret' };
+    await chooseEmbedder({}, env)!.embed(['a']);
+    await chooseEmbedder({}, { ...env, ZKCODER_EMBEDDING_KEY: 'local-key' })!.embed(['b']);
+    expect(server.requests.map((r) => r.headers.authorization ?? '')).not.toContain('Bearer sk-openai-secret');
+    expect(server.requests[1].headers.authorization).toBe('Bearer local-key');
+    // and the openai kind ignores a base URL from the environment: its key goes to OpenAI only
+    expect(chooseEmbedder({ kind: 'openai' }, { ...env, ZKCODER_EMBEDDER: 'openai' })?.id).toBe('model:openai:test-embed');
   });
 
   it('refuses vectors whose size changes from the declared one', async () => {

@@ -13,6 +13,8 @@ export interface ModelEmbedderOptions {
   baseURL?: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** The environment variable the key comes from, named when the server refuses it. */
+  keyVariable?: string;
 }
 
 /** The embedding server refused or failed a request: one line naming the server and the cause. */
@@ -76,7 +78,7 @@ export class ModelEmbedder implements Embedder {
   private explain(error: unknown): Error {
     const server = `embedding server ${this.baseURL}`;
     if (error instanceof OpenAI.AuthenticationError) {
-      return new EmbedderError(`${server} refused the API key (401): set OPENAI_API_KEY to a key it accepts`);
+      return new EmbedderError(`${server} refused the API key (401): set ${this.options.keyVariable ?? 'the key'} to a key it accepts`);
     }
     if (error instanceof OpenAI.APIConnectionError) return new EmbedderError(`cannot reach ${server}: ${error.message}`);
     if (error instanceof OpenAI.APIError) {
