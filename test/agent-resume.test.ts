@@ -83,6 +83,24 @@ describe('abort and resume with a scripted model', () => {
     expect(store.open(runId).state.status).toBe('done');
   });
 
+  it('an abort while proving stops before the outputs; resuming proves again and writes them', async () => {
+    const store = new RunStore(temporaryDir('runs'));
+    const controller = new AbortController();
+    const first = scriptedModel({ script: [answer('square-correct.ts')] });
+    const stopped = await collect({ task, model: first, store, signal: controller.signal }, (event) => {
+      if (event.type === 'stage-start' && event.stage === 'prove') controller.abort();
+    });
+    const { runId } = stopped.result;
+    expect(stopped.events.some((e) => e.type === 'stage-start' && e.stage === 'output')).toBe(false);
+    expect(store.open(runId).state).toMatchObject({ status: 'interrupted', completedStages: ['sketch', 'retrieve', 'target', 'check', 'prove'] });
+
+    const { events, result } = await collect({ task: '', resume: runId, model: scriptedModel({ script: [] }), store });
+    expect(result.ok).toBe(true);
+    // The proofs are not kept between runs (the outputs need them): prove again, nothing before it.
+    expect(events.filter((e) => e.type === 'stage-start').map((e) => e.stage)).toEqual(['prove', 'output']);
+    expect(store.open(runId).state.status).toBe('done');
+  });
+
   it('refuses to resume a model run without a model, and changes nothing', async () => {
     const store = new RunStore(temporaryDir('runs'));
     const controller = new AbortController();

@@ -29,11 +29,12 @@ export async function* runModelLoop(context: RunContext): AsyncGenerator<AgentEv
   const resuming = loop.resumeNotice();
   if (resuming) yield resuming;
   try {
-    let stop: string | undefined;
-    do {
+    // A resumed run that already spent its attempts or budget stops before asking the model again.
+    let stop = loop.memory.attemptOpen || loop.state.verified ? undefined : firstStop(loop.stops.afterAttempt, loop.state);
+    while (!stop) {
       yield* loop.attempt();
       stop = firstStop(loop.stops.afterAttempt, loop.state);
-    } while (!stop);
+    }
     if (!loop.state.verified || stop === ABORTED) return loop.stopped(stop);
   } catch (error) {
     if (error instanceof LoopStopped) return loop.stopped(error.message);

@@ -3,6 +3,7 @@ import type { Lang, TargetCircuit } from '../../compiler-harness/types.js';
 import type { AgentEventInput } from '../events.js';
 import type { RunContext, RunOutcome } from '../run-context.js';
 import { constraintCounts, proveLanguages, type LanguageProof, type LanguageResult, type LanguageVectors } from './check-languages.js';
+import { ABORTED } from '../model-loop/stop-conditions.js';
 import { writeOutputs } from './write-outputs.js';
 
 export interface VerifiedCircuits {
@@ -21,7 +22,10 @@ export interface VerifiedCircuits {
 export async function* proveAndWrite(context: RunContext, verified: VerifiedCircuits): AsyncGenerator<AgentEventInput, RunOutcome> {
   const { options, run } = context;
   const counts = constraintCounts(verified.results);
+  // The user's abort holds here too: both stages may take seconds, and the run resumes at either.
+  const interrupted = (): RunOutcome => ({ ok: false, summary: ABORTED, outputs: [], constraintCounts: counts, iterations: verified.iterations, interrupted: true });
   let proofs: LanguageProof[] = [];
+  if (options.signal?.aborted) return interrupted();
   if (options.prove !== false) {
     const start = performance.now();
     yield { type: 'stage-start', stage: 'prove' };
@@ -33,6 +37,7 @@ export async function* proveAndWrite(context: RunContext, verified: VerifiedCirc
     if (!proved) return { ok: false, summary: `proving failed: ${summary}`, outputs: [], constraintCounts: counts, iterations: verified.iterations };
     run.completeStage('prove', { summary });
   }
+  if (options.signal?.aborted) return interrupted();
   const start = performance.now();
   yield { type: 'stage-start', stage: 'output' };
   const record = {
