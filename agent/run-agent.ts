@@ -63,6 +63,7 @@ export async function* runAgent(options: AgentOptions): AsyncGenerator<AgentEven
       knowledgeBase: options.knowledgeBase ?? (await KnowledgeBase.open({ home: options.home })),
       backends: await backendsFor(resolved.languages, options.backends, owned),
     };
+    for (const message of context.knowledgeBase.skipped) yield emit({ type: 'notice', level: 'warning', message });
     const model = run.state.mode === 'model';
     const stages = model ? runModelLoop(context) : runKnowledgeMode(context);
     for (;;) {

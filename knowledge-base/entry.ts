@@ -112,6 +112,24 @@ export async function loadEntry(dir: string, origin: KnowledgeEntry['origin'] = 
   return { ...parsed.data, dir, origin };
 }
 
+/** The user's entries that load, and for each one that does not, its folder and the problem. */
+export async function loadUserEntries(root: string): Promise<{ entries: KnowledgeEntry[]; skipped: string[] }> {
+  if (!existsSync(root)) return { entries: [], skipped: [] };
+  const names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  const entries: KnowledgeEntry[] = [];
+  const skipped: string[] = [];
+  for (const name of names) {
+    try {
+      const entry = await loadEntry(join(root, name), 'user');
+      if (entry.id !== name) throw new EntryError(`${entry.dir}: entry id "${entry.id}" differs from its folder name "${name}"`);
+      entries.push(entry);
+    } catch (error) {
+      skipped.push(`user entry left out: ${(error as Error).message}`);
+    }
+  }
+  return { entries: entries.sort((a, b) => a.id.localeCompare(b.id)), skipped };
+}
+
 /** Every entry under a primitives folder, sorted by id. Invalid entries are reported, not skipped silently. */
 export async function loadEntries(root = BUILTIN_PRIMITIVES, origin: KnowledgeEntry['origin'] = 'builtin'): Promise<KnowledgeEntry[]> {
   if (!existsSync(root)) return [];

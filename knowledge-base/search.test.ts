@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PRIMITIVES } from './entry.js';
 import { loadQueries, scoreRetrieval } from './retrieval-eval.js';
-import { KnowledgeBase } from './search.js';
+import { KnowledgeBase, userPrimitivesDir } from './search.js';
 
 const freshHome = () => mkdtempSync(join(tmpdir(), 'zkcoder-kb-'));
 
@@ -33,6 +33,20 @@ describe('knowledge-base search (offline embedder + hnswlib)', () => {
     const [gate] = await base.search('logical and of two bits', 1);
     expect(gate.entry.id).toBe('logic-and');
     expect(gate.reason).toMatch(/^name: and\b/);
+  });
+
+  it('leaves out a user entry that no longer loads, says which and why, and keeps the rest', async () => {
+    const home = freshHome();
+    const user = userPrimitivesDir(home);
+    cpSync(join(BUILTIN_PRIMITIVES, 'logic-and'), join(user, 'my-and'), { recursive: true });
+    const good = JSON.parse(readFileSync(join(user, 'my-and', 'entry.json'), 'utf8'));
+    writeFileSync(join(user, 'my-and', 'entry.json'), JSON.stringify({ ...good, id: 'my-and' }));
+    cpSync(join(BUILTIN_PRIMITIVES, 'logic-or'), join(user, 'old-or'), { recursive: true });
+    writeFileSync(join(user, 'old-or', 'entry.json'), JSON.stringify({ ...good, id: 'old-or', counts: { circomConstraints: 3, gates: 9 } }));
+    const base = await KnowledgeBase.open({ home });
+    expect(base.get('my-and')?.origin).toBe('user');
+    expect(base.get('old-or')).toBeUndefined();
+    expect(base.skipped).toEqual([expect.stringMatching(/^user entry left out: .*old-or\/entry\.json: counts: /)]);
   });
 
   it('persists the index and rebuilds it when an entry changes', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { zkcoderHome } from '../compiler-harness/home.js';
-import { BUILTIN_PRIMITIVES, loadEntries, type KnowledgeEntry } from './entry.js';
+import { BUILTIN_PRIMITIVES, loadEntries, loadUserEntries, type KnowledgeEntry } from './entry.js';
 import { CachedEmbedder } from './index/embedding-cache.js';
 import type { Embedder } from './index/embedder.js';
 import { entryFeatures, entryText } from './index/documents.js';
@@ -35,12 +35,15 @@ export class KnowledgeBase {
     private readonly embedder: Embedder,
     private readonly index: VectorIndex,
     private readonly offline: HashedTfIdfEmbedder | undefined,
+    /** User entries left out because they no longer load (each says which and why). */
+    readonly skipped: string[],
   ) {}
 
   static async open(options: OpenOptions = {}): Promise<KnowledgeBase> {
     const home = zkcoderHome(options.home);
     const builtin = await loadEntries(options.primitives ?? BUILTIN_PRIMITIVES, 'builtin');
-    const user = options.includeUser === false ? [] : await loadEntries(userPrimitivesDir(home), 'user');
+    // A user entry written for an older format must not take the whole knowledge base down with it.
+    const { entries: user, skipped } = options.includeUser === false ? { entries: [], skipped: [] } : await loadUserEntries(userPrimitivesDir(home));
     const ids = new Set(builtin.map((e) => e.id));
     const entries = [...builtin, ...user.filter((e) => !ids.has(e.id))];
     const offline = options.embedder ? undefined : HashedTfIdfEmbedder.fit(entries.map(entryText));
@@ -58,7 +61,7 @@ export class KnowledgeBase {
         return entries.map((e, i) => ({ id: e.id, vector: vectors[i], contentHash: hashes[i].contentHash }));
       },
     });
-    return new KnowledgeBase(entries, embedder, index, offline);
+    return new KnowledgeBase(entries, embedder, index, offline, skipped);
   }
 
   get(id: string): KnowledgeEntry | undefined {

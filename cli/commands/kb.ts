@@ -114,7 +114,9 @@ export function registerKnowledgeBase(program: Command): void {
 /** With a choice (search), the embedder the user picked; otherwise the offline one, which costs nothing. */
 async function openKnowledgeBase(choice?: EmbedderChoice): Promise<KnowledgeBase> {
   try {
-    return await embedding(async () => KnowledgeBase.open({ embedder: choice && chooseEmbedder(choice) }));
+    const base = await embedding(async () => KnowledgeBase.open({ embedder: choice && chooseEmbedder(choice) }));
+    for (const message of base.skipped) console.error(`zkcoder: warning: ${message}`);
+    return base;
   } catch (error) {
     throw error instanceof EntryError ? new FatalError(error.message) : error;
   }
