@@ -5,6 +5,7 @@ import type { AgentEventInput } from '../events.js';
 import { extractCodeBlock, renderPrompt } from '../prompts/index.js';
 import type { CheckedSketch, Repair } from './loop-memory.js';
 import { implementations } from './retrieval.js';
+import { nargoManifest } from '../../compiler-harness/noir/manifest.js';
 
 const LANGUAGE = { circom: { name: 'Circom 2', fence: 'circom', labels: ['circom'] }, noir: { name: 'Noir', fence: 'noir', labels: ['noir', 'rust', 'nr'] } } as const;
 
@@ -58,11 +59,7 @@ export async function* writeTargetCode(request: {
 /** A complete project: Circom with its `component main`; Noir as a Nargo project. */
 function writtenCircuit(lang: Lang, code: string, outputNames: string[]): TargetCircuit {
   if (lang === 'circom') return { lang, files: { 'main.circom': code }, entry: 'main.circom', name: 'main' };
-  return { lang, files: { 'src/main.nr': code, 'Nargo.toml': nargoToml('main') }, entry: 'src/main.nr', name: 'main', returnNames: outputNames };
-}
-
-export function nargoToml(name: string): string {
-  return `[package]\nname = "${name}"\ntype = "bin"\nauthors = [""]\n\n[dependencies]\n`;
+  return { lang, files: { 'src/main.nr': code, 'Nargo.toml': nargoManifest('main') }, entry: 'src/main.nr', name: 'main', returnNames: outputNames };
 }
 
 /** The `lower` strategy: the sketch lowered to every language, deterministically. */

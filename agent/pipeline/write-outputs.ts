@@ -5,6 +5,7 @@ import type { Lang, TargetCircuit } from '../../compiler-harness/types.js';
 import { writeProof } from '../../compiler-harness/write-proof.js';
 import type { OutputFile } from '../events.js';
 import type { LanguageProof, LanguageResult, LanguageVectors } from './check-languages.js';
+import { nargoManifest } from '../../compiler-harness/noir/manifest.js';
 
 export interface RunOutputs {
   task: string;
@@ -62,10 +63,6 @@ function vectorFiles(outputs: RunOutputs): [string, unknown][] {
   const entries = Object.entries(outputs.vectors).filter(([lang]) => lang in outputs.circuits);
   const same = entries.every(([, v]) => JSON.stringify(v) === JSON.stringify(entries[0][1]));
   return same ? [['vectors.json', entries[0][1]]] : entries.map(([lang, v]) => [join(lang, 'vectors.json'), v]);
-}
-
-function nargoManifest(name: string): string {
-  return `[package]\nname = "${name.replace(/[^A-Za-z0-9_]/g, '_')}"\ntype = "bin"\nauthors = [""]\n\n[dependencies]\n`;
 }
 
 function report(outputs: RunOutputs): string {

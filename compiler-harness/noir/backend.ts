@@ -27,6 +27,7 @@ import { SharedBarretenberg } from './barretenberg.js';
 import { executionFailure, parseCompileErrors } from './diagnostics.js';
 import { forgeReturnValue } from './forge.js';
 import type { CompileJobResult, ExecuteJobResult } from './toolchain-worker.js';
+import { nargoManifest, packageName } from './manifest.js';
 
 export interface NoirCompiledCircuit extends CompiledCircuit {
   lang: 'noir';
@@ -203,18 +204,11 @@ export function writeNargoProject(circuit: TargetCircuit): NargoProject {
     return { ok: false, diagnostic: { severity: 'error', file: 'src/main.nr', message } };
   }
   const name = packageName(circuit.name ?? 'main');
-  files['Nargo.toml'] ??= `[package]\nname = "${name}"\ntype = "bin"\nauthors = [""]\n\n[dependencies]\n`;
+  files['Nargo.toml'] ??= nargoManifest(name);
   const buildDir = mkdtempSync(join(tmpdir(), `zkcoder-noir-${name}-`));
   for (const [path, source] of Object.entries(files)) {
     mkdirSync(dirname(join(buildDir, path)), { recursive: true });
     writeFileSync(join(buildDir, path), source);
   }
   return { ok: true, buildDir };
-}
-
-/** Nargo package names are identifiers: lowercase letters, digits and underscores, not starting with a digit. */
-export function packageName(name: string): string {
-  const cleaned = name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
-  if (!cleaned) return 'main';
-  return /^[0-9]/.test(cleaned) ? `c_${cleaned}` : cleaned;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compile, createFileManager } from '@noir-lang/noir_wasm';
 import { Noir, type CompiledCircuit, type ForeignCallHandler, type InputMap } from '@noir-lang/noir_js';
+import { nargoManifest } from '../noir/manifest.js';
 import { inputLeaves, withLeaf } from './input-attacks.js';
 import { scalarTypes } from './noir-hint-types.js';
 import { lintNoir } from './noir-lints.js';
@@ -249,7 +250,7 @@ function show(value: unknown): string {
 async function compileProject(files: Record<string, string>): Promise<{ program: CompiledCircuit } | { error: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'zkcoder-soundness-noir-'));
   try {
-    const all = { 'Nargo.toml': '[package]\nname = "zkcoder_soundness"\ntype = "bin"\nauthors = [""]\n\n[dependencies]\n', ...files };
+    const all = { 'Nargo.toml': nargoManifest('zkcoder_soundness'), ...files };
     for (const [path, text] of Object.entries(all)) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), text);
