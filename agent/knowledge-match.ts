@@ -13,7 +13,7 @@ import type { SearchHit } from '../knowledge-base/search.js';
  *    operation it is rather than what it acts on (bit, value, number, list ... are everywhere);
  * 3. of the near hits, the one the task names most completely is the answer ("greater than or
  *    equal" names greater-eq-than with four words, greater-than with two), whichever scored best;
- *    the best-scored hit must be similar enough and the answer at least half as similar; and
+ *    the best-scored hit must be similar enough (`minimumScore`) and the answer at least half that; and
  * 4. the best hit stands out from the runner-up by `minimumMargin` (relative), unless it is named
  *    more completely than every other near hit ("relu activation" names relu's own name, and
  *    leaky-relu only through its tag "activation"); and
@@ -74,9 +74,11 @@ export function judgeConfidence(task: string, hits: SearchHit[], options: Confid
   const { hit: best, naming } = chosen;
   const namedBy = naming.phrase;
   const top = near[0].hit;
-  if (top.score < rule.minimumScore || best.score < rule.minimumScore / 2) {
-    const weak = top.score < rule.minimumScore ? top : best;
-    return { confident: false, namedBy, why: `the best match, ${weak.entry.id}, scores ${weak.score.toFixed(2)} (at least ${rule.minimumScore} needed)` };
+  if (top.score < rule.minimumScore) {
+    return { confident: false, namedBy, why: `the best match, ${top.entry.id}, scores ${top.score.toFixed(2)} (at least ${rule.minimumScore} needed)` };
+  }
+  if (best.score < rule.minimumScore / 2) {
+    return { confident: false, namedBy, why: `the entry the task names, ${best.entry.id}, scores ${best.score.toFixed(2)} (at least ${rule.minimumScore / 2} needed)` };
   }
   if (!namedBy) return { confident: false, why: `the task does not name ${top.entry.id} (no word of its name or synonyms that says what it does)` };
   const others = near.filter((n) => n !== chosen);

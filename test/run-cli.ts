@@ -13,10 +13,24 @@ export interface CliResult {
 
 /**
  * Run the real `zkcoder` binary (as a user would) and collect its exit code and output. Model keys
- * are removed from the environment so a developer's own key never turns a test into a model run.
+ * and embedder settings are removed from the environment so a developer's own configuration never
+ * turns a test into a model run.
  */
 export async function zkcoder(args: string[], options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliResult> {
-  const env = { ...process.env, OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', OPENAI_BASE_URL: '', ZKCODER_PROVIDER: '', ZKCODER_MODEL: '', ...options.env };
+  // Embedder settings too: a developer's own server must not answer (or see) the tests' searches.
+  const env = {
+    ...process.env,
+    OPENAI_API_KEY: '',
+    ANTHROPIC_API_KEY: '',
+    OPENAI_BASE_URL: '',
+    ZKCODER_PROVIDER: '',
+    ZKCODER_MODEL: '',
+    ZKCODER_EMBEDDER: '',
+    ZKCODER_EMBEDDING_URL: '',
+    ZKCODER_EMBEDDING_MODEL: '',
+    ZKCODER_EMBEDDING_KEY: '',
+    ...options.env,
+  };
   try {
     const { stdout, stderr } = await run('node', [join(root, 'bin/zkcoder.js'), ...args], {
       cwd: options.cwd ?? root,

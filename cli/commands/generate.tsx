@@ -9,6 +9,7 @@ import type { Lang } from '../../compiler-harness/types.js';
 import { loadTestVectors, VectorsError } from '../../compiler-harness/vectors/schema.js';
 import { FatalError } from '../fatal.js';
 import { GenerateApp } from '../ui/generate-app.js';
+import { RunStore } from '../../agent/runs/run-store.js';
 
 interface GenerateFlags extends ModelFlags {
   lang: string;
@@ -103,6 +104,7 @@ async function runHeadless(events: AsyncGenerator<AgentEvent, AgentResult>): Pro
 
 async function runInteractive(events: AsyncGenerator<AgentEvent, AgentResult>, controller: AbortController): Promise<AgentResult | undefined> {
   let result: AgentResult | undefined;
+  let runId: string | undefined;
   const stream = (async function* () {
     for (;;) {
       const next = await events.next();
@@ -110,13 +112,16 @@ async function runInteractive(events: AsyncGenerator<AgentEvent, AgentResult>, c
         result = next.value;
         return;
       }
+      if (next.value.type === 'run-start') runId = next.value.runId;
       yield next.value;
     }
   })();
   // Ctrl-C reaches GenerateApp as a key (stdin is in raw mode): it aborts and saves like q. A second
-  // press while a long step finishes leaves at once; every event so far is already on disk.
+  // press while a long step finishes leaves at once; every event so far is already on disk, and the
+  // run is marked interrupted so `runs list` and `--resume` see it as such.
   const forceQuit = () => {
     app.unmount();
+    if (runId) new RunStore().open(runId).finish('interrupted', `quit by the user; resume with zkcoder generate --resume ${runId}`);
     process.exit(130);
   };
   const app = render(<GenerateApp events={stream} onAbort={() => controller.abort()} onForceQuit={forceQuit} />, { exitOnCtrlC: false });

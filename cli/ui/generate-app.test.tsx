@@ -11,7 +11,14 @@ import { describeUsage } from './run-view.js';
 // intermediate frame would reach ink-testing-library. These tests are about the screens a terminal sees.
 vi.hoisted(() => {
   process.env.CI = 'false';
+  process.env.CONTINUOUS_INTEGRATION = 'false';
 });
+
+/** The first frame is on screen and the input handler attached (ink attaches it in an effect). */
+async function ready(app: ReturnType<typeof render>): Promise<void> {
+  await vi.waitFor(() => expect(app.lastFrame()).toContain('zkcoder generate'));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
 
 const clock = () => new Date('2026-11-24T12:00:00Z');
 const scripted: AgentEventInput[] = [
@@ -71,7 +78,7 @@ describe('GenerateApp', () => {
   it('aborts when the user presses q', async () => {
     const onAbort = vi.fn();
     const app = render(<GenerateApp events={play(scripted)} onAbort={onAbort} />);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await ready(app);
     app.stdin.write('q');
     expect(onAbort).toHaveBeenCalledTimes(1);
     app.unmount();
@@ -81,7 +88,7 @@ describe('GenerateApp', () => {
     const onAbort = vi.fn();
     const onForceQuit = vi.fn();
     const app = render(<GenerateApp events={play(scripted)} onAbort={onAbort} onForceQuit={onForceQuit} />);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await ready(app);
     app.stdin.write('c');
     expect(onAbort).not.toHaveBeenCalled();
     app.stdin.write('\u0003');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { acvm } from '@noir-lang/noir_js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NoirBackend } from '../noir/backend.js';
-import { analyzeNoir, disposeIsolatedAnalysis } from './isolated.js';
+import { analyzeNoir as analyzeNoirWithin, disposeIsolatedAnalysis } from './isolated.js';
 import { lintNoir } from './noir-lints.js';
 import { rewriteHints } from './noir-rewrite.js';
 
@@ -12,6 +12,12 @@ import { rewriteHints } from './noir-rewrite.js';
  */
 
 const backend = new NoirBackend();
+/**
+ * A generous budget: the attack stops at its first counterexample, or when it has tried every
+ * alternative (1–3 s on these programs); the budget only matters on a loaded machine, where the
+ * compile of the rewritten program alone can take seconds.
+ */
+const analyzeNoir = (options: Parameters<typeof analyzeNoirWithin>[0]) => analyzeNoirWithin({ budgetMs: 60_000, ...options });
 afterAll(async () => {
   await disposeIsolatedAnalysis();
   await backend.dispose();
