@@ -140,11 +140,8 @@ async function searchAnswers(options: {
 }): Promise<{ found?: { call: HintCall; alternative: string[]; returnValue: unknown; witness: Uint8Array }; attempts: number; accepted: Map<string, HintCall>; outOfTime: boolean }> {
   let attempts = 0;
   const accepted = new Map<string, HintCall>();
-  const tries = options.calls
-    .slice(0, 32)
-    .flatMap((call) => answerMutations({ types: scalarTypes(call.hint.slots, call.sizes), honest: call.honest, args: call.args.flat() }, call.index).map((alternative, rank) => ({ call, alternative, rank })))
-    .sort((a, b) => a.rank - b.rank);
-  for (const { call, alternative } of tries.slice(0, options.maxAttempts ?? tries.length)) {
+  for (const { call, alternative } of roundRobin(options.calls.slice(0, 32))) {
+    if (attempts >= (options.maxAttempts ?? Infinity)) break;
     if (Date.now() > options.deadline) return { attempts, accepted, outOfTime: true };
     attempts++;
     const mutated = await options.run((c) => (c.index === call.index ? alternative : c.honest));
@@ -153,6 +150,21 @@ async function searchAnswers(options: {
     accepted.set(call.hint.name, call);
   }
   return { attempts, accepted, outOfTime: false };
+}
+
+/** Each call's first alternative, then each call's second, and so on, made as they are taken. */
+function* roundRobin(calls: HintCall[]): Generator<{ call: HintCall; alternative: string[] }> {
+  let live = calls.map((call) => ({ call, alternatives: answerMutations({ types: scalarTypes(call.hint.slots, call.sizes), honest: call.honest, args: call.args.flat() }, call.index) }));
+  while (live.length > 0) {
+    const next: typeof live = [];
+    for (const entry of live) {
+      const step = entry.alternatives.next();
+      if (step.done) continue;
+      next.push(entry);
+      yield { call: entry.call, alternative: step.value };
+    }
+    live = next;
+  }
 }
 
 /**

@@ -30,61 +30,79 @@ export interface HintAnswer {
   args: string[];
 }
 
-/** Alternative answers in the order to try them; each is a full answer (hex strings). */
-export function answerMutations(answer: HintAnswer, seed = 0): string[][] {
+/**
+ * Alternative answers in the order to try them, each a full answer (hex strings), made one at a
+ * time: a caller that stops after a few never builds the rest (an answer may hold thousands of values).
+ */
+export function* answerMutations(answer: HintAnswer, seed = 0): Generator<string[]> {
   const { types, honest } = answer;
-  const values = honest.map((hex) => BigInt(hex));
-  const argumentValues = [...new Set(answer.args.slice(0, 64).map((hex) => BigInt(hex)))].slice(0, 8);
-  const out: string[][] = [];
-  const seen = new Set<string>([honest.join(',')]);
-  const push = (changes: [number, bigint][]) => {
+  const seen = new Set<string>();
+  for (const changes of changeLists(answer, seed)) {
     const alternative = honest.slice();
+    const key: string[] = [];
+    let valid = true;
     for (const [index, value] of changes) {
       const wrapped = wrap(types[index], value);
-      if (wrapped === undefined) return;
-      alternative[index] = `0x${wrapped.toString(16)}`;
-    }
-    const key = alternative.join(',');
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(alternative);
-    }
-  };
-  const moved = values.slice(0, MOVED);
-  moved.forEach((v, i) => {
-    const type = types[i];
-    if (type.kind === 'bool') return push([[i, 1n - v]]);
-    const top = type.kind === 'integer' ? (1n << BigInt(type.bits)) - 1n : P - 1n;
-    const candidates = [v + 1n, v - 1n, 0n, 1n, top, -v, 2n * v, v / 2n, ...argumentValues, ...seededElements(seed + i + 7, 1, top + 1n)];
-    for (const c of candidates) push([[i, c]]);
-  });
-  const pairs: [number, bigint][][] = [];
-  for (let i = 0; i < moved.length; i++) {
-    for (let j = 0; j < moved.length; j++) {
-      if (i === j || types[i].kind === 'bool' || types[j].kind === 'bool') continue;
-      for (const d of divisors(values[i], values[j], argumentValues)) {
-        pairs.push([[i, values[i] + 1n], [j, values[j] - d]], [[i, values[i] - 1n], [j, values[j] + d]]);
+      if (wrapped === undefined) valid = false;
+      else if (wrapped !== BigInt(honest[index])) {
+        alternative[index] = `0x${wrapped.toString(16)}`;
+        key.push(`${index}=${wrapped}`);
       }
-      if (i < j) pairs.push([[i, values[i] + 1n], [j, values[j] - 1n]], [[i, values[i] - 1n], [j, values[j] + 1n]], [[i, values[j]], [j, values[i]]]);
+    }
+    const id = key.sort().join(';');
+    if (!valid || id === '' || seen.has(id)) continue;
+    seen.add(id);
+    yield alternative;
+  }
+}
+
+/** The moves, as (index, new value) lists, likeliest first; values may still need wrapping into their type. */
+function* changeLists(answer: HintAnswer, seed: number): Generator<[number, bigint][]> {
+  const { types } = answer;
+  const values = answer.honest.map((hex) => BigInt(hex));
+  const argumentValues = [...new Set(answer.args.slice(0, 64).map((hex) => BigInt(hex)))].slice(0, 8);
+  const moved = values.slice(0, MOVED);
+  for (let i = 0; i < moved.length; i++) {
+    const [v, type] = [moved[i], types[i]];
+    if (type.kind === 'bool') {
+      yield [[i, 1n - v]];
+      continue;
+    }
+    const top = type.kind === 'integer' ? (1n << BigInt(type.bits)) - 1n : P - 1n;
+    for (const c of [v + 1n, v - 1n, 0n, 1n, top, -v, 2n * v, v / 2n, ...argumentValues, ...seededElements(seed + i + 7, 1, top + 1n)]) yield [[i, c]];
+  }
+  let pairs = 0;
+  for (let i = 0; i < moved.length && pairs < PAIR_ALTERNATIVES; i++) {
+    for (let j = 0; j < moved.length && pairs < PAIR_ALTERNATIVES; j++) {
+      if (i === j || types[i].kind === 'bool' || types[j].kind === 'bool') continue;
+      // Divisor moves first per pair; a long answer still gets every adjacent unit move early.
+      const moves: [number, bigint][][] = divisors(values[i], values[j], argumentValues).flatMap((d) => [
+        [[i, values[i] + 1n], [j, values[j] - d]],
+        [[i, values[i] - 1n], [j, values[j] + d]],
+      ]);
+      if (i < j) moves.push([[i, values[i] + 1n], [j, values[j] - 1n]], [[i, values[i] - 1n], [j, values[j] + 1n]], [[i, values[j]], [j, values[i]]]);
+      for (const move of moves.slice(0, PAIR_ALTERNATIVES - pairs)) {
+        pairs++;
+        yield move;
+      }
     }
   }
-  // Divisor moves come first per pair; a long answer still gets every adjacent unit move early.
-  for (const changes of pairs.slice(0, PAIR_ALTERNATIVES)) push(changes);
   // Three neighbours moved by +1, −2, +1 (and back): the sum and the index-weighted sum stay the
   // same, so a one-hot selector checked only by Σ s = 1 and Σ i·s = index still balances.
   for (let i = 0; i + 2 < moved.length; i++) {
     if ([i, i + 1, i + 2].some((j) => types[j].kind === 'bool')) continue;
-    for (const sign of [1n, -1n]) push([[i, values[i] + sign], [i + 1, values[i + 1] - 2n * sign], [i + 2, values[i + 2] + sign]]);
+    for (const sign of [1n, -1n]) yield [[i, values[i] + sign], [i + 1, values[i + 1] - 2n * sign], [i + 2, values[i + 2] + sign]];
   }
   // Last, fractions: a field value that should be a bit or an integer but is only used scaled
   // (s·2^k range-checked, booleanity dropped) can move by 2^−k and stay inside the range.
   for (let k = 1; k <= FRACTION_BITS; k++) {
     const step = modInverse(1n << BigInt(k), P);
-    moved.forEach((v, i) => {
-      if (types[i].kind === 'field') push([[i, v - step]]), push([[i, v + step]]);
-    });
+    for (let i = 0; i < moved.length; i++) {
+      if (types[i].kind !== 'field') continue;
+      yield [[i, moved[i] - step]];
+      yield [[i, moved[i] + step]];
+    }
   }
-  return out;
 }
 
 /** Divisors d with q·d + r near an argument: exact ones, then the powers of two around a / q. */
