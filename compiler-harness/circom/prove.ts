@@ -44,9 +44,20 @@ interface KeyLocation {
 async function keyLocation(compiled: CircomCompiled, system: CircomProofSystem, options: HarnessOptions): Promise<KeyLocation> {
   const configured = options.ptauPath ?? process.env.ZKCODER_PTAU;
   const userPtau = configured ? resolve(configured) : undefined;
-  const r1csBytes = await readFile(compiled.r1csPath);
-  const digest = createHash('sha256').update(r1csBytes).update(system).update(userPtau ?? 'dev').update(KEY_FORMAT).digest('hex').slice(0, 24);
+  const digest = createHash('sha256').update(await r1csDigest(compiled)).update(system).update(userPtau ?? 'dev').update(KEY_FORMAT).digest('hex').slice(0, 24);
   return { dir: join(zkcoderHome(options.home), 'keys', `${digest}.${system}`), userPtau };
+}
+
+/** The R1CS hash, once per compiled circuit: prove, verify and the tampered-proof check all need it. */
+const r1csDigests = new WeakMap<CircomCompiled, Promise<string>>();
+
+function r1csDigest(compiled: CircomCompiled): Promise<string> {
+  let digest = r1csDigests.get(compiled);
+  if (!digest) {
+    digest = readFile(compiled.r1csPath).then((bytes) => createHash('sha256').update(bytes).digest('hex'));
+    r1csDigests.set(compiled, digest);
+  }
+  return digest;
 }
 
 const pending = new Map<string, Promise<string[]>>();
