@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { validateCrs } from '../../compiler-harness/setup/crs.js';
 import { readPtauHeader } from '../../compiler-harness/setup/ptau.js';
 import type { Lang, Proof, ProofSystem } from '../../compiler-harness/types.js';
-import { FatalError } from '../fatal.js';
+import { FatalError, VectorsMismatch } from '../fatal.js';
 import { loadCircuit } from '../load-circuit.js';
 import { writeProof } from '../../compiler-harness/write-proof.js';
 
@@ -58,12 +58,6 @@ export function registerCheck(program: Command): void {
 }
 
 /** Vectors that don't fit the circuit: an input error (exit 2) that keeps every problem found. */
-class VectorsMismatch extends FatalError {
-  constructor(readonly problems: string[]) {
-    super(problems.length > 1 ? `${problems[0]} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : problems[0]);
-  }
-}
-
 function jsonError(error: FatalError) {
   return {
     passed: false,

@@ -14,7 +14,7 @@ import {
   type LoweredCircuit,
   type VectorReport,
 } from '../../zksl/index.js';
-import { FatalError } from '../fatal.js';
+import { FatalError, VectorsMismatch } from '../fatal.js';
 
 export function registerSketch(program: Command): void {
   const sketch = program.command('sketch').description('ZKSL constraint sketches: check, lower to Circom/Noir, test, reference');
@@ -33,7 +33,7 @@ export function registerSketch(program: Command): void {
       } catch (error) {
         // with --json a script reads stdout: an input error is a JSON document there too, as in `zkcoder check`
         if (flags.json && error instanceof FatalError) {
-          const problems = error instanceof NamesMismatch ? { problems: error.problems } : {};
+          const problems = error instanceof VectorsMismatch ? { problems: error.problems } : {};
           console.log(JSON.stringify({ ok: false, error: error.message, exitCode: error.exitCode, ...problems }, null, 2));
         }
         throw error;
@@ -140,16 +140,9 @@ async function runCheck(file: string, flags: { vectors?: string; param?: string[
 }
 
 /** Vectors (or --param names) that don't match the sketch: an input error (exit 2) keeping every problem. */
-class NamesMismatch extends FatalError {
-  constructor(readonly problems: string[]) {
-    const more = problems.length - 1;
-    super(more ? `${problems[0]} (and ${more} more problem${more > 1 ? 's' : ''})` : problems[0]);
-  }
-}
-
 function refuseMismatchedNames(report: VectorReport, vectorsSource: string): void {
   if (report.problems.length === 0) return;
-  throw new NamesMismatch(report.problems.map((p) => `${p.where === 'params' ? '--param' : vectorsSource}: ${p.message}`));
+  throw new VectorsMismatch(report.problems.map((p) => `${p.where === 'params' ? '--param' : vectorsSource}: ${p.message}`));
 }
 
 /**

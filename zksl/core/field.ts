@@ -60,8 +60,9 @@ export function toField(value: unknown): bigint {
  */
 export function inputToField(value: unknown): bigint {
   const element = toField(value);
-  const magnitude = typeof value === 'bigint' ? value : typeof value === 'string' && /^-?(0x[0-9a-fA-F]+|[0-9]+)$/.test(value.trim()) ? BigInt(value.trim().replace(/^-/, '')) : undefined;
-  if (magnitude !== undefined && (magnitude < 0n ? -magnitude : magnitude) >= P) throw new Error(`${String(value)} is outside the field (|x| must be below p)`);
+  // toField accepted it, so a string here is a (signed) decimal or hex integer; numbers are safe integers.
+  const magnitude = typeof value === 'bigint' ? value : typeof value === 'string' ? BigInt(value.trim().replace(/^-/, '')) : 0n;
+  if ((magnitude < 0n ? -magnitude : magnitude) >= P) throw new Error(`${String(value)} is outside the field (|x| must be below p)`);
   return element;
 }
 
