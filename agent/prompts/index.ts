@@ -31,11 +31,18 @@ export function renderPrompt(name: PromptName, values: Record<string, string | n
   return { id, text };
 }
 
-/** The first fenced code block in a model's answer whose language is one of `languages` (or unlabelled). */
+/**
+ * The code block in a model's answer: the first fenced block labelled with one of `languages`;
+ * only when none is labelled so, the first unlabelled block. An answer is untrusted text, so a
+ * stray unlabelled block (a shell command, an example) before the real one must not win.
+ */
 export function extractCodeBlock(text: string, languages: string[]): string | undefined {
+  let unlabelled: string | undefined;
   for (const match of text.matchAll(/```([\w+-]*)[^\n]*\n([\s\S]*?)```/g)) {
     const label = match[1].toLowerCase();
-    if (label === '' || languages.includes(label)) return match[2].replace(/\s+$/, '\n');
+    const code = match[2].replace(/\s+$/, '\n');
+    if (languages.includes(label)) return code;
+    if (label === '') unlabelled ??= code;
   }
-  return undefined;
+  return unlabelled;
 }
