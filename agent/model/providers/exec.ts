@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { oneLine } from '../http-errors.js';
 import { createProviderModel, type ResilienceOptions } from '../provider-model.js';
+import { killGroup, spawnInGroup } from './process-group.js';
 import {
   estimateUsage,
   ModelError,
@@ -14,6 +14,8 @@ import {
 /**
  * Any external program as a model: the prompt goes to its stdin, the completion comes from its
  * stdout. This is the escape hatch for tools we have no SDK for (`llm`, `ollama run`, a shell script).
+ * The command runs in its own process group: a time limit or an abort stops it and every process
+ * it started.
  */
 export interface ExecOptions extends ResilienceOptions {
   /** A string runs through the shell (pipes, quoting, as the user typed it); an array runs directly. */
@@ -81,20 +83,21 @@ function runCommand(context: RunContext): Promise<ProviderResult> {
   const maxOutputBytes = options.maxOutputBytes ?? defaultMaxOutputBytes;
   return new Promise((resolve, reject) => {
     const [program, ...args] = Array.isArray(options.command) ? options.command : [options.command];
-    const child = spawn(program ?? '', args, {
+    const child = spawnInGroup(program ?? '', args, {
       shell: !Array.isArray(options.command),
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let outputBytes = 0;
     let overflow = false;
     let killTimer: NodeJS.Timeout | undefined;
+    // The whole group: a child that holds stdout would otherwise keep 'close' from ever coming.
     const stop = () => {
-      child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), killGraceMs);
+      if (killTimer) return;
+      killGroup(child, 'SIGTERM');
+      killTimer = setTimeout(() => killGroup(child, 'SIGKILL'), killGraceMs);
       killTimer.unref();
     };
     const fail = (kind: ModelError['kind'], problem: string) =>
@@ -122,7 +125,12 @@ function runCommand(context: RunContext): Promise<ProviderResult> {
     });
     child.on('close', (code, killedBy) => {
       signal.removeEventListener('abort', stop);
-      clearTimeout(killTimer);
+      if (killTimer) {
+        // Stopped: whatever is left of the group (a member that ignored SIGTERM but let go of our
+        // pipes) goes now, not after the grace period.
+        clearTimeout(killTimer);
+        killGroup(child, 'SIGKILL');
+      }
       // The provider wrapper turns an abort into 'timeout' or 'aborted'; anything works here.
       if (signal.aborted) return fail('aborted', 'stopped');
       if (overflow) return fail('bad-response', `wrote more than ${maxOutputBytes} bytes`);
