@@ -1,4 +1,5 @@
 import type { Diagnostic, Lang, ProofSystem } from '../compiler-harness/types.js';
+import { redactValue } from './model/redaction.js';
 import type { RunUsage } from './model/usage.js';
 
 /** The stages of a run, in order; the TUI lists them and `--resume` restarts after the last one completed. */
@@ -53,7 +54,10 @@ export type AgentEventType = AgentEvent['type'];
 type WithoutTime<T> = T extends unknown ? Omit<T, 'at'> : never;
 export type AgentEventInput = WithoutTime<AgentEvent>;
 
-/** Stamp an event with the time (injectable for deterministic tests). */
+/**
+ * Stamp an event with the time (injectable for deterministic tests). Every event passes here, so
+ * this is where secrets leave them: the TUI, the JSONL output and events.jsonl all see the result.
+ */
 export function stamp(event: AgentEventInput, now: () => Date = () => new Date()): AgentEvent {
-  return { ...event, at: now().toISOString() } as AgentEvent;
+  return redactValue({ ...event, at: now().toISOString() } as AgentEvent);
 }

@@ -4,6 +4,7 @@ import type { Backend, Lang } from '../compiler-harness/types.js';
 import { KnowledgeBase } from '../knowledge-base/search.js';
 import { stamp, type AgentEvent, type AgentEventInput } from './events.js';
 import { runKnowledgeMode } from './knowledge-mode.js';
+import { redactValue } from './model/redaction.js';
 import { addResponseUsage, noUsage, type RunUsage } from './model/usage.js';
 import { runModelLoop } from './model-loop/run-model-loop.js';
 import type { AgentOptions, ResolvedOptions, RunContext, RunOutcome } from './run-context.js';
@@ -89,7 +90,7 @@ export async function* runAgent(options: AgentOptions): AsyncGenerator<AgentEven
     for (const backend of owned) await backend.dispose();
     await disposeSoundnessAnalysis();
   }
-  return { ...outcome, runId: run.id, runDir: run.dir, usage };
+  return redactValue({ ...outcome, runId: run.id, runDir: run.dir, usage });
 }
 
 class AbortError extends Error {}

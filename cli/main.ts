@@ -5,6 +5,7 @@ import { registerGenerate } from './commands/generate.js';
 import { registerKnowledgeBase } from './commands/kb.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSketch } from './commands/sketch.js';
+import { redact } from '../agent/model/redaction.js';
 import { FatalError } from './fatal.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -30,10 +31,10 @@ try {
     // option, missing argument) is wrong input like any other: exit 2.
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else if (error instanceof FatalError) {
-    console.error(`zkcoder: ${error.message}`);
+    console.error(redact(`zkcoder: ${error.message}`));
     process.exitCode = error.exitCode;
   } else {
-    console.error(`zkcoder: internal error: ${(error as Error).stack ?? String(error)}`);
+    console.error(redact(`zkcoder: internal error: ${(error as Error).stack ?? String(error)}`));
     process.exitCode = 70;
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { redactedJson } from './redaction.js';
 import type { ModelMessage } from './types.js';
 
 /**
@@ -81,10 +82,13 @@ export async function readCassette(file: string): Promise<Cassette> {
   return parsed.data;
 }
 
-/** Writes through a temporary file so an interrupted run never leaves half a cassette behind. */
+/**
+ * Writes through a temporary file so an interrupted run never leaves half a cassette behind; redacted,
+ * as cassettes are shared (a request that carried a key will then not replay, which is right).
+ */
 export async function writeCassette(file: string, cassette: Cassette): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(cassette, null, 2)}\n`, 'utf8');
+  await writeFile(temporary, `${redactedJson(cassette, 2)}\n`, 'utf8');
   await rename(temporary, file);
 }
 

@@ -10,6 +10,7 @@ import {
   type ReadTextFile,
 } from './config-file.js';
 import { defaultTimeoutMs } from './provider-model.js';
+import { rememberSecret } from './redaction.js';
 import type { Budget, ModelPrice } from './usage.js';
 
 /**
@@ -276,6 +277,7 @@ function resolveHttpProvider(input: HttpProviderInput): ResolvedModelConfig {
     [file.apiKeyEnv ? env[file.apiKeyEnv] : undefined, 'env'],
     [sendsOpenAIKey ? env[keyVariable] : undefined, 'env'],
   );
+  rememberSecret(apiKey?.[0]);
   if (!apiKey && provider !== 'openai-compatible') {
     const named = file.apiKeyEnv ? `${file.apiKeyEnv} (from ${input.where})` : keyVariable;
     throw new ModelConfigError(`provider ${provider} needs an API key: set ${named} or pass --api-key`);

@@ -6,6 +6,7 @@ import { createOpenAICompatibleModel } from './providers/openai-compatible.js';
 import { createOpenAIModel } from './providers/openai.js';
 import { loadReplayModel, recordingModel } from './providers/replay.js';
 import type { ResilienceOptions } from './provider-model.js';
+import { rememberSecret } from './redaction.js';
 import type { RetryOptions } from './retry.js';
 import type { LanguageModel } from './types.js';
 import { meteredModel, UsageMeter } from './usage.js';
@@ -36,6 +37,8 @@ export async function createLanguageModel(
   config: ResolvedModelConfig,
   options: CreateModelOptions = {},
 ): Promise<CreatedModel> {
+  // From here on the key is in use: whatever echoes it (an error body, a recording) is redacted.
+  rememberSecret(config.apiKey);
   const meter = options.meter ?? new UsageMeter({ budget: config.budget, prices: config.prices });
   let model = await createProvider(config, options);
   if (config.record) {

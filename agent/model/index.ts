@@ -18,6 +18,7 @@ export {
   providerNames,
   type ProviderName,
 } from './config-file.js';
+export { redact, redactValue, redactedJson, rememberSecret, knownSecrets, redactedMark } from './redaction.js';
 export { createLanguageModel, type CreateModelOptions, type CreatedModel } from './create.js';
 export { UsageMeter, meteredModel, knownPrices, priceFor, costOf, requestCost, addResponseUsage, noUsage, type RunUsage } from './usage.js';
 export type { Budget, ModelPrice, UsageTotals } from './usage.js';

@@ -1,3 +1,4 @@
+import { redact } from './redaction.js';
 /**
  * The one interface the agent talks to: messages in, text out, with usage. Providers, the scripted
  * test model and the replay model all implement it, so the loop never knows which one it drives.
@@ -96,7 +97,8 @@ export class ModelError extends Error {
   readonly status?: number;
 
   constructor(options: ModelErrorOptions) {
-    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Servers echo what they were sent (a wrong key, in a 401 body): the message never carries it.
+    super(redact(options.message), options.cause === undefined ? undefined : { cause: options.cause });
     this.kind = options.kind;
     this.retryable = options.retryable ?? retryableByDefault.has(options.kind);
     this.retryAfterMs = options.retryAfterMs;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { STAGES, type AgentEvent, type RunMode, type Stage } from '../events.js';
+import { redact, redactedJson } from '../model/redaction.js';
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
 
@@ -24,7 +25,8 @@ export interface RunState {
 /**
  * Runs persisted under `<root>/<id>/`: `state.json`, `events.jsonl`, `transcript.jsonl` (every model
  * request and response), `attempts/<n>/` (each attempt's sketch, code and report) and `final/`.
- * Appends are synchronous so an interrupted process leaves every event it emitted on disk.
+ * Appends are synchronous so an interrupted process leaves every event it emitted on disk. Everything
+ * written is redacted first: a key echoed in an error or an answer never reaches the disk.
  */
 export class RunStore {
   constructor(readonly root = join(process.cwd(), '.zkcoder', 'runs')) {}
@@ -77,12 +79,12 @@ export class Run {
   }
 
   recordEvent(event: AgentEvent): void {
-    appendFileSync(join(this.dir, 'events.jsonl'), `${JSON.stringify(event)}\n`);
+    appendFileSync(join(this.dir, 'events.jsonl'), `${redactedJson(event)}\n`);
   }
 
   /** Every model request, and what came back: a response, or the error that ended the request. */
   recordTranscript(entry: { role: 'request' | 'response' | 'error'; purpose: string; content: unknown }): void {
-    appendFileSync(join(this.dir, 'transcript.jsonl'), `${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
+    appendFileSync(join(this.dir, 'transcript.jsonl'), `${redactedJson({ at: new Date().toISOString(), ...entry })}\n`);
   }
 
   /** Write an attempt's files (sketch, code, report) under `attempts/<n>/`. */
@@ -100,7 +102,7 @@ export class Run {
     return Object.entries(files).map(([path, content]) => {
       const full = join(this.dir, folder, path);
       mkdirSync(dirname(full), { recursive: true });
-      writeFileSync(full, content);
+      writeFileSync(full, typeof content === 'string' ? redact(content) : content);
       return full;
     });
   }
@@ -145,7 +147,7 @@ export class Run {
   save(): void {
     this.state.updatedAt = new Date().toISOString();
     const file = join(this.dir, 'state.json');
-    writeFileSync(`${file}.partial`, JSON.stringify(this.state, null, 2));
+    writeFileSync(`${file}.partial`, redactedJson(this.state, 2));
     renameSync(`${file}.partial`, file);
   }
 }

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { render } from 'ink';
 import { runAgent, type AgentResult } from '../../agent/run-agent.js';
 import type { AgentEvent } from '../../agent/events.js';
-import { createLanguageModel, ModelConfigError, resolveModelConfig, type ModelFlags } from '../../agent/model/index.js';
+import { createLanguageModel, ModelConfigError, redactedJson, resolveModelConfig, type ModelFlags } from '../../agent/model/index.js';
 import type { Lang } from '../../compiler-harness/types.js';
 import { loadTestVectors, VectorsError } from '../../compiler-harness/vectors/schema.js';
 import { FatalError } from '../fatal.js';
@@ -95,10 +95,10 @@ async function runHeadless(events: AsyncGenerator<AgentEvent, AgentResult>): Pro
   for (;;) {
     const next = await events.next();
     if (next.done) {
-      console.log(JSON.stringify({ type: 'result', ...next.value }));
+      console.log(redactedJson({ type: 'result', ...next.value }));
       return next.value;
     }
-    console.log(JSON.stringify(next.value));
+    console.log(redactedJson(next.value));
   }
 }
 
