@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -12,10 +14,16 @@ export interface CliResult {
 }
 
 /**
- * Run the real `zkcoder` binary (as a user would) and collect its exit code and output. Model keys
- * and embedder settings are removed from the environment so a developer's own configuration never
- * turns a test into a model run.
+ * Run the real `zkcoder` binary (as a user would) and collect its exit code and output. Model keys,
+ * embedder settings and the user config file are removed from the environment so a developer's own
+ * configuration never turns a test into a model run.
  */
+let configHome: string | undefined;
+function emptyConfigHome(): string {
+  configHome ??= mkdtempSync(join(tmpdir(), 'zkcoder-config-home-'));
+  return configHome;
+}
+
 export async function zkcoder(args: string[], options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliResult> {
   // Embedder settings too: a developer's own server must not answer (or see) the tests' searches.
   const env = {
@@ -29,6 +37,9 @@ export async function zkcoder(args: string[], options: { cwd?: string; timeoutMs
     ZKCODER_EMBEDDING_URL: '',
     ZKCODER_EMBEDDING_MODEL: '',
     ZKCODER_EMBEDDING_KEY: '',
+    // The developer's own config file (~/.config/zkcoder/config.json) stays out of tests too.
+    ZKCODER_CONFIG: '',
+    XDG_CONFIG_HOME: emptyConfigHome(),
     ...options.env,
   };
   try {

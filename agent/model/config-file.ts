@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 
 /**
- * The `model` section of zkcoder.config.json. Other sections belong to other parts of zkcoder and
- * are left alone; inside ours, unknown keys are errors so a typo never silently does nothing.
+ * The `model` section of a configuration file (the project's zkcoder.config.json or the user's
+ * own config.json; config-layers.ts decides what each may set). Other sections belong to other
+ * parts of zkcoder and are left alone; inside ours, unknown keys are errors so a typo never
+ * silently does nothing.
  */
 export const providerNames = ['openai', 'anthropic', 'openai-compatible', 'exec', 'replay'] as const;
 export type ProviderName = (typeof providerNames)[number];
@@ -62,10 +64,14 @@ export async function loadModelSection(options: {
   path: string;
   required: boolean;
   readTextFile: ReadTextFile;
+  /** What named the file, for the message when a required one is missing, e.g. '--config'. */
+  missingHint?: string;
 }): Promise<ModelSection | undefined> {
   const text = await options.readTextFile(options.path);
   if (text === undefined) {
-    if (options.required) throw new ModelConfigError(`${options.path}: no such file (--config)`);
+    if (options.required) {
+      throw new ModelConfigError(`${options.path}: no such file (${options.missingHint ?? '--config'})`);
+    }
     return undefined;
   }
   let json: unknown;

@@ -17,6 +17,7 @@ function resolveWith(options: { flags?: ModelFlags; env?: Record<string, string>
 }
 
 const configPath = '/project/zkcoder.config.json';
+const userPath = '/home/u/.config/zkcoder/config.json';
 
 describe('model configuration', () => {
   it('says "no model configured" (not an error) when nothing is set', async () => {
@@ -102,10 +103,30 @@ describe('model configuration', () => {
     );
   });
 
-  it('reads the key from the variable the config file names', async () => {
-    const files = { [configPath]: { model: { provider: 'openai', apiKeyEnv: 'TEAM_OPENAI_KEY' } } };
-    const config = await resolveWith({ files, env: { TEAM_OPENAI_KEY: 'sk-team', OPENAI_API_KEY: 'sk-personal' } });
-    expect(config).toMatchObject({ apiKey: 'sk-team' });
+  it('reads the key from the variable the user config names', async () => {
+    const files = { [userPath]: { model: { provider: 'openai', apiKeyEnv: 'TEAM_OPENAI_KEY' } } };
+    const env = { XDG_CONFIG_HOME: '/home/u/.config', TEAM_OPENAI_KEY: 'sk-team', OPENAI_API_KEY: 'sk-personal' };
+    const config = await resolveWith({ files, env });
+    expect(config).toMatchObject({ apiKey: 'sk-team', userConfigFile: userPath, warnings: [] });
+  });
+
+  it('layers the project file over the user config, ZKCODER_CONFIG naming the user config', async () => {
+    const files = {
+      '/etc/team/zkcoder.json': { model: { provider: 'openai-compatible', baseURL: 'http://10.0.0.5:8000/v1', name: 'team-model', maxTokens: 100, prices: { 'a:b': { inputPerMillion: 1, outputPerMillion: 2 } } } },
+      [configPath]: { model: { name: 'project-model', prices: { 'c:d': { inputPerMillion: 3, outputPerMillion: 4 } } } },
+    };
+    const config = await resolveWith({ files, env: { ZKCODER_CONFIG: '/etc/team/zkcoder.json' } });
+    expect(config).toMatchObject({
+      provider: 'openai-compatible',
+      baseURL: 'http://10.0.0.5:8000/v1',
+      model: 'project-model',
+      budget: { maxTokens: 100 },
+      prices: { 'a:b': { inputPerMillion: 1 }, 'c:d': { inputPerMillion: 3 } },
+      configFile: configPath,
+      userConfigFile: '/etc/team/zkcoder.json',
+      warnings: [],
+    });
+    await expect(resolveWith({ env: { ZKCODER_CONFIG: '/missing.json' } })).rejects.toThrow('/missing.json: no such file (ZKCODER_CONFIG)');
   });
 
   it('names the file and the bad key of an invalid config file', async () => {

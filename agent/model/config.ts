@@ -1,7 +1,6 @@
 import { basename, resolve } from 'node:path';
 import {
   configFileName,
-  loadModelSection,
   ModelConfigError,
   providerNames,
   readTextFileIfPresent,
@@ -9,14 +8,17 @@ import {
   type ProviderName,
   type ReadTextFile,
 } from './config-file.js';
+import { loadConfigLayers } from './config-layers.js';
 import { defaultTimeoutMs } from './provider-model.js';
 import { rememberSecret } from './redaction.js';
 import type { Budget, ModelPrice } from './usage.js';
 
 /**
- * Decides which model drives the agent: flags > environment > zkcoder.config.json > defaults.
- * Having no model is a normal outcome (knowledge-base mode), returned as `{ kind: 'none' }`;
- * only a configuration that is present but wrong throws a ModelConfigError.
+ * Decides which model drives the agent: flags > environment > the project's zkcoder.config.json >
+ * the user's own config > defaults. The project file may not route keys or run commands unless
+ * trusted (config-layers.ts); a key goes to its provider's official endpoint unless the user set
+ * the URL. Having no model is a normal outcome (knowledge-base mode), returned as
+ * `{ kind: 'none' }`; only a configuration that is present but wrong throws a ModelConfigError.
  */
 export interface ModelFlags {
   provider?: string;
@@ -35,8 +37,10 @@ export interface ModelFlags {
   replay?: string;
   /** Use an external command as the model. */
   exec?: string;
-  /** Path of the configuration file; by default zkcoder.config.json in `cwd`, if present. */
+  /** Path of the project configuration file; by default zkcoder.config.json in `cwd`, if present. */
   config?: string;
+  /** Let the project file set base URLs, apiKeyEnv and exec too (--trust-project-config). */
+  trustProjectConfig?: boolean;
 }
 
 export interface ResolveModelConfigOptions {
@@ -70,7 +74,12 @@ export interface ResolvedModelConfig {
   exec?: ExecSettings;
   /** Where each choice came from, so the CLI can say "openai (from OPENAI_API_KEY)". */
   sources: { provider: Source; model: Source; baseURL?: Source; apiKey?: Source };
+  /** The project file read, if any. */
   configFile?: string;
+  /** The user's own config file read, if any. */
+  userConfigFile?: string;
+  /** Project settings that were ignored, one line each: the CLI shows them. */
+  warnings: string[];
 }
 
 export interface NoModelConfig {
@@ -78,6 +87,8 @@ export interface NoModelConfig {
   /** Why, in one line, for the CLI to show when it falls back to knowledge-base mode. */
   reason: string;
   configFile?: string;
+  userConfigFile?: string;
+  warnings: string[];
 }
 
 export type ModelConfig = ResolvedModelConfig | NoModelConfig;
@@ -90,6 +101,7 @@ export const defaultModels: Readonly<Partial<Record<ProviderName, string>>> = {
 export const defaultOpenAICompatibleBaseURL = 'http://localhost:11434/v1';
 
 type SharedSettings = Omit<ResolvedModelConfig, 'provider' | 'model' | 'sources'>;
+type FileInfo = Pick<ResolvedModelConfig, 'configFile' | 'userConfigFile' | 'warnings'>;
 
 export async function resolveModelConfig(
   options: ResolveModelConfigOptions = {},
@@ -97,21 +109,27 @@ export async function resolveModelConfig(
   const flags = options.flags ?? {};
   const env = options.env ?? process.env;
   const configPath = resolve(options.cwd ?? process.cwd(), flags.config ?? configFileName);
-  const section = await loadModelSection({
-    path: configPath,
-    required: flags.config !== undefined,
+  const layers = await loadConfigLayers({
+    projectPath: configPath,
+    projectRequired: flags.config !== undefined,
+    trustProject: flags.trustProjectConfig === true,
+    env,
     readTextFile: options.readTextFile ?? readTextFileIfPresent,
   });
-  const configFile = section ? configPath : undefined;
-  const file: ModelSection = section ?? {};
+  const file: ModelSection = layers.section;
+  const files: FileInfo = {
+    ...(layers.projectFile ? { configFile: layers.projectFile } : {}),
+    ...(layers.userFile ? { userConfigFile: layers.userFile } : {}),
+    warnings: layers.warnings,
+  };
   const chosen = chooseProvider({ flags, env, file });
   if (chosen === 'none') {
     const reason = noModelReason({ flags, env, file });
-    return { kind: 'none', reason, ...(configFile ? { configFile } : {}) };
+    return { kind: 'none', reason, ...files };
   }
   const { provider, source: providerSource } = chosen;
-  const base = sharedSettings({ flags, file, configFile });
-  const where = configFile ?? configFileName;
+  const base = sharedSettings({ flags, file, files });
+  const where = layers.projectFile ?? layers.userFile ?? configFileName;
   switch (provider) {
     case 'replay': {
       const replay = flags.replay ?? '';
@@ -136,9 +154,9 @@ export async function resolveModelConfig(
 function sharedSettings(input: {
   flags: ModelFlags;
   file: ModelSection;
-  configFile: string | undefined;
+  files: FileInfo;
 }): SharedSettings {
-  const { flags, file, configFile } = input;
+  const { flags, file, files } = input;
   const timeoutSeconds = numberFrom('--timeout', flags.timeout) ?? file.timeoutSeconds;
   const maxRetries =
     numberFrom('--max-retries', flags.maxRetries, { integer: true, allowZero: true }) ??
@@ -152,7 +170,7 @@ function sharedSettings(input: {
     budget: { maxTokens, maxCostUsd },
     prices: file.prices ?? {},
     ...(flags.record ? { record: flags.record } : {}),
-    ...(configFile ? { configFile } : {}),
+    ...files,
   };
 }
 
@@ -219,7 +237,7 @@ function noModelReason({ flags, env, file }: ProviderChoiceInput): string {
   }
   return (
     'no model configured: set OPENAI_API_KEY or ANTHROPIC_API_KEY, pass --provider/--model/--base-url, ' +
-    'or add a model section to zkcoder.config.json'
+    'or add a model section to your config (~/.config/zkcoder/config.json) or zkcoder.config.json'
   );
 }
 

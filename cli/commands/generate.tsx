@@ -44,7 +44,8 @@ export function registerGenerate(program: Command): void {
     .option('--record <file>', 'record the model exchanges to a cassette')
     .option('--replay <file>', 'answer from a recorded cassette instead of a provider')
     .option('--exec <command>', 'use an external command as the model (prompt on stdin)')
-    .option('--config <file>', 'configuration file (default ./zkcoder.config.json)')
+    .option('--config <file>', 'project configuration file (default ./zkcoder.config.json)')
+    .option('--trust-project-config', "let the project's config set base URLs, apiKeyEnv and exec (it may send your keys elsewhere or run commands)")
     .action(async (words: string[], flags: GenerateFlags) => {
       process.exitCode = await generate(words.join(' ').trim(), flags);
     });
@@ -60,6 +61,8 @@ async function generate(task: string, flags: GenerateFlags): Promise<number> {
   const config = await resolveModelConfig({ flags }).catch((error: unknown) => {
     throw error instanceof ModelConfigError ? new FatalError(error.message) : error;
   });
+  // On stderr, so --json output stays pure JSONL; before the TUI starts, so it stays on screen.
+  for (const warning of config.warnings) console.error(`zkcoder: warning: ${warning}`);
   // The meter prices every request with the configuration's price overrides and enforces its budget.
   const { model, meter } = config.kind === 'model' ? await createLanguageModel(config) : { model: undefined, meter: undefined };
   const budget = config.kind === 'model' ? config.budget : undefined;

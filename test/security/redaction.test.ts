@@ -45,7 +45,7 @@ describe('redaction of a key a server echoes', () => {
     const folder = temporaryDir('redaction');
     const cassette = join(folder, 'run.cassette.json');
     const flags = { provider: 'openai-compatible', baseUrl: `${server.url}/v1`, apiKey: flagKey, model: 'echo', maxRetries: 0, record: cassette };
-    const config = await resolveModelConfig({ flags, env: {}, cwd: folder });
+    const config = await resolveModelConfig({ flags, env: { XDG_CONFIG_HOME: folder }, cwd: folder });
     if (config.kind !== 'model') throw new Error('expected a model');
     const { model, meter } = await createLanguageModel(config);
     const { events, result } = await collect({ task: 'square of an 8-bit number', model, meter, maxIterations: 3 });
