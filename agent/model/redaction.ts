@@ -16,13 +16,18 @@ const minimumSecretLength = 8;
 /** Environment variables whose values are credentials: OPENAI_API_KEY, ZKCODER_EMBEDDING_KEY, GITHUB_TOKEN, ... */
 const secretVariable = /(?:^|_)(?:API_?KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)(?:_\d+)?$/i;
 
-/** Credential shapes, whoever's they are; each keeps its label so the message still reads. */
+/**
+ * Credential shapes, whoever's they are; each keeps its label so the message still reads. Real
+ * keys are long and hold digits, which keeps prose ("Bearer tokens", `apiKey: string`) intact.
+ * A value stops before a quote or backslash, so redacting serialised JSON leaves it valid JSON.
+ */
+const token = '[A-Za-z0-9._~+/=-]';
+const value = '[^\\s"\'\\\\,;}&]';
 const secretPatterns: [RegExp, string][] = [
-  [/\bsk-[A-Za-z0-9_-]{6,}/g, `sk-${redactedMark}`],
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${redactedMark}`],
-  // A header or setting: `x-api-key: v`, `"api_key":"v"`, `apikey=v`. The value stops before a
-  // quote or backslash so redacting serialised JSON leaves it valid JSON.
-  [/\b((?:x-)?api[-_]?key["']?\s*[:=]\s*["']?)[^\s"'\\,;}&]+/gi, `$1${redactedMark}`],
+  [/\bsk-[A-Za-z0-9_-]{16,}/g, `sk-${redactedMark}`],
+  [new RegExp(`\\b(Bearer)\\s+(?=${token}*\\d)${token}{12,}`, 'gi'), `$1 ${redactedMark}`],
+  [new RegExp(`\\b(x-api-key["']?\\s*[:=]\\s*["']?)${value}+`, 'gi'), `$1${redactedMark}`],
+  [new RegExp(`\\b(api[-_]?key["']?\\s*[:=]\\s*["']?)(?=${value}*\\d)${value}{8,}`, 'gi'), `$1${redactedMark}`],
 ];
 
 const remembered = new Set<string>();

@@ -98,14 +98,15 @@ describe('the redaction step', () => {
     const token = secret();
     process.env.ZKCODER_SECURITY_TEST_TOKEN = token;
     expect(redact(`token ${token}!`)).toBe('token [redacted]!');
-    expect(redact('key sk-ant-api03-abcdefgh_XYZ, then Bearer abc.def-ghi and "x-api-key":"k3y-value"')).toBe(
+    expect(redact('key sk-ant-api03-abcdefgh_XYZ, then Bearer abc.def-ghi.9876 and "x-api-key":"k3y-value"')).toBe(
       'key sk-[redacted], then Bearer [redacted] and "x-api-key":"[redacted]"',
     );
     expect(redact('api_key=abcdef123&next=1')).toBe('api_key=[redacted]&next=1');
   });
 
   it('leaves ordinary text, short values and JSON validity alone', () => {
-    expect(redact('task: risk-adjusted mask-bits; Bearer of news; apiKeyEnv: "MY_KEY"')).toBe('task: risk-adjusted mask-bits; Bearer of news; apiKeyEnv: "MY_KEY"');
+    const prose = 'task: risk-adjusted mask-bits; Bearer tokens, Basic blocks; apiKeyEnv: "MY_KEY"; apiKey: string; sk-learn';
+    expect(redact(prose)).toBe(prose);
     const json = JSON.stringify({ message: 'x-api-key: abc\\"def', ok: true });
     expect(JSON.parse(redact(json))).toEqual({ message: 'x-api-key: [redacted]\\"def', ok: true });
   });
