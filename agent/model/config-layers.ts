@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { configFileName, loadModelSection, type ModelSection, type ReadTextFile } from './config-file.js';
+import { loadModelSection, type ModelSection, type ReadTextFile } from './config-file.js';
 
 /**
  * Two configuration files, two levels of trust. The user's own file (`$ZKCODER_CONFIG`, or
@@ -103,5 +103,3 @@ function harmlessPart(
   }
   return { allowed, ignored };
 }
-
-export { configFileName };

@@ -8,7 +8,7 @@ import {
   type ProviderName,
   type ReadTextFile,
 } from './config-file.js';
-import { loadConfigLayers } from './config-layers.js';
+import { loadConfigLayers, userConfigPath } from './config-layers.js';
 import { defaultTimeoutMs } from './provider-model.js';
 import { rememberSecret } from './redaction.js';
 import type { Budget, ModelPrice } from './usage.js';
@@ -130,6 +130,8 @@ export async function resolveModelConfig(
   const { provider, source: providerSource } = chosen;
   const base = sharedSettings({ flags, file, files });
   const where = layers.projectFile ?? layers.userFile ?? configFileName;
+  // A command or a key variable belongs in the user's own file: a project's would be ignored.
+  const userWhere = layers.userFile ?? userConfigPath(env).path;
   switch (provider) {
     case 'replay': {
       const replay = flags.replay ?? '';
@@ -140,11 +142,11 @@ export async function resolveModelConfig(
       return { ...base, provider, model: basename(replay), replay, sources };
     }
     case 'exec':
-      return resolveExec({ providerSource, base, flags, env, file, where });
+      return resolveExec({ providerSource, base, flags, env, file, where, userWhere });
     case 'openai':
     case 'anthropic':
     case 'openai-compatible':
-      return resolveHttpProvider({ provider, providerSource, base, flags, env, file, where });
+      return resolveHttpProvider({ provider, providerSource, base, flags, env, file, where, userWhere });
     default:
       return provider satisfies never;
   }
@@ -246,6 +248,8 @@ interface ProviderInput extends ProviderChoiceInput {
   base: SharedSettings;
   /** The config file's path, or its usual name when there is none, for error messages. */
   where: string;
+  /** The user's own config file, for settings a project file may not hold. */
+  userWhere: string;
 }
 
 function resolveExec(input: ProviderInput): ResolvedModelConfig {
@@ -253,7 +257,7 @@ function resolveExec(input: ProviderInput): ResolvedModelConfig {
   const command = flags.exec ?? file.exec?.command;
   if (!command) {
     throw new ModelConfigError(
-      `provider exec needs a command: pass --exec COMMAND or set model.exec.command in ${input.where}`,
+      `provider exec needs a command: pass --exec COMMAND or set model.exec.command in ${input.userWhere}`,
     );
   }
   const exec: ExecSettings = {
@@ -297,7 +301,7 @@ function resolveHttpProvider(input: HttpProviderInput): ResolvedModelConfig {
   );
   rememberSecret(apiKey?.[0]);
   if (!apiKey && provider !== 'openai-compatible') {
-    const named = file.apiKeyEnv ? `${file.apiKeyEnv} (from ${input.where})` : keyVariable;
+    const named = file.apiKeyEnv ? `${file.apiKeyEnv} (named by model.apiKeyEnv)` : keyVariable;
     throw new ModelConfigError(`provider ${provider} needs an API key: set ${named} or pass --api-key`);
   }
   const model = pick(
