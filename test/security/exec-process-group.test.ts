@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createExecModel } from '../../agent/model/providers/exec.js';
 
@@ -74,4 +76,22 @@ describe('exec provider: the command runs in its own process group', () => {
     expect(Date.now() - started).toBeLessThan(6_000);
     expect(await gone(await pidWritten(pidFile))).toBe(true);
   }, 15_000);
+
+  it('kills the group when zkcoder itself exits mid-request (a second Ctrl-C calls process.exit)', async () => {
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'zkcoder-exec-')), 'child.pid');
+    const provider = new URL('../../agent/model/providers/exec.ts', import.meta.url).href;
+    const script = [
+      `const { createExecModel } = await import(${JSON.stringify(provider)});`,
+      `const { existsSync, readFileSync } = await import('node:fs');`,
+      `const model = createExecModel({ command: ${JSON.stringify(sleeperCommand(pidFile))}, timeoutMs: 60000 });`,
+      `model.generate({ messages: [{ role: 'user', content: 'x' }] }).catch(() => {});`,
+      `const written = () => existsSync(${JSON.stringify(pidFile)}) && readFileSync(${JSON.stringify(pidFile)}, 'utf8').trim() !== '';`,
+      `const wait = () => (written() ? process.exit(130) : setTimeout(wait, 10));`,
+      `wait();`,
+    ].join('\n');
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 60_000 }).catch((error: { code?: number }) => {
+      if (error.code !== 130) throw error;
+    });
+    expect(await gone(await pidWritten(pidFile))).toBe(true);
+  }, 70_000);
 });
