@@ -10,11 +10,12 @@
  */
 export const redactedMark = '[redacted]';
 
-/** Shorter values are left alone: replacing every "abc" in a report would corrupt it and hide nothing. */
+/** Shorter values are left alone: redacting every "abc" would corrupt a report and hide nothing. */
 const minimumSecretLength = 8;
 
-/** Environment variables whose values are credentials: OPENAI_API_KEY, ZKCODER_EMBEDDING_KEY, GITHUB_TOKEN, ... */
-const secretVariable = /(?:^|_)(?:API_?KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)(?:_\d+)?$/i;
+/** Variables holding credentials: OPENAI_API_KEY, ZKCODER_EMBEDDING_KEY, GITHUB_TOKEN, ... */
+const secretVariable =
+  /(?:^|_)(?:API_?KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)(?:_\d+)?$/i;
 
 /**
  * Credential shapes, whoever's they are; each keeps its label so the message still reads. Real
@@ -27,21 +28,27 @@ const secretPatterns: [RegExp, string][] = [
   [/\bsk-[A-Za-z0-9_-]{16,}/g, `sk-${redactedMark}`],
   [new RegExp(`\\b(Bearer)\\s+(?=${token}*\\d)${token}{12,}`, 'gi'), `$1 ${redactedMark}`],
   [new RegExp(`\\b(x-api-key["']?\\s*[:=]\\s*["']?)${value}+`, 'gi'), `$1${redactedMark}`],
-  [new RegExp(`\\b(api[-_]?key["']?\\s*[:=]\\s*["']?)(?=${value}*\\d)${value}{8,}`, 'gi'), `$1${redactedMark}`],
+  [
+    new RegExp(`\\b(api[-_]?key["']?\\s*[:=]\\s*["']?)(?=${value}*\\d)${value}{8,}`, 'gi'),
+    `$1${redactedMark}`,
+  ],
 ];
 
 const remembered = new Set<string>();
 
-/** A key this process was given some other way (a flag, a configured variable): redacted from now on. */
+/** A key this process was given some other way (a flag, a named variable): redacted from now on. */
 export function rememberSecret(value: string | undefined): void {
   if (value && value.length >= minimumSecretLength) remembered.add(value);
 }
 
 /** The values to redact right now: remembered keys and credential variables of the environment. */
-export function knownSecrets(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+export function knownSecrets(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string[] {
   const values = new Set(remembered);
   for (const [name, value] of Object.entries(env)) {
-    if (value && value.length >= minimumSecretLength && secretVariable.test(name)) values.add(value);
+    if (!value || value.length < minimumSecretLength) continue;
+    if (secretVariable.test(name)) values.add(value);
   }
   // Longest first, so a key that contains another key is replaced whole.
   return [...values].sort((left, right) => right.length - left.length);
@@ -53,7 +60,9 @@ export function redact(text: string, secrets: readonly string[] = knownSecrets()
   for (const secret of secrets) {
     if (result.includes(secret)) result = result.split(secret).join(redactedMark);
   }
-  for (const [pattern, replacement] of secretPatterns) result = result.replace(pattern, replacement);
+  for (const [pattern, replacement] of secretPatterns) {
+    result = result.replace(pattern, replacement);
+  }
   return result;
 }
 
@@ -65,7 +74,11 @@ export function redactValue<T>(value: T, secrets: readonly string[] = knownSecre
   return redactWithin(value, secrets, new WeakMap()) as T;
 }
 
-function redactWithin(value: unknown, secrets: readonly string[], seen: WeakMap<object, unknown>): unknown {
+function redactWithin(
+  value: unknown,
+  secrets: readonly string[],
+  seen: WeakMap<object, unknown>,
+): unknown {
   if (typeof value === 'string') return redact(value, secrets);
   if (typeof value !== 'object' || value === null) return value;
   const already = seen.get(value);
@@ -91,7 +104,12 @@ function redactWithin(value: unknown, secrets: readonly string[], seen: WeakMap<
     const redacted = redactWithin(item, secrets, seen);
     changed ||= redacted !== item || redactedKey !== key;
     // defineProperty: a '__proto__' key stays a key and never becomes the copy's prototype.
-    Object.defineProperty(copy, redactedKey, { value: redacted, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, redactedKey, {
+      value: redacted,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return changed ? copy : value;
 }
@@ -102,5 +120,7 @@ function redactWithin(value: unknown, secrets: readonly string[], seen: WeakMap<
  */
 export function redactedJson(value: unknown, space?: number): string {
   const secrets = knownSecrets();
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? redact(item, secrets) : item), space);
+  const replacer = (_key: string, item: unknown) =>
+    typeof item === 'string' ? redact(item, secrets) : item;
+  return JSON.stringify(value, replacer, space);
 }

@@ -25,7 +25,8 @@ export function spawnInGroup(
   installExitHook();
   // detached: a new session and process group whose id is the child's pid (POSIX); on Windows it
   // only means a separate console, and the group signal below falls back to the child alone.
-  const child = spawn(program, args, { ...options, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  const stdio: ['pipe', 'pipe', 'pipe'] = ['pipe', 'pipe', 'pipe'];
+  const child = spawn(program, args, { ...options, detached: true, stdio });
   const pid = child.pid;
   if (pid !== undefined) {
     liveGroups.add(pid);
