@@ -29,7 +29,8 @@ export interface AttemptTools {
   model: LanguageModel;
   meter?: UsageMeter;
   backend: Backend;
-  knowledgeBase: KnowledgeBase;
+  /** Needed by the agent modes only. */
+  knowledgeBase?: KnowledgeBase;
   /** Where the agent keeps its run folders for this eval. */
   agentRuns: string;
   maxIterations: number;

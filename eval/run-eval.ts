@@ -69,7 +69,9 @@ export async function* runEval(options: EvalOptions): AsyncGenerator<EvalEvent, 
   const items = planAttempts(options.tasks, run.state.settings);
   const todo = items.filter((item) => !done.has(item.key));
   yield { type: 'eval-start', runId: run.id, dir: run.dir, model: model.id, planned: items.length, alreadyDone: items.length - todo.length, at: now() };
-  const knowledgeBase = options.knowledgeBase ?? (await KnowledgeBase.open({ home: options.home }));
+  // Opened only when an agent mode needs it (questions and direct prompts never search it).
+  let opening: Promise<KnowledgeBase> | undefined = options.knowledgeBase && Promise.resolve(options.knowledgeBase);
+  const knowledgeBase = () => (opening ??= KnowledgeBase.open({ home: options.home }));
   const slots: Partial<Record<Lang, Backend>>[] = [];
   const events: EvalEvent[] = [];
   let wake: (() => void) | undefined;
@@ -84,8 +86,10 @@ export async function* runEval(options: EvalOptions): AsyncGenerator<EvalEvent, 
       const item = todo[next++];
       push({ type: 'attempt-start', key: item.key, at: now() });
       try {
-        slot[item.lang] ??= await createBackend(item.lang);
-        const record = await runAttempt(item, { run, model, meter: options.meter, backend: slot[item.lang]!, knowledgeBase, settings: run.state.settings, soundnessBudgetMs: options.soundnessBudgetMs, signal: options.signal });
+        // Questions compile nothing: their language's toolchain is loaded only for programs.
+        const backend = isQuestion(item.task) ? undefined : (slot[item.lang] ??= await createBackend(item.lang));
+        const needsKnowledge = !isQuestion(item.task) && item.mode !== 'direct';
+        const record = await runAttempt(item, { run, model, meter: options.meter, backend, knowledgeBase: needsKnowledge ? await knowledgeBase() : undefined, settings: run.state.settings, soundnessBudgetMs: options.soundnessBudgetMs, signal: options.signal });
         // An attempt cut short by the user is not a result: it runs again on resume.
         if (options.signal?.aborted && record.status === 'model-error') continue;
         run.record(record);
@@ -158,13 +162,13 @@ export function planAttempts(tasks: EvalTask[], settings: EvalSettings): WorkIte
 
 async function runAttempt(
   item: WorkItem,
-  tools: { run: EvalRun; model: LanguageModel; meter?: UsageMeter; backend: Backend; knowledgeBase: KnowledgeBase; settings: EvalSettings; soundnessBudgetMs?: number; signal?: AbortSignal },
+  tools: { run: EvalRun; model: LanguageModel; meter?: UsageMeter; backend?: Backend; knowledgeBase?: KnowledgeBase; settings: EvalSettings; soundnessBudgetMs?: number; signal?: AbortSignal },
 ): Promise<AttemptRecord> {
   const { task, lang, mode, sample, key } = item;
   const start = performance.now();
   const outcome: AttemptOutcome = isQuestion(task)
     ? await askQuestion(task, tools)
-    : await attemptProgram(task, lang, mode, { ...tools, agentRuns: agentRunsFolder(tools.run.dir), maxIterations: tools.settings.maxIterations, strategy: tools.settings.strategy });
+    : await attemptProgram(task, lang, mode, { ...tools, backend: tools.backend!, agentRuns: agentRunsFolder(tools.run.dir), maxIterations: tools.settings.maxIterations, strategy: tools.settings.strategy });
   const files = tools.run.writeAttempt(key, outcome.files);
   if (outcome.agentRun) files['agent-run'] = outcome.agentRun;
   const { grade } = outcome;
