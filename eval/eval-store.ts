@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Lang } from '../compiler-harness/types.js';
 import type { FailureKind } from './grade.js';
@@ -54,6 +54,19 @@ export interface EvalState {
   model?: string;
   status: 'running' | 'done' | 'interrupted';
   settings: EvalSettings;
+}
+
+function endsWithNewline(file: string): boolean {
+  const size = statSync(file).size;
+  if (size === 0) return true;
+  const fd = openSync(file, 'r');
+  try {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function attemptKey(taskId: string, lang: Lang, mode: Mode, sample: number): string {
@@ -121,7 +134,10 @@ export class EvalRun {
   }
 
   record(result: AttemptRecord): void {
-    appendFileSync(join(this.dir, 'results.jsonl'), `${JSON.stringify(result)}\n`);
+    const file = join(this.dir, 'results.jsonl');
+    // After a crash mid-write the file may end inside a line: start a fresh one, or this record is lost with it.
+    const cut = existsSync(file) && !endsWithNewline(file);
+    appendFileSync(file, `${cut ? '\n' : ''}${JSON.stringify(result)}\n`);
   }
 
   /** Write an attempt's files under `attempts/<task>/<lang>-<mode>-<sample>/`; returns their paths relative to the run. */

@@ -80,9 +80,11 @@ export async function* runEval(options: EvalOptions): AsyncGenerator<EvalEvent, 
     wake?.();
   };
   let failure: unknown;
+  // Set when the consumer stops reading: no new attempt starts, the ones running finish and are kept.
+  let abandoned = false;
   let next = 0;
   const worker = async (slot: Partial<Record<Lang, Backend>>) => {
-    while (next < todo.length && !options.signal?.aborted && failure === undefined) {
+    while (next < todo.length && !options.signal?.aborted && failure === undefined && !abandoned) {
       const item = todo[next++];
       push({ type: 'attempt-start', key: item.key, at: now() });
       try {
@@ -119,6 +121,8 @@ export async function* runEval(options: EvalOptions): AsyncGenerator<EvalEvent, 
     await workers;
     if (failure !== undefined) throw failure;
   } finally {
+    abandoned = true;
+    await workers;
     for (const slot of slots) for (const backend of Object.values(slot)) await backend?.dispose();
     await disposeSoundnessAnalysis();
   }
