@@ -39,7 +39,7 @@ export function barChart(options: { id: string; bars: Bar[]; max?: number; title
       // A zero bar still gets a hairline, so "0 %" is visibly drawn rather than missing.
       const drawn = Math.max(height, 1);
       parts.push(
-        `<rect class="bar" data-value="${bar.value}" data-label="${escapeHtml(`${group} ${bar.label}`)}" x="${x}" y="${TOP + PLOT_HEIGHT - drawn}" width="${BAR_WIDTH}" height="${drawn}" fill="${bar.colour}"><title>${escapeHtml(`${group} · ${bar.label}: ${bar.text}`)}</title></rect>`,
+        `<rect class="bar" data-value="${bar.value}" data-label="${escapeHtml(bar.label === group ? group : `${group} ${bar.label}`)}" x="${x}" y="${TOP + PLOT_HEIGHT - drawn}" width="${BAR_WIDTH}" height="${drawn}" fill="${bar.colour}"><title>${escapeHtml(`${group} · ${bar.label}: ${bar.text}`)}</title></rect>`,
         `<text x="${x + BAR_WIDTH / 2}" y="${y - 4}" text-anchor="middle">${escapeHtml(shortText(bar.text))}</text>`,
       );
       x += BAR_WIDTH + BAR_GAP;
