@@ -32,6 +32,9 @@ export function barChart(options: { id: string; bars: Bar[]; max?: number; title
   const parts: string[] = [];
   for (const group of groups) {
     const bars = options.bars.filter((b) => b.group === group);
+    // A group is at least as wide as its name, so names never run into each other.
+    const pad = Math.max(0, (group.length * 6.5 - (bars.length * (BAR_WIDTH + BAR_GAP) - BAR_GAP)) / 2);
+    x += pad;
     const start = x;
     for (const bar of bars) {
       const height = max > 0 ? Math.max(0, (bar.value / max) * PLOT_HEIGHT) : 0;
@@ -49,7 +52,7 @@ export function barChart(options: { id: string; bars: Bar[]; max?: number; title
     if (bars.length > 1 || bars[0]?.label !== group) {
       parts.push(`<text x="${middle}" y="${TOP + PLOT_HEIGHT + 30}" text-anchor="middle" fill="#777">${escapeHtml(bars.map((b) => b.label).join(' · '))}</text>`);
     }
-    x += GROUP_GAP - BAR_GAP;
+    x += pad + GROUP_GAP - BAR_GAP;
   }
   const width = Math.max(x + GROUP_GAP / 2, 200);
   const height = TOP + PLOT_HEIGHT + BOTTOM;

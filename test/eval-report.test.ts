@@ -15,8 +15,10 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
  * Level 1: the Circom questions right, the Noir ones wrong. Level 2 (l2-sample-and): Circom broken,
  * then right; Noir with no code block. Every chart has something to draw, and only two compiles run.
  */
+const mixedSettings = () => settingsFor({ levels: [1, 2], langs: ['circom', 'noir'], samples: 2, filter: '^(l1-|l2-sample-and$)' });
+
 async function mixedRun() {
-  const settings = settingsFor({ levels: [1, 2], langs: ['circom', 'noir'], samples: 2, filter: '^(l1-|l2-sample-and$)' });
+  const settings = mixedSettings();
   const tasks = sampleTasks(settings);
   const broken = readFileSync(new URL('./fixtures/eval/and-broken.circom', import.meta.url), 'utf8');
   const right = readFileSync(join(SAMPLES_DIR, 'solutions/l2-sample-and.circom'), 'utf8');
@@ -45,7 +47,7 @@ describe('the HTML report', () => {
   it('renders offline in Chromium with its charts drawn and links to every attempt', async () => {
     const { result } = await mixedRun();
     const out = temporaryDir('eval-report');
-    const written = writeReport({ dir: out, evalDir: result.dir, records: result.records, summary: result.summary, settings: settingsFor({ levels: [1, 2] }), model: 'scripted:test', runId: result.runId });
+    const written = writeReport({ dir: out, evalDir: result.dir, records: result.records, summary: result.summary, settings: mixedSettings(), model: 'scripted:test', runId: result.runId });
     const saved = JSON.parse(readFileSync(written.json, 'utf8'));
     expect(saved.summary).toMatchObject({ passed: 5, total: 12 });
     expect(saved.attempts).toHaveLength(12);
