@@ -40,7 +40,8 @@ export function renderReport(input: ReportInput & { generatedAt: string }): stri
   const levels = Object.keys(summary.byLevel);
   const passCharts = levels.map((level) => {
     const bars: Bar[] = [];
-    for (const mode of settings.modes.filter((m) => level !== '1' || m === 'direct')) {
+    // Questions are always asked directly, whatever modes the run had.
+    for (const mode of level === '1' ? ['direct'] : settings.modes) {
       for (const lang of settings.langs) {
         const score = summary.byLevelModeLanguage[`${level}/${mode}/${lang}`];
         if (score) bars.push({ group: mode, label: lang, value: score.passAt1, text: `${percent(score.passAt1)} (${score.passed}/${score.attempts})`, colour: LANG_COLOURS[lang] });

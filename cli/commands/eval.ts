@@ -146,10 +146,12 @@ async function consume(events: AsyncGenerator<EvalEvent, EvalResult>, json: bool
 function printSummary(result: EvalResult): void {
   const s = result.summary;
   const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
-  const rows = (groups: Record<string, EvalSummary['byLevel'][string]>, label: string) =>
-    Object.entries(groups).map(([name, g]) => [`${label} ${name}`, `${g.passed}/${g.attempts}`, percent(g.passAt1), percent(g.passAtK), String(g.modelErrors), g.costUsd === undefined ? '-' : `$${g.costUsd.toFixed(4)}`]);
+  // pass@k is a column of its own only when there are several samples (else it is pass@1 again).
+  const several = s.k > 1;
+  const row = (name: string, g: EvalSummary['byLevel'][string]) => [name, `${g.passed}/${g.attempts}`, percent(g.passAt1), ...(several ? [percent(g.passAtK)] : []), String(g.modelErrors), g.costUsd === undefined ? '-' : `$${g.costUsd.toFixed(4)}`];
+  const rows = (groups: Record<string, EvalSummary['byLevel'][string]>, label: string) => Object.entries(groups).map(([name, g]) => row(`${label} ${name}`, g));
   console.log('');
-  console.log(table(['group', 'passed', 'pass@1', `pass@${s.k}`, 'model errors', 'cost'], [['all', `${s.passed}/${s.total}`, percent(s.passAt1), percent(s.passAtK), String(s.modelErrors), s.costUsd === undefined ? '-' : `$${s.costUsd.toFixed(4)}`], ...rows(s.byLevel, 'level'), ...rows(s.byMode, 'mode'), ...rows(s.byLanguage, 'lang')]));
+  console.log(table(['group', 'passed', 'pass@1', ...(several ? [`pass@${s.k}`] : []), 'model errors', 'cost'], [row('all', s), ...rows(s.byLevel, 'level'), ...rows(s.byMode, 'mode'), ...rows(s.byLanguage, 'lang'), ...rows(s.byCategory, 'category')]));
   const failures = Object.entries(s.failures).map(([kind, n]) => `${kind} ${n}`).join(', ');
   if (failures) console.log(`\nfailures: ${failures}`);
   if (s.modelErrors) console.log(`${s.modelErrors} attempt(s) hit a model error and were not graded: zkcoder eval --resume ${result.runId}`);
