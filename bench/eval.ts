@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { createLanguageModel, resolveModelConfig, type ModelFlags } from '../agent/model/index.js';
 import { EvalStore, MODES, type EvalSettings, type Mode } from '../eval/eval-store.js';
 import { writeReport } from '../eval/report.js';
-import { runEval } from '../eval/run-eval.js';
-import { loadEvalTasks, taskFilesFor } from '../eval/task-sets.js';
+import { loadEvalTasks, runEval, taskFilesFor } from '../eval/run-eval.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1] ?? '');

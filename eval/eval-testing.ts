@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LanguageModel } from '../agent/model/types.js';
 import { EvalStore, type EvalSettings } from './eval-store.js';
-import { runEval, type EvalEvent, type EvalOptions, type EvalResult } from './run-eval.js';
+import { loadEvalTasks, runEval, type EvalEvent, type EvalOptions, type EvalResult } from './run-eval.js';
 import type { EvalTask } from './task-format.js';
-import { loadEvalTasks } from './task-sets.js';
 
 /** Helpers shared by the eval tests: the sample tasks, settings, and a run collected to its end. */
 

@@ -6,9 +6,8 @@ import { scriptedModel } from '../agent/model/providers/scripted.js';
 import { EvalStore } from './eval-store.js';
 import { collectEval, sampleTasks, settingsFor, taskOfPrompt, temporaryDir } from './eval-testing.js';
 import { LETTERS, parseChoice } from './prompts.js';
-import { runEval } from './run-eval.js';
+import { loadEvalTasks, runEval } from './run-eval.js';
 import { passAtK } from './score.js';
-import { loadEvalTasks } from './task-sets.js';
 
 const level1 = settingsFor({ levels: [1] });
 const questions = sampleTasks(level1).filter((t) => t.level === 1);

@@ -7,7 +7,9 @@ import type { UsageMeter } from '../agent/model/usage.js';
 import { agentRunsFolder, askQuestion, attemptProgram, type AttemptOutcome } from './attempt.js';
 import { attemptKey, EvalStore, type AttemptRecord, type EvalRun, type EvalSettings, type Mode } from './eval-store.js';
 import { summarize, type EvalSummary } from './score.js';
+import { loadZkcoderTasks, suiteFiles, TaskFileError } from './load-tasks.js';
 import { isQuestion, type EvalTask } from './task-format.js';
+import { loadTransZkEvalTasks } from './transzkeval.js';
 
 /** Input the user can fix (no model, a run that does not exist): the CLI prints it and exits 2. */
 export class EvalInputError extends Error {
@@ -202,4 +204,28 @@ async function runAttempt(
 function recordsOf(run: EvalRun, items: WorkItem[]): AttemptRecord[] {
   const planned = new Set(items.map((i) => i.key));
   return run.results().filter((r) => planned.has(r.key));
+}
+
+/**
+ * The task files an eval uses: the given ones, or the shipped suite's files for the levels asked
+ * (levels 1–3 of `eval/suite`). External formats go through their adapter.
+ */
+export function taskFilesFor(options: { tasks?: string[]; levels: EvalSettings['levels']; suiteDir?: string }): string[] {
+  return options.tasks?.length ? options.tasks : suiteFiles(options.levels, options.suiteDir);
+}
+
+/** Every task of the settings' files, in file order; ids must be unique across files. */
+export function loadEvalTasks(settings: Pick<EvalSettings, 'taskFiles' | 'format'>): EvalTask[] {
+  const tasks: EvalTask[] = [];
+  const seen = new Map<string, string>();
+  for (const file of settings.taskFiles) {
+    const loaded = settings.format === 'transzkeval' ? loadTransZkEvalTasks(file) : loadZkcoderTasks(file);
+    for (const task of loaded) {
+      const earlier = seen.get(task.id);
+      if (earlier) throw new TaskFileError(`${task.source}: id "${task.id}" is already used at ${earlier}`);
+      seen.set(task.id, task.source);
+      tasks.push(task);
+    }
+  }
+  return tasks;
 }

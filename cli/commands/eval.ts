@@ -4,9 +4,8 @@ import type { Lang } from '../../compiler-harness/types.js';
 import { EvalStore, MODES, type EvalSettings, type Mode } from '../../eval/eval-store.js';
 import { TaskFileError } from '../../eval/load-tasks.js';
 import { writeReport } from '../../eval/report.js';
-import { EvalInputError, runEval, type EvalEvent, type EvalResult } from '../../eval/run-eval.js';
+import { EvalInputError, loadEvalTasks, runEval, taskFilesFor, type EvalEvent, type EvalResult } from '../../eval/run-eval.js';
 import type { EvalSummary } from '../../eval/score.js';
-import { loadEvalTasks, taskFilesFor } from '../../eval/task-sets.js';
 import { FatalError } from '../fatal.js';
 import { table } from '../table.js';
 
