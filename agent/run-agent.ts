@@ -61,7 +61,7 @@ export async function* runAgent(options: AgentOptions): AsyncGenerator<AgentEven
     const context: RunContext = {
       options: resolved,
       run,
-      knowledgeBase: options.knowledgeBase ?? (await KnowledgeBase.open({ home: options.home })),
+      knowledgeBase: withoutExcluded(options.knowledgeBase ?? (await KnowledgeBase.open({ home: options.home })), options.excludeEntries),
       backends: await backendsFor(resolved.languages, options.backends, owned),
     };
     for (const message of context.knowledgeBase.skipped) yield emit({ type: 'notice', level: 'warning', message });
@@ -94,6 +94,10 @@ export async function* runAgent(options: AgentOptions): AsyncGenerator<AgentEven
 }
 
 class AbortError extends Error {}
+
+function withoutExcluded(knowledgeBase: KnowledgeBase, excluded: string[] | undefined): KnowledgeBase {
+  return excluded?.length ? knowledgeBase.without(excluded) : knowledgeBase;
+}
 
 type OpenedRun = { ok: true; run: Run; notices: string[] } | { ok: false; message: string };
 

@@ -1,4 +1,4 @@
-import type { Backend, Lang } from '../compiler-harness/types.js';
+import type { Backend, Lang, TargetCircuit } from '../compiler-harness/types.js';
 import type { TestVectors } from '../compiler-harness/vectors/schema.js';
 import type { KnowledgeBase, SearchHit } from '../knowledge-base/search.js';
 import type { OutputFile } from './events.js';
@@ -29,6 +29,10 @@ export interface AgentOptions {
   /** Prove and verify the final circuit (default true). */
   prove?: boolean;
   soundnessBudgetMs?: number;
+  /** Search the knowledge base for related entries to show the model (default true; the benchmark's ablations turn it off). */
+  retrieval?: boolean;
+  /** Knowledge-base entries hidden from this run (leave-one-out: a benchmark task's own solutions). */
+  excludeEntries?: string[];
   /** Knowledge-base mode: the least similarity that counts as a confident match. */
   minimumScore?: number;
   /** Continue this run from its last completed stage. */
@@ -70,4 +74,6 @@ export interface RunOutcome {
   iterations: number;
   /** Stopped by the user: the run is saved as interrupted and can be resumed. */
   interrupted?: boolean;
+  /** Model runs: the last circuit written for each language, verified or not (what a benchmark grades). */
+  circuits?: Partial<Record<Lang, TargetCircuit>>;
 }

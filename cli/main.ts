@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
+import { registerEval } from './commands/eval.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerKnowledgeBase } from './commands/kb.js';
 import { registerRuns } from './commands/runs.js';
@@ -22,6 +23,7 @@ registerCheck(program);
 registerKnowledgeBase(program);
 registerSketch(program);
 registerRuns(program);
+registerEval(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -37,6 +37,8 @@ export class KnowledgeBase {
     private readonly offline: HashedTfIdfEmbedder | undefined,
     /** User entries left out because they no longer load (each says which and why). */
     readonly skipped: string[],
+    /** Entries hidden from this view (see `without`); the shared index still holds them. */
+    private readonly hidden: ReadonlySet<string> = new Set(),
   ) {}
 
   static async open(options: OpenOptions = {}): Promise<KnowledgeBase> {
@@ -68,10 +70,21 @@ export class KnowledgeBase {
     return this.entries.find((e) => e.id === id);
   }
 
+  /**
+   * The same knowledge base without some entries: they are never found, searched or returned. The
+   * benchmark uses it for leave-one-out runs, so a task's own solution cannot leak into its prompt.
+   */
+  without(ids: string[]): KnowledgeBase {
+    const hidden = new Set([...this.hidden, ...ids]);
+    return new KnowledgeBase(this.entries.filter((e) => !hidden.has(e.id)), this.embedder, this.index, this.offline, this.skipped, hidden);
+  }
+
   /** The k entries nearest to a natural-language query. */
   async search(query: string, k = 5): Promise<SearchHit[]> {
     const [vector] = await this.embedder.embed([query]);
-    return this.index.search(vector, k).map(({ id, similarity }) => {
+    // Ask for as many more as are hidden, so hiding entries never shortens the list.
+    const found = this.index.search(vector, k + this.hidden.size).filter(({ id }) => !this.hidden.has(id));
+    return found.slice(0, k).map(({ id, similarity }) => {
       const entry = this.get(id)!;
       return { entry, score: similarity, reason: explainMatch(query, entry) };
     });

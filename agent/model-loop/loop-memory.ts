@@ -44,6 +44,8 @@ export interface LoopMemory {
   passed: Partial<Record<Lang, { circuit: TargetCircuit; report: CheckReport }>>;
   /** Languages whose code failed (write strategy): the code and report for the repair prompt. */
   codeRepair: Partial<Record<Lang, Repair>>;
+  /** The last circuit written for each language, checked or not: the run's answer even when unverified. */
+  written?: Partial<Record<Lang, TargetCircuit>>;
 }
 
 const KEY = 'loop';

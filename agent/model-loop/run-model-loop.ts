@@ -95,7 +95,7 @@ class ModelLoop {
 
   /** Before the first sketch: entries whose words match the task, so the first prompt can show verified sketches. */
   private async *retrieveForTask(): AsyncGenerator<AgentEventInput, void> {
-    const hits = await this.context.knowledgeBase.search(this.context.options.task, 3);
+    const hits = this.retrieving() ? await this.context.knowledgeBase.search(this.context.options.task, 3) : [];
     this.memory.taskHits = storeHits(hits);
     this.save();
     yield retrievedEvent(hits);
@@ -137,7 +137,7 @@ class ModelLoop {
     const start = performance.now();
     this.guard();
     yield { type: 'stage-start', stage: 'retrieve' };
-    const hits = await this.context.knowledgeBase.searchForSketch({ sketch, task: this.context.options.task, k: 4 });
+    const hits = this.retrieving() ? await this.context.knowledgeBase.searchForSketch({ sketch, task: this.context.options.task, k: 4 }) : [];
     yield retrievedEvent(hits);
     this.memory.hits = storeHits(hits);
     this.context.retrieved = hits;
@@ -166,6 +166,7 @@ class ModelLoop {
             ask: (purpose, prompt) => this.ask(purpose, prompt),
           });
     run.writeAttempt(this.state.attempt, Object.fromEntries(Object.values(target.circuits).flatMap((c) => Object.entries(c.files).map(([path, text]) => [`${c.lang}/${path}`, text]))));
+    this.memory.written = { ...this.memory.written, ...target.circuits };
     Object.assign(this.memory.codeRepair, target.repairs);
     for (const lang of Object.keys(target.circuits) as Lang[]) delete this.memory.codeRepair[lang];
     if (target.ok) {
@@ -180,6 +181,11 @@ class ModelLoop {
     }
     yield { type: 'stage-end', stage: 'target', ok: target.ok, summary: target.summary, durationMs: performance.now() - start };
     return target.ok;
+  }
+
+  /** Retrieval can be switched off (the benchmark's ablations): the prompts then show no entries. */
+  private retrieving(): boolean {
+    return this.context.options.retrieval !== false;
   }
 
   private backToSketch(report: string): void {
@@ -222,8 +228,9 @@ class ModelLoop {
   stopped(reason: string): RunOutcome {
     this.save();
     const iterations = this.state.attempt;
-    if (reason === ABORTED) return { ok: false, summary: ABORTED, outputs: [], constraintCounts: {}, iterations, interrupted: true };
-    return { ok: false, summary: `not verified: ${reason}`, outputs: [], constraintCounts: {}, iterations };
+    const circuits = this.memory.written;
+    if (reason === ABORTED) return { ok: false, summary: ABORTED, outputs: [], constraintCounts: {}, iterations, interrupted: true, circuits };
+    return { ok: false, summary: `not verified: ${reason}`, outputs: [], constraintCounts: {}, iterations, circuits };
   }
 
   /** Prove the verified circuits and write the outputs. */
@@ -239,7 +246,8 @@ class ModelLoop {
     const vectors = Object.fromEntries(options.languages.map((lang) => [lang, sketch.vectors]));
     const attempts = this.state.attempt;
     const summary = `verified${options.prove !== false ? ' and proved' : ''} a model-written circuit in ${options.languages.join(' and ')} after ${attempts} attempt(s)`;
-    return yield* proveAndWrite(this.context, { origin: `model ${options.model?.id} (${options.strategy} strategy)`, circuits, vectors, results, sketch: sketch.source, iterations: attempts, notes: [], summary });
+    const outcome = yield* proveAndWrite(this.context, { origin: `model ${options.model?.id} (${options.strategy} strategy)`, circuits, vectors, results, sketch: sketch.source, iterations: attempts, notes: [], summary });
+    return { ...outcome, circuits };
   }
 
   /** A resumed run proves circuits checked before the interruption: compile them again (the check is not redone). */

@@ -9,6 +9,8 @@ import type { CircomAnalysisOptions, NoirAnalysisOptions, SoundnessReport } from
 
 const ALLOWANCE_MS = 30_000;
 let worker: TimedWorker | undefined;
+/** Analyses in progress: several runs may share the worker (the benchmark runs tasks in parallel). */
+let running = 0;
 
 /**
  * Soundness analysis of a Noir program without a spec: can the prover answer an unconstrained call
@@ -32,7 +34,8 @@ async function runIsolated(job: string, options: { budgetMs?: number }): Promise
   const started = Date.now();
   worker ??= new TimedWorker(new URL('./soundness-worker.ts', import.meta.url));
   const budgetMs = options.budgetMs ?? 10_000;
-  const outcome = await worker.run<SoundnessReport>(job, { ...options, budgetMs }, budgetMs + ALLOWANCE_MS);
+  running++;
+  const outcome = await worker.run<SoundnessReport>(job, { ...options, budgetMs }, budgetMs + ALLOWANCE_MS).finally(() => running--);
   if (!outcome.timedOut) return outcome.value;
   return {
     verdict: 'no-finding',
@@ -45,6 +48,9 @@ async function runIsolated(job: string, options: { budgetMs?: number }): Promise
 
 /** Stop the worker thread (it is unref'd, so this only matters for tidy shutdowns). */
 export async function disposeIsolatedAnalysis(): Promise<void> {
+  // One run finishing must not stop another's analysis mid-way; the worker is unref'd, so leaving
+  // it to the last one costs nothing at exit.
+  if (running > 0) return;
   const current = worker;
   worker = undefined;
   await current?.terminate();
