@@ -133,6 +133,8 @@ export function readReply<O extends Op>(op: O, text: string): Reply<O> | { ok: f
   } catch {
     return { ok: false, failure: malformed('not JSON') };
   }
+  const shape = unusualShape(json);
+  if (shape) return { ok: false, failure: malformed(shape) };
   const envelope = z.union([z.strictObject({ ok: z.literal(true), result: z.unknown() }), z.strictObject({ ok: z.literal(false), failure })]);
   let parsed;
   try {
@@ -146,6 +148,26 @@ export function readReply<O extends Op>(op: O, text: string): Reply<O> | { ok: f
   }
   if (!parsed.success) return { ok: false, failure: malformed(describe(parsed.error)) };
   return { ok: true, result: parsed.data };
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * What the schema cannot see: nesting deeper than any honest reply (checked without recursion),
+ * and a `__proto__` key, which the validator would silently drop (so an output would vanish).
+ */
+function unusualShape(json: unknown): string | undefined {
+  const pending: [unknown, number][] = [[json, 0]];
+  while (pending.length) {
+    const [value, depth] = pending.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_DEPTH) return `nested more than ${MAX_DEPTH} levels deep`;
+    for (const key of Object.keys(value)) {
+      if (key === '__proto__') return 'a key named __proto__';
+      pending.push([(value as Record<string, unknown>)[key], depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 function describe(error: z.ZodError): string {
