@@ -44,10 +44,13 @@ type Value = string | Value[];
 const value: z.ZodType<Value> = z.lazy(() => z.union([fieldText, z.array(value)]));
 const values = z.record(name, value);
 
-/** An input or expected value as a test vector gives it (numbers, decimal or hex strings, booleans). */
-type VectorValue = number | string | boolean | VectorValue[];
+/**
+ * An input or expected value as a test vector gives it (numbers, decimal or hex strings, booleans;
+ * null for a hole a sampler's invalid input leaves to be filled from a valid one).
+ */
+type VectorValue = number | string | boolean | null | VectorValue[];
 const vectorValue: z.ZodType<VectorValue> = z.lazy(() =>
-  z.union([z.number().refine(Number.isSafeInteger, 'not a safe integer'), z.string().regex(/^-?(0x[0-9a-fA-F]{1,64}|\d{1,80})$/), z.boolean(), z.array(vectorValue)]),
+  z.union([z.number().refine(Number.isSafeInteger, 'not a safe integer'), z.string().regex(/^-?(0x[0-9a-fA-F]{1,64}|\d{1,80})$/), z.boolean(), z.null(), z.array(vectorValue)]),
 );
 const vectorValues = z.record(name, vectorValue);
 
