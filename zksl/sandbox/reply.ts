@@ -44,14 +44,14 @@ type Value = string | Value[];
 const value: z.ZodType<Value> = z.lazy(() => z.union([fieldText, z.array(value)]));
 const values = z.record(name, value);
 
-/**
- * An input or expected value as a test vector gives it (numbers, decimal or hex strings, booleans;
- * null for a hole a sampler's invalid input leaves to be filled from a valid one).
- */
-type VectorValue = number | string | boolean | null | VectorValue[];
+/** An input or expected value as a test vector gives it (numbers, decimal or hex strings, booleans). */
+type VectorValue = number | string | boolean | VectorValue[];
 const vectorValue: z.ZodType<VectorValue> = z.lazy(() =>
-  z.union([z.number().refine(Number.isSafeInteger, 'not a safe integer'), z.string().regex(/^-?(0x[0-9a-fA-F]{1,64}|\d{1,80})$/), z.boolean(), z.null(), z.array(vectorValue)]),
+  z.union([z.number().refine(Number.isSafeInteger, 'not a safe integer'), z.string().regex(/^-?(0x[0-9a-fA-F]{1,64}|\d{1,80})$/), z.boolean(), z.array(vectorValue)]),
 );
+/** The same with null holes: a sampled invalid input leaves them to be filled from a valid one. */
+type HoledValue = VectorValue | null | HoledValue[];
+const holedValue: z.ZodType<HoledValue> = z.lazy(() => z.union([vectorValue, z.null(), z.array(holedValue)]));
 const vectorValues = z.record(name, vectorValue);
 
 const finding = z.strictObject({ code: z.literal('unconstrained-hint'), severity: z.literal('error'), message, location: location.optional(), variable: count });
@@ -101,7 +101,7 @@ const vectorRun = z.strictObject({ vectors: testVectors.optional(), observations
 
 const derived = z.strictObject({
   accept: z.array(z.strictObject({ inputs: vectorValues, outputs: vectorValues })),
-  reject: z.array(z.strictObject({ inputs: vectorValues, reason: message })),
+  reject: z.array(z.strictObject({ inputs: z.record(name, holedValue), reason: message })),
 });
 
 /** A lowering as the guest reports it; the host keeps only the source text and names the files itself. */
