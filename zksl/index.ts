@@ -14,8 +14,10 @@ import {
 } from './core/run.js';
 import type { Params, Sketch } from './core/sketch.js';
 import { lowerToCircom as lowerCircom } from './lower/circom.js';
-import { lowerToNoir as lowerNoir } from './lower/noir.js';
+import { judgeVectors } from './core/judge.js';
+import { lowerToNoir as lowerNoir, noirManifest } from './lower/noir.js';
 import type { LoweredCircuit, LowerOptions, SourceLookup } from './lower/common.js';
+import { malformed, type ReplyResult } from './sandbox/reply.js';
 import { runInSandbox, type SandboxOptions, type SandboxResult } from './sandbox/run.js';
 
 export * from './runtime.js';
@@ -60,10 +62,10 @@ export async function runSketchSource(source: string, options: RunSketchOptions 
 export async function runSketchSource(source: string, options: RunSketchOptions): Promise<Timed<WitnessResult | ConstraintReport>>;
 export async function runSketchSource(source: string, options: RunSketchOptions): Promise<Timed<WitnessResult | ConstraintReport>> {
   if (options.mode === 'witness') {
-    const run = await runInSandbox<WitnessResult>(source, { op: 'witness', params: options.params, inputs: options.inputs }, options);
+    const run = await runInSandbox(source, { op: 'witness', params: options.params, inputs: options.inputs }, options);
     return unwrap<WitnessResult>(run, (failure) => ({ ok: false, failure }));
   }
-  const run = await runInSandbox<ConstraintReport>(source, { op: 'constraints', params: options.params, describe: options.describe }, options);
+  const run = await runInSandbox(source, { op: 'constraints', params: options.params, describe: options.describe }, options);
   return unwrap<ConstraintReport>(run, (failure) => ({ ok: false, failure, counts: noCounts(), findings: [] }));
 }
 
@@ -77,8 +79,13 @@ export async function checkSketchVectors(
   vectors: Partial<TestVectors> | undefined,
   options: SandboxOptions & { params?: Params } = {},
 ): Promise<Timed<VectorReport & { failure?: RunFailure }>> {
-  const run = await runInSandbox<VectorReport>(source, { op: 'vectors', vectors: vectors as TestVectors, params: options.params }, options);
-  return unwrap<VectorReport & { failure?: RunFailure }>(run, (failure) => ({ ok: false, verdicts: [], findings: [], problems: [], summary: failure.message, failure }));
+  const run = await runInSandbox(source, { op: 'vectors', vectors: vectors as TestVectors, params: options.params }, options);
+  const failed = (failure: RunFailure) => ({ ok: false, verdicts: [], findings: [], problems: [], summary: failure.message, failure, durationMs: run.durationMs });
+  if (!run.ok) return failed(run.failure);
+  // the verdicts are the host's: the guest reported what it saw, the host compares with what it expected
+  const ran = vectors ?? run.result.vectors;
+  if (!ran) return failed(malformed('no vectors were run'));
+  return { ...judgeVectors(ran, run.result.observations), durationMs: run.durationMs };
 }
 
 export interface DerivedCases {
@@ -95,7 +102,7 @@ export async function deriveSketchCases(
   source: string,
   options: SandboxOptions & { params?: Params; count?: number; seed?: number } = {},
 ): Promise<Timed<{ ok: true; cases: DerivedCases } | SandboxFailure>> {
-  const run = await runInSandbox<DerivedCases>(source, { op: 'derive', params: options.params, count: options.count, seed: options.seed }, options);
+  const run = await runInSandbox(source, { op: 'derive', params: options.params, count: options.count, seed: options.seed }, options);
   return run.ok ? { ok: true, cases: run.result, durationMs: run.durationMs } : { ...run };
 }
 
@@ -109,8 +116,27 @@ export async function lowerSketchSource(
   lang: 'circom' | 'noir',
   options: SandboxOptions & { params?: Params; checkOutputs?: boolean } = {},
 ): Promise<Timed<{ ok: true; circuit: LoweredCircuit } | SandboxFailure>> {
-  const run = await runInSandbox<LoweredCircuit>(source, { op: lang, params: options.params, checkOutputs: options.checkOutputs }, options);
-  return run.ok ? { ok: true, circuit: run.result, durationMs: run.durationMs } : { ...run };
+  const run = await runInSandbox(source, { op: lang, params: options.params, checkOutputs: options.checkOutputs }, options);
+  if (!run.ok) return { ...run };
+  const circuit = hostNamedCircuit(lang, run.result);
+  return 'kind' in circuit ? { ok: false, failure: circuit, durationMs: run.durationMs } : { ok: true, circuit, durationMs: run.durationMs };
+}
+
+/**
+ * The lowered circuit with file names the host chose: the guest's text for the one source file of
+ * its language, and (Noir) a manifest built here. Any other file name in the reply refuses it.
+ */
+function hostNamedCircuit(lang: 'circom' | 'noir', reported: ReplyResult<'circom'>): LoweredCircuit | RunFailure {
+  const entry = lang === 'circom' ? 'main.circom' : 'src/main.nr';
+  const expected = lang === 'circom' ? [entry] : [entry, 'Nargo.toml'];
+  const names = Object.keys(reported.files);
+  const extra = names.find((n) => !expected.includes(n));
+  if (reported.lang !== lang) return malformed(`a ${reported.lang} circuit for a ${lang} request`);
+  if (extra !== undefined) return malformed(`unexpected file name ${JSON.stringify(extra.slice(0, 100))}`);
+  const text = reported.files[entry];
+  if (typeof text !== 'string' || reported.entry !== entry) return malformed(`no ${entry}`);
+  const files: Record<string, string> = lang === 'circom' ? { [entry]: text } : { [entry]: text, 'Nargo.toml': noirManifest(reported.name) };
+  return { ...reported, files, entry };
 }
 
 /** Sketch files of trusted sketch objects are read (once) so signals can be named after their variables. */

@@ -8,7 +8,11 @@ import { toField, toSigned } from './field.js';
 import { resolveTrace, type Location } from './location.js';
 import { buildCircuit, InputError, nest, type Built, type OutputBinding, type Params, type Sketch } from './sketch.js';
 import { isSigned } from './types.js';
-import { vectorProblems, type VectorProblem } from './vector-problems.js';
+import { judgeVectors, type AcceptObservation, type ForgeObservation, type RejectObservation, type VectorObservations, type VectorReport } from './judge.js';
+import { vectorProblems } from './vector-problems.js';
+
+export { judgeVectors, outputsMatch } from './judge.js';
+export type { VectorObservations, VectorReport, VectorVerdict } from './judge.js';
 
 /** A value at the circuit boundary: field elements as decimal strings, arrays nested. */
 export type Value = string | Value[];
@@ -48,24 +52,6 @@ export interface TestVectors {
   accept: { inputs: Record<string, unknown>; outputs?: Record<string, unknown> }[];
   reject: { inputs: Record<string, unknown>; reason: string }[];
   forge: { inputs: Record<string, unknown>; outputs: Record<string, unknown>; reason: string }[];
-}
-
-export interface VectorVerdict {
-  kind: 'accept' | 'reject' | 'forge';
-  index: number;
-  ok: boolean;
-  detail: string;
-  /** Accept vectors the sketch ran: its outputs (canonical field elements), to compare with Circom and Noir. */
-  outputs?: Record<string, Value>;
-}
-
-export interface VectorReport {
-  ok: boolean;
-  verdicts: VectorVerdict[];
-  findings: Finding[];
-  /** Names in the vectors (or parameters) the sketch does not have: nothing was run. */
-  problems: VectorProblem[];
-  summary: string;
 }
 
 /** Run a failing build into a RunFailure; rethrows nothing but reports sketch bugs as kind 'sketch'. */
@@ -165,55 +151,28 @@ function flattenExpected(binding: OutputBinding, value: unknown): bigint[] {
   return flat.map((v) => toField(v));
 }
 
-/** Compare actual outputs (canonical strings) with expected ones given in any boundary form. */
-export function outputsMatch(actual: Record<string, Value>, expected: Record<string, unknown>): string | undefined {
-  for (const [name, value] of Object.entries(expected)) {
-    const got = [actual[name]].flat(8) as string[];
-    const want = [value].flat(8);
-    if (actual[name] === undefined) return `no output '${name}'`;
-    if (got.length !== want.length || got.some((g, i) => toField(g) !== toField(want[i]))) {
-      return `output '${name}': expected ${JSON.stringify(value)}, got ${JSON.stringify(actual[name])}`;
-    }
-  }
-  return undefined;
-}
-
-/** Check accept / reject / forge vectors, the same shape the harness uses. */
-export function checkVectors(sketch: Sketch, given: Partial<TestVectors>, params?: Params): VectorReport {
+/** Run every vector and record what happened; the verdicts are `judgeVectors`'s (on the host for untrusted sketches). */
+export function observeVectors(sketch: Sketch, given: Partial<TestVectors>, params?: Params): VectorObservations {
   const vectors: TestVectors = { accept: given.accept ?? [], reject: given.reject ?? [], forge: given.forge ?? [] };
   const problems = vectorProblems(sketch, vectors, params);
-  if (problems.length) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    return { ok: false, verdicts: [], findings: [], problems, summary: `${problems[0].message}${more}` };
-  }
-  const verdicts: VectorVerdict[] = [];
-  vectors.accept.forEach((vector, index) => {
+  if (problems.length) return { problems, accept: [], reject: [], forge: [], findings: [] };
+  const accept = vectors.accept.map((vector): AcceptObservation => {
     const run = runWitness(sketch, { params, inputs: vector.inputs });
-    if (!run.ok) return verdicts.push({ kind: 'accept', index, ok: false, detail: run.failure.message });
-    const mismatch = vector.outputs ? outputsMatch(run.outputs, vector.outputs) : undefined;
-    verdicts.push({ kind: 'accept', index, ok: !mismatch, detail: mismatch ?? 'accepted', outputs: run.outputs });
+    return run.ok ? { ran: true, outputs: run.outputs } : { ran: false, failure: run.failure };
   });
-  vectors.reject.forEach((vector, index) => {
+  const reject = vectors.reject.map((vector): RejectObservation => {
     const run = runWitness(sketch, { params, inputs: vector.inputs });
-    const refusedForReal = !run.ok && run.failure.kind !== 'sketch';
-    const detail = run.ok ? `accepted but should be refused (${vector.reason})` : run.failure.message;
-    verdicts.push({ kind: 'reject', index, ok: refusedForReal, detail });
+    return run.ok ? { ran: true } : { ran: false, failure: run.failure };
   });
-  vectors.forge.forEach((vector, index) => {
+  const forge = vectors.forge.map((vector): ForgeObservation => {
     const verdict = forgeOutputs(sketch, { params, inputs: vector.inputs, outputs: vector.outputs });
-    const ok = !verdict.accepted && verdict.failure?.kind !== 'sketch' && !verdict.detail.startsWith('honest');
-    verdicts.push({ kind: 'forge', index, ok, detail: `${verdict.detail} (${vector.reason})` });
+    return { ...verdict, honestFailed: verdict.detail.startsWith('honest') };
   });
   const structure = runConstraints(sketch, { params });
-  const findings = structure.findings;
-  const failed = verdicts.filter((v) => !v.ok);
-  const ok = failed.length === 0 && findings.length === 0 && structure.ok;
-  const failures = [
-    `${failed.length} of ${verdicts.length} vectors fail`,
-    ...(findings.length ? [`${findings.length} unconstrained hint(s): ${findings[0].message}`] : []),
-    ...(structure.failure ? [`constraint mode fails: ${structure.failure.message}`] : []),
-    ...(failed[0] ? [`first failing vector: ${failed[0].kind} #${failed[0].index}: ${failed[0].detail}`] : []),
-  ];
-  const summary = ok ? `${verdicts.length} vectors pass` : failures.join('; ');
-  return { ok, verdicts, findings, problems, summary };
+  return { problems: [], accept, reject, forge, findings: structure.findings, ...(structure.failure ? { structureFailure: structure.failure } : {}) };
+}
+
+/** Check accept / reject / forge vectors of a trusted sketch object, the same shape the harness uses. */
+export function checkVectors(sketch: Sketch, given: Partial<TestVectors>, params?: Params): VectorReport {
+  return judgeVectors(given, observeVectors(sketch, given, params));
 }

@@ -99,7 +99,7 @@ export function lowerToNoir(sketch: Sketch, options: LowerOptions = {}): Lowered
   return {
     lang: 'noir',
     name,
-    files: { 'src/main.nr': source, 'Nargo.toml': `[package]\nname = "${name}"\ntype = "bin"\nauthors = [""]\n\n[dependencies]\n` },
+    files: { 'src/main.nr': source, 'Nargo.toml': noirManifest(name) },
     entry: 'src/main.nr',
     publicInputs: built.inputs.filter((i) => i.public).map((i) => i.name),
     inputNames: built.inputs.map((i) => i.name),
@@ -195,4 +195,9 @@ function constraintLines(c: Constraint, context: { lc: (s: Parameters<typeof lin
     default:
       return c satisfies never;
   }
+}
+
+/** The Nargo manifest of a lowered program: a binary package without dependencies. `name` is an identifier. */
+export function noirManifest(name: string): string {
+  return `[package]\nname = "${name}"\ntype = "bin"\nauthors = [""]\n\n[dependencies]\n`;
 }

@@ -1,9 +1,16 @@
 /**
  * The code that runs inside the QuickJS sandbox next to the sketch: the ZKSL runtime, the runners
  * and the lowerings, behind one JSON-in / JSON-out entry point. Nothing here can reach the host.
+ * It reports observations, never verdicts: the host judges them (see reply.ts and core/judge.ts).
  */
+
+// Taken before any sketch code runs (the lockdown then freezes them too): the reply is built with
+// these, whatever the sketch later does to the global names.
+const { parse, stringify } = JSON;
+const safeStringify = stringify.bind(JSON);
+const safeParse = parse.bind(JSON);
 import { setLocatorConfig } from '../core/location.js';
-import { checkVectors, forgeOutputs, runConstraints, runWitness, toFailure, type TestVectors } from '../core/run.js';
+import { forgeOutputs, observeVectors, runConstraints, runWitness, toFailure, type TestVectors } from '../core/run.js';
 import type { Params, Sketch } from '../core/sketch.js';
 import { lowerToCircom } from '../lower/circom.js';
 import { lowerToNoir } from '../lower/noir.js';
@@ -44,8 +51,11 @@ function handle(request: GuestRequest, exported: unknown): unknown {
       const { built: _built, ...result } = runConstraints(sketch, { params: request.params, describe: request.describe });
       return result;
     }
-    case 'vectors':
-      return checkVectors(sketch, request.vectors ?? ownVectors(exported), request.params);
+    case 'vectors': {
+      // the module's own vectors are copied to plain data first, so the run and the echo agree
+      const own = request.vectors ? undefined : (safeParse(safeStringify(ownVectors(exported), bigintJson)) as TestVectors);
+      return { ...(own ? { vectors: own } : {}), observations: observeVectors(sketch, request.vectors ?? own!, request.params) };
+    }
     case 'derive':
       return deriveCases(exported, { ...sketch.params, ...(request.params ?? {}) }, request.count ?? 8, request.seed ?? 1);
     case 'forge':
@@ -111,8 +121,8 @@ const bigintJson = (_key: string, value: unknown): unknown => (typeof value === 
 (globalThis as Record<string, unknown>).__zksl = runtime;
 (globalThis as Record<string, unknown>).__zkslHandle = (requestJson: string, exported: unknown): string => {
   try {
-    return JSON.stringify({ ok: true, result: handle(JSON.parse(requestJson) as GuestRequest, exported) }, bigintJson);
+    return safeStringify({ ok: true, result: handle(safeParse(requestJson) as GuestRequest, exported) }, bigintJson);
   } catch (error) {
-    return JSON.stringify({ ok: false, failure: toFailure(error) });
+    return safeStringify({ ok: false, failure: toFailure(error) });
   }
 };

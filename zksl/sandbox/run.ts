@@ -3,6 +3,7 @@
  * fresh QuickJS WebAssembly instance holding only the ZKSL runtime: it has no file system, network,
  * environment or processes to reach, a memory cap, a stack cap and a deadline. A Node child under
  * the permission model was rejected because Node 20's permission model leaves the network open.
+ * The sketch can still lie inside its own sandbox, so the reply is read as hostile data (reply.ts).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,8 @@ import { build, transform } from 'esbuild';
 import { newQuickJSWASMModule, shouldInterruptAfterDeadline } from 'quickjs-emscripten';
 import type { RunFailure } from '../core/run.js';
 import type { GuestRequest } from './guest.js';
+import { LOCKDOWN, REFUSAL } from './lockdown.js';
+import { cleanMessage, malformed, MAX_REPLY_CHARS, readReply, type ReplyResult } from './reply.js';
 
 export interface SandboxOptions {
   /** Wall-clock limit for the whole run, ms (default 5 000). */
@@ -34,36 +37,6 @@ export function runtimeBundleCode(): Promise<string> {
   })();
   return runtimeBundle;
 }
-
-const REFUSAL = 'ZKSL sandbox refused';
-
-// Anything a sketch could use to reach outside gets a clear refusal instead of a vague ReferenceError.
-const SHIMS = `(function () {
-  var refuse = function (what) {
-    throw new Error('${REFUSAL} ' + what + ': a sketch has no file system, network, environment or child processes; import only from "zksl"');
-  };
-  globalThis.__zkslRequire = function (name) {
-    if (name === 'zksl' || /(^|\\/)(runtime|index)(\\.[jt]s)?$/.test(name)) return globalThis.__zksl;
-    refuse("require('" + name + "')");
-  };
-  ['require', 'process', 'fetch', 'XMLHttpRequest', 'WebSocket', 'Deno', 'Bun', 'setTimeout', 'setInterval', 'std', 'os'].forEach(function (name) {
-    if (name === 'require') { globalThis.require = globalThis.__zkslRequire; return; }
-    Object.defineProperty(globalThis, name, { get: function () { refuse(name); }, configurable: false });
-  });
-  // Lock the runtime and the intrinsics it relies on, so a sketch cannot patch them to fake a
-  // passing check (Error stays open: the runtime adjusts Error.stackTraceLimit).
-  Object.defineProperty(globalThis, '__zkslHandle', { writable: false, configurable: false });
-  Object.defineProperty(globalThis, '__zksl', { writable: false, configurable: false });
-  [globalThis.__zksl, Object, Object.prototype, Array, Array.prototype, Function.prototype, Map, Map.prototype,
-    Set, Set.prototype, WeakMap.prototype, BigInt, BigInt.prototype, Number, Number.prototype, String,
-    String.prototype, Boolean.prototype, Symbol, Symbol.prototype, JSON, Math, Reflect, RegExp.prototype,
-    Promise, Promise.prototype].forEach(function (o) { Object.freeze(o); });
-  Object.keys(globalThis.__zksl).forEach(function (key) {
-    var value = globalThis.__zksl[key];
-    if (typeof value === 'function' && value.prototype) Object.freeze(value.prototype);
-    if (value && (typeof value === 'object' || typeof value === 'function')) Object.freeze(value);
-  });
-})();`;
 
 const ALLOWED_IMPORT = /^(zksl|(\.{1,2}\/)+(runtime|index)(\.[jt]s)?)$/;
 
@@ -108,8 +81,56 @@ function classify(error: { name?: string; message?: string } | undefined | null)
   return { kind: 'sketch', message: `sketch error: ${error?.name ?? 'Error'}: ${message}` };
 }
 
-/** Run one request against sketch source inside a fresh sandbox. */
-export async function runInSandbox<T>(source: string, request: GuestRequest, options: SandboxOptions = {}): Promise<SandboxResult<T>> {
+type Op = GuestRequest['op'];
+type Context = ReturnType<ReturnType<Awaited<ReturnType<typeof newQuickJSWASMModule>>['newRuntime']>['newContext']>;
+type Handle = Parameters<Context['typeof']>[0];
+
+/**
+ * A string property of a guest value, read through the QuickJS API (no guest-side serialisation,
+ * which a sketch could have patched); undefined when it is missing, not a string, or throws.
+ */
+function readString(context: Context, handle: Handle, key?: string): string | undefined {
+  try {
+    const target = key === undefined ? handle.dup() : context.getProp(handle, key);
+    try {
+      if (context.typeof(target) !== 'string') return undefined;
+      const length = context.getProp(target, 'length').consume((n) => context.getNumber(n));
+      if (length > MAX_REPLY_CHARS) return `(a string of ${length} characters, too long to read)`;
+      return context.getString(target);
+    } finally {
+      target.dispose();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the guest threw, read field by field: a thrown value is as untrusted as a reply. */
+function readThrown(context: Context, error: Handle): { name?: string; message?: string } | null {
+  const type = context.typeof(error);
+  // QuickJS throws null when it cannot even allocate the error object
+  if (type === 'undefined' || (type === 'object' && isNull(context, error))) return null;
+  if (type === 'string') return { message: cleanMessage(readString(context, error) ?? '') };
+  if (type !== 'object' && type !== 'function') return { message: `the sketch threw a ${type}` };
+  const message = readString(context, error, 'message');
+  const name = readString(context, error, 'name');
+  return { name: name === undefined ? undefined : cleanMessage(name).slice(0, 100), message: message === undefined ? 'the sketch threw a value that is not an Error' : cleanMessage(message) };
+}
+
+function isNull(context: Context, handle: Handle): boolean {
+  try {
+    return context.sameValue(handle, context.null);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Run one request against sketch source inside a fresh sandbox. The reply is validated against the
+ * request's schema; a reply that is not plain, well-formed data is a sketch failure like any other.
+ */
+export async function runInSandbox<O extends Op>(source: string, request: GuestRequest & { op: O }, options: SandboxOptions = {}): Promise<SandboxResult<ReplyResult<O>>> {
+  type T = ReplyResult<O>;
   const started = Date.now();
   const done = (r: { ok: true; result: T } | { ok: false; failure: RunFailure }): SandboxResult<T> => ({ ...r, durationMs: Date.now() - started });
   const [bundle, transpiled] = await Promise.all([runtimeBundleCode(), transpile(source)]);
@@ -124,12 +145,12 @@ export async function runInSandbox<T>(source: string, request: GuestRequest, opt
   try {
     const steps: [string, string][] = [
       [bundle, 'zksl-runtime.js'],
-      [SHIMS, 'zksl-sandbox.js'],
+      [LOCKDOWN, 'zksl-sandbox.js'],
       // the wrapper shares line 1 with the sketch so line numbers stay aligned
       [`globalThis.__sketch = { exports: {} }; (function (module, exports, require) {${transpiled.code}\n})(__sketch, __sketch.exports, __zkslRequire);`, 'sketch.ts'],
       [`__zkslHandle(${JSON.stringify(JSON.stringify({ ...request, source, lines: transpiled.lines }))}, __sketch.exports)`, 'zksl-sandbox.js'],
     ];
-    let last = '';
+    let last: string | undefined;
     for (const [code, file] of steps) {
       let result: ReturnType<typeof context.evalCode>;
       try {
@@ -139,16 +160,17 @@ export async function runInSandbox<T>(source: string, request: GuestRequest, opt
         return done({ ok: false, failure: classify({ message: `stack overflow in the sandbox engine (${(error as Error).message})` }) });
       }
       if (result.error) {
-        const dumped = context.dump(result.error) as { name?: string; message?: string };
+        const thrown = readThrown(context, result.error);
         result.error.dispose();
-        return done({ ok: false, failure: classify(dumped) });
+        return done({ ok: false, failure: classify(thrown) });
       }
-      last = String(context.dump(result.value));
+      last = readString(context, result.value);
       result.value.dispose();
     }
-    const reply = JSON.parse(last) as { ok: true; result: T } | { ok: false; failure: RunFailure };
+    if (last === undefined) return done({ ok: false, failure: malformed('not a string') });
+    const reply = readReply(request.op, last);
     if (!reply.ok && reply.failure.kind === 'sketch') return done({ ok: false, failure: classify({ message: reply.failure.message }) });
-    return done(reply);
+    return done(reply as { ok: true; result: T } | { ok: false; failure: RunFailure });
   } finally {
     try {
       context.dispose();
