@@ -102,7 +102,7 @@ describe('judgeConfidence', () => {
   });
 
   it('needs a margin over the runner-up unless the best entry is named best', () => {
-    expect(judgeConfidence('relu activation', [hit(relu, 0.194), hit(leaky, 0.191)])).toMatchObject({ confident: true, namedBy: 'relu' });
+    expect(judgeConfidence('relu activation', [hit(relu, 0.194), hit(leaky, 0.191)])).toMatchObject({ confident: true, namedBy: 'ReLU' });
     expect(judgeConfidence('an activation', [hit(relu, 0.194), hit(leaky, 0.191)]).why).toBe('relu and leaky-relu match about equally well');
     expect(judgeConfidence('an activation', [hit(relu, 0.3), hit(leaky, 0.2)]).confident).toBe(true);
   });
