@@ -75,13 +75,18 @@ function fixedWidths(entry: KnowledgeEntry): number[] {
   return entry.id.split('-').flatMap((part) => /^(?:u?int)?(\d+)$/.exec(part)?.[1] ?? []).map(Number);
 }
 
-/** How many inputs the entry's Circom template takes, and its inputs' fixed array lengths (mux2's c[4], s[2]). */
+/**
+ * How many operands the entry's Circom template takes, and its inputs' fixed array lengths (mux2's
+ * c[4] and s[2]). Operands are the inputs named by one letter (less-than's a and b, matmul's a and
+ * b): clip's x, lo and hi are one value and its bounds, so "clip 3 values" is not clip.
+ */
 function operandCounts(entry: KnowledgeEntry): number[] {
   const file = join(entry.dir, entry.circom.file);
   if (!existsSync(file)) return [];
   const source = readFileSync(file, 'utf8');
   const body = new RegExp(`template\\s+${entry.circom.template}\\s*\\([^)]*\\)\\s*\\{([\\s\\S]*?)\\n\\}`).exec(source)?.[1] ?? '';
-  const inputs = [...body.matchAll(/signal\s+input\s+\w+((?:\[[^\]]+\])*)/g)];
-  const lengths = inputs.flatMap((m) => [...m[1].matchAll(/\[(\d+)\]/g)].map((d) => Number(d[1])));
-  return inputs.length ? [inputs.length, ...lengths] : [];
+  const inputs = [...body.matchAll(/signal\s+input\s+(\w+)((?:\[[^\]]+\])*)/g)];
+  const operands = inputs.filter((m) => m[1].length === 1).length;
+  const lengths = inputs.flatMap((m) => [...m[2].matchAll(/\[(\d+)\]/g)].map((d) => Number(d[1])));
+  return [...(operands ? [operands] : []), ...lengths];
 }

@@ -24,7 +24,12 @@ import { withoutQuantities } from './task-quantities.js';
  *    "keccak hash of a string" are not the Poseidon commitment; and
  * 6. the task asks for nothing another entry is named for that the best entry's own text never
  *    mentions: "sum of squares" names the square (pow-const) besides the sum, "slide a kernel and
- *    sum the products" names the product, so the sum entry alone would answer a different task.
+ *    sum the products" names the product, so the sum entry alone would answer a different task
+ *    (words of the task's quantity phrases, like "kernel of 4" or "at most 255", do not count); and
+ * 7. the task does not ask for the opposite of what the entry is named for: "rotate right" is not
+ *    rotate-left-32, "largest" is not min.
+ * Words are matched whole and case-folded (ReLU is relu, never "re" and "lu"), with adjacent task
+ * words also read run together ("max pool" and "max-pool" name "maxpool").
  * Calibrated on knowledge-base/retrieval-queries.json and a list of off-topic tasks
  * (agent/knowledge-match.test.ts).
  */
@@ -91,6 +96,8 @@ export function judgeConfidence(task: string, hits: SearchHit[], options: Confid
   }
   const foreign = namedAlgorithms(task).find((name) => !entryText(best.entry).includes(name.toLowerCase()));
   if (foreign) return { confident: false, namedBy, why: `the task names ${foreign}, which ${best.entry.id} is not` };
+  const opposite = oppositeAsked(task, best.entry);
+  if (opposite) return { confident: false, namedBy, why: `the task says "${opposite.asked}", and ${best.entry.id} is "${opposite.entry}"` };
   // Hits first, best-scored first, so the other entry named is the likeliest one.
   const more = alsoAsked(withoutQuantities(task), best.entry, [...hits.map((h) => h.entry), ...(options.entries ?? [])]);
   if (more) return { confident: false, namedBy, why: `the task also asks for "${more.word}" (${more.entry.id}), which ${best.entry.id} does not do` };
@@ -104,6 +111,29 @@ function alsoAsked(task: string, best: KnowledgeEntry, entries: KnowledgeEntry[]
     if (!isSpecific(singular(word)) || own.has(stem(word))) continue;
     const other = entries.find((e) => e.id !== best.id && namingWords(e).has(singular(word)));
     if (other) return { word, entry: other };
+  }
+  return undefined;
+}
+
+/** Directions and extremes: an entry named by one word of a pair computes the other wrongly. */
+const OPPOSITES: [string, string][] = [
+  ['left', 'right'],
+  ['max', 'min'],
+  ['maximum', 'minimum'],
+  ['largest', 'smallest'],
+  ['greatest', 'least'],
+  ['greater', 'less'],
+  ['ascending', 'descending'],
+];
+
+/** Rule 7: "rotate right" is not rotate-left-32, "descending" is not an ascending sortedness check. */
+function oppositeAsked(task: string, entry: KnowledgeEntry): { asked: string; entry: string } | undefined {
+  const asked = new Set(matchWords(task));
+  const naming = new Set([entry.name, entry.id.replace(/-/g, ' '), ...entry.tags].flatMap(matchWords));
+  for (const pair of OPPOSITES) {
+    for (const [mine, theirs] of [pair, [pair[1], pair[0]]]) {
+      if (naming.has(mine) && !naming.has(theirs) && asked.has(theirs) && !asked.has(mine)) return { asked: theirs, entry: mine };
+    }
   }
   return undefined;
 }

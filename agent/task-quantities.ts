@@ -47,7 +47,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 /** What a count counts: elements of one input (values) … */
-const ELEMENT_NOUNS = 'values?|elements?|inputs?|outputs?|items?|numbers?|integers?|logits?|entries|entry|scores?|words?|booleans?|signals?|features?|terms?|factors?|classes|class|coefficients?|neurons?|units?|lanes?|digits?|bytes?|probabilit(?:y|ies)|activations?|samples?|weights?|rows?|columns?|cols?';
+const ELEMENT_NOUNS = 'values?|elements?|inputs?|outputs?|items?|numbers?|integers?|logits?|entries|entry|scores?|words?|booleans?|signals?|features?|terms?|factors?|classes|class|coefficients?|neurons?|units?|lanes?|digits?|probabilit(?:y|ies)|activations?|samples?|weights?|rows?|columns?|cols?';
 /** … or whole operands (two vectors, two matrices). */
 const OPERAND_NOUNS = 'vectors?|matri(?:x|ces)|arrays?|lists?|operands?|arguments?|tensors?';
 
@@ -106,6 +106,8 @@ const RULES: Rule[] = [
   { kind: 'width', pattern: new RegExp(`\\b(?:(of|over|across|for)\\s+)?${NUM}[- ]?(bits?)(?:[- ]wide)?\\b(?!\\s*[- ]?(?:${ELEMENT_NOUNS}|wide)\\b)`, 'gi'), read: (m) => ({ kind: 'width', value: Number(m[2]), noun: m[1] && m[3] === 'bits' ? 'bits' : undefined }) },
   { kind: 'width', pattern: /\b(\d+)[- ]?bits?(?:[- ]wide)?\b/gi, read: single('width') },
   { kind: 'width', pattern: /\b(?:bit[- ]?)?width\s+(?:of\s+)?(\d+)\b/gi, read: single('width') },
+  // Bytes are both a count and a width (unsigned 8-bit): no entry takes them as one.
+  { kind: 'number', pattern: /\b(\d+)\s+bytes?\b/gi, read: single('number') },
   // "8-element vectors": an adjective that counts the elements, before the operands it describes.
   { kind: 'count', pattern: /\b(\d+)-(?:element|value|entry|item|term|input|dimensional)\b/gi, read: (m) => ({ kind: 'count', value: Number(m[1]), noun: 'elements' }) },
   { kind: 'operands', pattern: new RegExp(`\\b${NUM}[- ]${BETWEEN}(${OPERAND_NOUNS})\\b`, 'gi'), read: (m) => ({ kind: 'operands', value: Number(m[1]), noun: m[2].toLowerCase() }) },
@@ -194,8 +196,13 @@ function normalise(task: string): string {
   const counted = `${ELEMENT_NOUNS}|${OPERAND_NOUNS}|bits?|levels?|leaves|fractional|way|deep|wide|dimensional`;
   // "power of two" is a kind of number, not a quantity; "one" is too common to count elsewhere ("one of", "one-hot").
   text = text.replace(/\bpowers? of two\b/gi, (m) => m.replace(/two/i, 'TWO_'));
-  text = text.replace(new RegExp(`\\b(${words})(?=[- ]${BETWEEN}(?:${counted})\\b)`, 'gi'), (w) => String(NUMBER_WORDS[w.toLowerCase()]));
-  text = text.replace(new RegExp(`\\b(${words.replace('one|', '')})\\b`, 'gi'), (w) => String(NUMBER_WORDS[w.toLowerCase()]));
+  text = text.replace(/\b(?:a )?(?:pair|couple)(?: of)?\b/gi, '2').replace(/\b(?:a )?dozen\b/gi, '12');
+  // A byte or a nibble is a width: "range check a byte" is 8 bits, "of 4 bytes" a number no entry counts.
+  text = text.replace(/\b(a|an|one|each|every|per)\s+(byte|nibble)\b/gi, (_, article: string, unit: string) => `${article} ${unit.toLowerCase() === 'byte' ? 8 : 4}-bit unsigned value`);
+  const spell = (w: string) => String(NUMBER_WORDS[w.toLowerCase()]);
+  text = text.replace(new RegExp(`\\bone(?=[- ](?:${counted})\\b)`, 'gi'), spell);
+  text = text.replace(new RegExp(`\\b(${words.replace('one|', '')})(?=[- ]${BETWEEN}(?:${counted})\\b)`, 'gi'), spell);
+  text = text.replace(new RegExp(`\\b(${words.replace('one|', '')})\\b`, 'gi'), spell);
   return text.replace(/TWO_/g, 'two');
 }
 
