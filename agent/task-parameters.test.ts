@@ -65,7 +65,7 @@ describe('readTaskParameters', () => {
     for (const task of ['x^7', 'x**7', 'x to the power of 7', 'raise x to the 7th power', 'exponent 7']) {
       expect(readTaskParameters(task, pow), task).toEqual({ stated: [expect.objectContaining({ name: 'e', value: 7 })], unmatched: [] });
     }
-    expect(readTaskParameters('prove x fits in 2^16', pow)).toEqual({ stated: [], unmatched: [{ value: 16, phrase: 'fits in 2^16', wanted: 'a width in bits', ambiguous: [] }] });
+    expect(readTaskParameters('prove x fits in 2^16', pow)).toEqual({ stated: [], unmatched: [{ value: 16, phrase: 'fits in 2^16', wanted: 'an upper bound on the values', ambiguous: [] }] });
   });
 
   it('tells two count parameters apart by the noun, and says when it cannot', () => {

@@ -61,6 +61,8 @@ const KIND_WORDS: Record<QuantityKind, string> = {
   amount: 'a shift or rotation amount',
   scale: 'a power-of-two scale',
   power: 'a power of two',
+  limit: 'an upper bound on the values',
+  nonnegative: 'non-negative values',
   exponent: 'an exponent',
   degree: 'a polynomial degree',
   bound: 'a bound that is not a power of two',
@@ -71,6 +73,7 @@ const COUNT_NAMES = /^(n|m|size|len|length|count|rows|cols|dim)$/i;
 const text = (p: ParameterSpec) => `${p.name} ${p.description ?? ''}`;
 const isWidth = (p: ParameterSpec) => /^(bits?|width)$/i.test(p.name) || /\bwidth\b|number of bits/i.test(p.description ?? '');
 const isDepth = (p: ParameterSpec) => /depth|levels/i.test(p.name);
+const isSigned = (p: ParameterSpec) => /\bsigned\b/i.test(p.description ?? '') && !/\bunsigned\b/i.test(p.description ?? '');
 
 /** Which declared parameters can take a quantity of each kind. */
 const ACCEPTS: Partial<Record<QuantityKind, (p: ParameterSpec) => boolean>> = {
@@ -84,6 +87,7 @@ const ACCEPTS: Partial<Record<QuantityKind, (p: ParameterSpec) => boolean>> = {
   amount: (p) => /\bamount\b|divide by 2\^/i.test(p.description ?? ''),
   scale: (p) => (p.description ?? '').includes(`2^${p.name}`) && !isWidth(p) && !isDepth(p),
   power: (p) => (p.description ?? '').includes(`2^${p.name}`),
+  limit: (p) => new RegExp(`(?:below|under|less than|<)\\s*2\\^${p.name}\\b`, 'i').test(p.description ?? ''),
   exponent: (p) => /\bexponent\b/i.test(text(p)),
   degree: (p) => /\bdegree\b/i.test(p.description ?? ''),
 };
@@ -103,7 +107,8 @@ export function readTaskParameters(task: string, parameters: ParameterSpec[], op
   if (shapes.length && !setMatrixShapes(shapes, parameters, quantities, set)) for (const q of shapes) miss(q);
 
   for (const q of quantities) {
-    if (!Number.isSafeInteger(q.value) || q.value <= 0 || (q.second !== undefined && q.second <= 0)) {
+    const positive = q.kind === 'nonnegative' || (q.value > 0 && (q.second === undefined || q.second > 0));
+    if (!Number.isSafeInteger(q.value) || !positive) {
       if (q.kind !== 'shape') miss(q);
       continue;
     }
@@ -156,6 +161,9 @@ export function readTaskParameters(task: string, parameters: ParameterSpec[], op
         else miss(q);
         break;
       }
+      case 'nonnegative':
+        if (!parameters.some((p) => isWidth(p) && !isSigned(p))) miss(q);
+        break;
       case 'leaves':
       case 'bound':
       case 'number':
@@ -223,7 +231,7 @@ function signednessMismatch(task: string, parameters: ParameterSpec[], quantitie
   const asked = quantities.find((q) => q.signedness)?.signedness ?? statedSignedness(task, masked);
   const width = parameters.find(isWidth);
   if (!asked || !width) return undefined;
-  const signed = /\bsigned\b/i.test(width.description ?? '') && !/\bunsigned\b/i.test(width.description ?? '');
+  const signed = isSigned(width);
   if (signed === (asked === 'signed')) return undefined;
   return { value: 0, phrase: asked, wanted: `${asked} values`, ambiguous: [], conflicts: `${width.name} (${width.description ?? 'a width'}) is ${signed ? 'signed' : 'unsigned'}` };
 }

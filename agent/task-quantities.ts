@@ -21,6 +21,8 @@ export type QuantityKind =
   | 'amount'
   | 'scale'
   | 'power'
+  | 'limit'
+  | 'nonnegative'
   | 'exponent'
   | 'degree'
   | 'bound'
@@ -77,7 +79,9 @@ const RULES: Rule[] = [
   // 4 -> 3, from 4 to 3 (inputs to outputs).
   { kind: 'mapping', pattern: /\b(\d+)\s*(?:->|=>|→)\s*(\d+)\b/g, read: (m) => ({ kind: 'mapping', value: Number(m[1]), second: Number(m[2]) }) },
   { kind: 'mapping', pattern: /\bfrom\s+(\d+)\s+to\s+(\d+)\b/gi, read: (m) => ({ kind: 'mapping', value: Number(m[1]), second: Number(m[2]) }) },
-  // x < 2^16, x <= 2^16 - 1, below 65536, at most 255: an exclusive bound 2^k is a width of k bits.
+  // 0 <= x: the lower bound an unsigned width already has.
+  { kind: 'nonnegative', pattern: /(?<![\w.])0\s*(?:<=|≤)\s*(?=[a-z_])/gi, read: () => ({ kind: 'nonnegative', value: 0 }) },
+  // x < 2^16, x <= 2^16 - 1, below 65536, at most 255: an exclusive bound 2^k is a limit of k bits.
   { kind: 'bound', pattern: new RegExp(`${BOUND_WORDS}\\s*2\\s*(?:\\^|\\*\\*)\\s*${NUM}(\\s*-\\s*1\\b)?`, 'gi'), read: (m) => powerBound(2n ** BigInt(m[2]) - (m[3] ? 1n : 0n), Boolean(m[1])) },
   { kind: 'bound', pattern: new RegExp(`${BOUND_WORDS}\\s*${NUM}${UNCOUNTED}`, 'gi'), read: (m) => powerBound(BigInt(m[2]), Boolean(m[1])) },
   // divide by 2^4, scale 2^8, divide by 16: a power-of-two scale.
@@ -116,11 +120,15 @@ const RULES: Rule[] = [
   { kind: 'number', pattern: /\d+(?:\.\d+)?/g, read: (m) => ({ kind: 'number', value: Number(m[0]) }) },
 ];
 
-/** Where a number follows a comparison: an exclusive bound that is a power of two is a width. */
+/**
+ * Where a number follows a comparison: an exclusive bound 2^k is a limit of k bits. It sets only a
+ * parameter that is itself such a bound (range-check's "x must be below 2^bits"): "a < 2^16" for
+ * less-than would compare with a constant, which a comparator of two inputs does not do.
+ */
 function powerBound(bound: bigint, inclusive: boolean): Omit<Quantity, 'phrase'> {
   const exclusive = inclusive ? bound + 1n : bound;
   const bits = exclusive.toString(2).length - 1;
-  if (exclusive > 1n && exclusive === 1n << BigInt(bits)) return { kind: 'width', value: bits };
+  if (exclusive > 1n && exclusive === 1n << BigInt(bits)) return { kind: 'limit', value: bits };
   return { kind: 'bound', value: Number(bound) };
 }
 
