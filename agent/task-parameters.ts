@@ -102,7 +102,7 @@ export function readTaskParameters(task: string, parameters: ParameterSpec[], op
     if (earlier && earlier.value !== value) return miss(q, [], `${p.name}=${earlier.value} ("${earlier.phrase}")`);
     if (!earlier) stated.set(p.name, { name: p.name, value, phrase: q.phrase });
   };
-  const quantities = readQuantities(task, { masked: options.masked });
+  const quantities = readQuantities(task, { masked: options.masked, names: parameters.map((p) => p.name) });
   const shapes = quantities.filter((q) => q.kind === 'shape');
   if (shapes.length && !setMatrixShapes(shapes, parameters, quantities, set)) for (const q of shapes) miss(q);
 

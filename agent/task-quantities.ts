@@ -140,6 +140,8 @@ function powerOfTwo(value: number, kind: QuantityKind): Omit<Quantity, 'phrase'>
 export interface ReadOptions {
   /** Phrases to leave unread: what the entry is called by (conv1d, int8, 4-to-1, x^5). */
   masked?: string[];
+  /** Parameter names of three letters or more, read as assignments without "=" too ("shift 3", "slope 13"). */
+  names?: string[];
 }
 
 /** The quantities a task states, in the order of the rules that read them. */
@@ -164,7 +166,11 @@ function scan(task: string, options: ReadOptions): { text: string; quantities: Q
   const read: [number, number][] = [];
   const overlaps = (start: number, end: number) => read.some(([s, e]) => start < e && s < end);
   const quantities: Quantity[] = [];
-  for (const rule of RULES) {
+  const named = (options.names ?? []).filter((name) => /^[a-z]{3,}$/i.test(name));
+  const byName: Rule[] = named.length
+    ? [{ kind: 'explicit', pattern: new RegExp(`\\b(${named.join('|')})\\s+(?:of\\s+)?(\\d+)(?![.\\d^*]|[- ]?bits?\\b)`, 'gi'), read: (m) => ({ kind: 'explicit', value: Number(m[2]), noun: m[1].toLowerCase() }) }]
+    : [];
+  for (const rule of [RULES[0], ...byName, ...RULES.slice(1)]) {
     // With indices, so a phrase is skipped only when one of its numbers was read already: "8 signed
     // 16-bit values" is a count of 8 although a width rule read its 16.
     const pattern = new RegExp(rule.pattern.source, `${rule.pattern.flags}d`);
