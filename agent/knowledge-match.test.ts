@@ -124,3 +124,21 @@ describe('judgeConfidence', () => {
     expect(judgeConfidence('the total of a vector, summed', [hit(sum, 0.4)], { entries }).confident).toBe(true);
   });
 });
+
+describe('naming words', () => {
+  it('matches whole case-folded words, so ReLU is relu and never "re" of LeakyReLU', async () => {
+    const base = await KnowledgeBase.open({ includeUser: false });
+    for (const task of ['ReLU activation', 'ReLU over 8 signed 16-bit values', 'RELU of x', 'relu']) {
+      const judgement = judgeConfidence(task, await base.search(task, 5), { entries: base.entries });
+      expect(judgement, task).toMatchObject({ confident: true, why: '' });
+      expect(judgement.chosen?.entry.id, task).toBe('relu');
+    }
+    for (const task of ['Max-Pool over 8 values', 'maxpool over 8 values', 'max pool over 8 values', 'MaxPool over 8 values', 'MAX POOLING over 8 values']) {
+      const judgement = judgeConfidence(task, await base.search(task, 5), { entries: base.entries });
+      expect(judgement.chosen?.entry.id, task).toBe('max-pool');
+    }
+    // negative twin: the opposite direction is refused, not answered with the entry it contradicts
+    const right = 'rotate right by 7';
+    expect(judgeConfidence(right, await base.search(right, 5), { entries: base.entries }).why).toBe('the task says "right", and rotate-left-32 is "left"');
+  });
+});
