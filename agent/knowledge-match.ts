@@ -14,7 +14,9 @@ import { withoutQuantities } from './task-quantities.js';
  *    operation it is rather than what it acts on (bit, value, number, list ... are everywhere);
  * 3. of the near hits, the one the task names most completely is the answer ("greater than or
  *    equal" names greater-eq-than with four words, greater-than with two), whichever scored best;
- *    the best-scored hit must be similar enough (`minimumScore`) and the answer at least half that; and
+ *    the best-scored hit must be similar enough (`minimumScore`) and the answer at least half that,
+ *    and no entry of the whole knowledge base may be named more completely ("range check on int8
+ *    values" names range-check by two words, int8-quantize by one); and
  * 4. the best hit stands out from the runner-up by `minimumMargin` (relative), unless it is named
  *    more completely than every other near hit ("relu activation" names relu's own name, and
  *    leaky-relu only through its tag "activation"); and
@@ -96,6 +98,9 @@ export function judgeConfidence(task: string, hits: SearchHit[], options: Confid
   }
   const foreign = namedAlgorithms(task).find((name) => !entryText(best.entry).includes(name.toLowerCase()));
   if (foreign) return { confident: false, namedBy, why: `the task names ${foreign}, which ${best.entry.id} is not` };
+  // An entry outside the near hits that the task names more completely is what it asks for.
+  const fuller = (options.entries ?? []).find((e) => e.id !== best.entry.id && namingOf(e, asked).strength > naming.strength);
+  if (fuller) return { confident: false, namedBy, why: `the task names ${fuller.id} more completely ("${namingOf(fuller, asked).phrase}") than ${best.entry.id} ("${namedBy}")` };
   const opposite = oppositeAsked(task, best.entry);
   if (opposite) return { confident: false, namedBy, why: `the task says "${opposite.asked}", and ${best.entry.id} is "${opposite.entry}"` };
   // Hits first, best-scored first, so the other entry named is the likeliest one.
@@ -166,8 +171,11 @@ function namingOf(entry: KnowledgeEntry, asked: Map<string, number>): Naming {
   for (const [phrase, bonus] of phrases) {
     const phraseWords = matchWords(phrase).map(singular);
     if (phraseWords.length === 0 || !phraseWords.some(isSpecific)) continue;
-    const each = phraseWords.every((w) => asked.get(w) === 1) ? phraseWords.length : 0;
-    const together = asked.get(phraseWords.join('')) ?? 0;
+    // Words the word list leaves out as stop words still count in a phrase: "in range" needs the "in".
+    const stops = phrase.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !phraseWords.includes(singular(w)) && !/\d/.test(w));
+    const each = phraseWords.every((w) => asked.get(w) === 1) && stops.every((w) => asked.has(`raw:${w}`)) ? phraseWords.length : 0;
+    const run = asked.get(phraseWords.join('')) ?? 0;
+    const together = run >= 2 ? run : 0;
     const covered = Math.max(each, together && Math.max(together, phraseWords.length));
     const strength = covered ? covered + bonus : 0;
     if (strength > best.strength) best = { strength, phrase };
@@ -187,7 +195,7 @@ export function matchWords(text: string): string[] {
 /** The task's words (singular) and its runs of two or three adjacent words joined, each with how many words it spans. */
 function askedWords(task: string): Map<string, number> {
   const list = matchWords(task).map(singular);
-  const asked = new Map<string, number>();
+  const asked = new Map<string, number>(task.toLowerCase().split(/[^a-z0-9]+/).map((w) => [`raw:${w}`, 0]));
   for (let span = 3; span >= 1; span--) {
     for (let i = 0; i + span <= list.length; i++) asked.set(singular(list.slice(i, i + span).join('')), span);
   }
