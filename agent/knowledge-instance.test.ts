@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PRIMITIVES, loadEntry } from '../knowledge-base/entry.js';
 import { instantiateEntry, setNoirGlobals } from './knowledge-instance.js';
-import { planParameters } from './knowledge-mode.js';
+import { planParameters } from './knowledge-decision.js';
 
 const load = (id: string) => loadEntry(join(BUILTIN_PRIMITIVES, id));
 const numbers = (value: unknown): number[] => (value as string[]).map(Number);
@@ -12,7 +12,7 @@ describe('instantiateEntry', () => {
   it('builds softmax over 8 values: template parameters, Noir globals, sketch defaults, and vectors computed by the sketch', async () => {
     const entry = await load('softmax');
     const plan = planParameters('softmax over 8 values', entry);
-    expect(plan).toMatchObject({ values: { n: 8, bits: 8 }, changed: [{ name: 'n', value: 8, phrase: 'over 8 values' }], warnings: [] });
+    expect(plan).toMatchObject({ values: { n: 8, bits: 8 }, changed: [{ name: 'n', value: 8, phrase: '8 values' }], unused: [] });
     const built = await instantiateEntry({ entry, params: plan.values, languages: ['circom', 'noir'] });
     if (!built.ok) throw new Error(built.message);
     const { circuits, vectors, sketch, notes } = built.instance;
@@ -67,13 +67,14 @@ describe('instantiateEntry', () => {
     expect(setNoirGlobals('global N: u32 = 4;\nglobal BITS: u32 = 8;', entry, { n: 4, bits: 8 })).toEqual({ ok: true, source: 'global N: u32 = 4;\nglobal BITS: u32 = 8;' });
   });
 
-  it('reports quantities in the task that the entry has no parameter for', async () => {
+  it('lists quantities in the task that the entry cannot take, so the task is refused', async () => {
     const entry = await load('field-inverse');
-    expect(planParameters('inverse of 8 values', entry).warnings).toEqual([
-      'The task says "of 8 values" (a number of elements), but field-inverse has no such parameter (it has no parameters), so the circuit is built without it.',
+    expect(planParameters('inverse of 8 values', entry).unused).toEqual([
+      'The task says "8 values" (a number of elements), but field-inverse cannot be built with it (it has no parameters).',
     ]);
-    // The 32 of rotate-left-32 is what the entry is: no warning.
-    expect(planParameters('rotate a 32-bit word left', await load('rotate-left-32')).warnings).toEqual([]);
+    // The 32 of rotate-left-32 is what the entry is: nothing unused.
+    expect(planParameters('rotate a 32-bit word left', await load('rotate-left-32')).unused).toEqual([]);
+    expect(planParameters('rotate a 16-bit word left', await load('rotate-left-32')).unused).toHaveLength(1);
   });
 
   it('applies the parameters the naming tag implies, unless the task states them', async () => {

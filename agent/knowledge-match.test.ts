@@ -102,7 +102,7 @@ describe('judgeConfidence', () => {
   });
 
   it('needs a margin over the runner-up unless the best entry is named best', () => {
-    expect(judgeConfidence('relu activation', [hit(relu, 0.194), hit(leaky, 0.191)])).toMatchObject({ confident: true, namedBy: 'relu' });
+    expect(judgeConfidence('relu activation', [hit(relu, 0.194), hit(leaky, 0.191)])).toMatchObject({ confident: true, namedBy: 'ReLU' });
     expect(judgeConfidence('an activation', [hit(relu, 0.194), hit(leaky, 0.191)]).why).toBe('relu and leaky-relu match about equally well');
     expect(judgeConfidence('an activation', [hit(relu, 0.3), hit(leaky, 0.2)]).confident).toBe(true);
   });
@@ -122,5 +122,23 @@ describe('judgeConfidence', () => {
     // negative twin: words the best entry's own text uses are its own, whoever else is named by them
     expect(judgeConfidence('sum of 8 values', [hit(sum, 0.4)], { entries }).confident).toBe(true);
     expect(judgeConfidence('the total of a vector, summed', [hit(sum, 0.4)], { entries }).confident).toBe(true);
+  });
+});
+
+describe('naming words', () => {
+  it('matches whole case-folded words, so ReLU is relu and never "re" of LeakyReLU', async () => {
+    const base = await KnowledgeBase.open({ includeUser: false });
+    for (const task of ['ReLU activation', 'ReLU over 8 signed 16-bit values', 'RELU of x', 'relu']) {
+      const judgement = judgeConfidence(task, await base.search(task, 5), { entries: base.entries });
+      expect(judgement, task).toMatchObject({ confident: true, why: '' });
+      expect(judgement.chosen?.entry.id, task).toBe('relu');
+    }
+    for (const task of ['Max-Pool over 8 values', 'maxpool over 8 values', 'max pool over 8 values', 'MaxPool over 8 values', 'MAX POOLING over 8 values']) {
+      const judgement = judgeConfidence(task, await base.search(task, 5), { entries: base.entries });
+      expect(judgement.chosen?.entry.id, task).toBe('max-pool');
+    }
+    // negative twin: the opposite direction is refused, not answered with the entry it contradicts
+    const right = 'rotate right by 7';
+    expect(judgeConfidence(right, await base.search(right, 5), { entries: base.entries }).why).toBe('the task says "right", and rotate-left-32 is "left"');
   });
 });

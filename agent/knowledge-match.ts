@@ -1,6 +1,7 @@
 import type { KnowledgeEntry } from '../knowledge-base/entry.js';
 import { stem, words } from '../knowledge-base/index/text-features.js';
 import type { SearchHit } from '../knowledge-base/search.js';
+import { withoutQuantities } from './task-quantities.js';
 
 /**
  * When knowledge-base mode may answer a task with an entry. Similarity alone is not enough: the
@@ -13,7 +14,9 @@ import type { SearchHit } from '../knowledge-base/search.js';
  *    operation it is rather than what it acts on (bit, value, number, list ... are everywhere);
  * 3. of the near hits, the one the task names most completely is the answer ("greater than or
  *    equal" names greater-eq-than with four words, greater-than with two), whichever scored best;
- *    the best-scored hit must be similar enough (`minimumScore`) and the answer at least half that; and
+ *    the best-scored hit must be similar enough (`minimumScore`) and the answer at least half that,
+ *    and no entry of the whole knowledge base may be named more completely ("range check on int8
+ *    values" names range-check by two words, int8-quantize by one); and
  * 4. the best hit stands out from the runner-up by `minimumMargin` (relative), unless it is named
  *    more completely than every other near hit ("relu activation" names relu's own name, and
  *    leaky-relu only through its tag "activation"); and
@@ -23,7 +26,12 @@ import type { SearchHit } from '../knowledge-base/search.js';
  *    "keccak hash of a string" are not the Poseidon commitment; and
  * 6. the task asks for nothing another entry is named for that the best entry's own text never
  *    mentions: "sum of squares" names the square (pow-const) besides the sum, "slide a kernel and
- *    sum the products" names the product, so the sum entry alone would answer a different task.
+ *    sum the products" names the product, so the sum entry alone would answer a different task
+ *    (words of the task's quantity phrases, like "kernel of 4" or "at most 255", do not count); and
+ * 7. the task does not ask for the opposite of what the entry is named for: "rotate right" is not
+ *    rotate-left-32, "largest" is not min.
+ * Words are matched whole and case-folded (ReLU is relu, never "re" and "lu"), with adjacent task
+ * words also read run together ("max pool" and "max-pool" name "maxpool").
  * Calibrated on knowledge-base/retrieval-queries.json and a list of off-topic tasks
  * (agent/knowledge-match.test.ts).
  */
@@ -65,7 +73,7 @@ export interface ConfidenceOptions {
 
 export function judgeConfidence(task: string, hits: SearchHit[], options: ConfidenceOptions = {}): Confidence {
   const rule = options.rule ?? DEFAULT_CONFIDENCE;
-  const asked = new Set(words(task).map(singular));
+  const asked = askedWords(task);
   const near = hits.slice(0, rule.near).map((hit) => ({ hit, naming: namingOf(hit.entry, asked) }));
   if (near.length === 0) return { confident: false, why: 'the knowledge base is empty' };
   // The near hit the task names most completely (the better-scored one on a tie): "relu over 16-bit
@@ -90,16 +98,21 @@ export function judgeConfidence(task: string, hits: SearchHit[], options: Confid
   }
   const foreign = namedAlgorithms(task).find((name) => !entryText(best.entry).includes(name.toLowerCase()));
   if (foreign) return { confident: false, namedBy, why: `the task names ${foreign}, which ${best.entry.id} is not` };
+  // An entry outside the near hits that the task names more completely is what it asks for.
+  const fuller = (options.entries ?? []).find((e) => e.id !== best.entry.id && namingOf(e, asked).strength > naming.strength);
+  if (fuller) return { confident: false, namedBy, why: `the task names ${fuller.id} more completely ("${namingOf(fuller, asked).phrase}") than ${best.entry.id} ("${namedBy}")` };
+  const opposite = oppositeAsked(task, best.entry);
+  if (opposite) return { confident: false, namedBy, why: `the task says "${opposite.asked}", and ${best.entry.id} is "${opposite.entry}"` };
   // Hits first, best-scored first, so the other entry named is the likeliest one.
-  const more = alsoAsked(task, best.entry, [...hits.map((h) => h.entry), ...(options.entries ?? [])]);
+  const more = alsoAsked(withoutQuantities(task), best.entry, [...hits.map((h) => h.entry), ...(options.entries ?? [])]);
   if (more) return { confident: false, namedBy, why: `the task also asks for "${more.word}" (${more.entry.id}), which ${best.entry.id} does not do` };
   return { confident: true, chosen: best, namedBy, why: '' };
 }
 
 /** Rule 6: a task word that names another entry and that the best entry's own text never uses. */
 function alsoAsked(task: string, best: KnowledgeEntry, entries: KnowledgeEntry[]): { word: string; entry: KnowledgeEntry } | undefined {
-  const own = new Set(words(`${entryText(best)} ${best.parameters.map((p) => `${p.name} ${p.description ?? ''}`).join(' ')}`).map(stem));
-  for (const word of words(task)) {
+  const own = new Set(matchWords(`${entryText(best)} ${best.parameters.map((p) => `${p.name} ${p.description ?? ''}`).join(' ')}`).map(stem));
+  for (const word of matchWords(task)) {
     if (!isSpecific(singular(word)) || own.has(stem(word))) continue;
     const other = entries.find((e) => e.id !== best.id && namingWords(e).has(singular(word)));
     if (other) return { word, entry: other };
@@ -107,10 +120,33 @@ function alsoAsked(task: string, best: KnowledgeEntry, entries: KnowledgeEntry[]
   return undefined;
 }
 
+/** Directions and extremes: an entry named by one word of a pair computes the other wrongly. */
+const OPPOSITES: [string, string][] = [
+  ['left', 'right'],
+  ['max', 'min'],
+  ['maximum', 'minimum'],
+  ['largest', 'smallest'],
+  ['greatest', 'least'],
+  ['greater', 'less'],
+  ['ascending', 'descending'],
+];
+
+/** Rule 7: "rotate right" is not rotate-left-32, "descending" is not an ascending sortedness check. */
+function oppositeAsked(task: string, entry: KnowledgeEntry): { asked: string; entry: string } | undefined {
+  const asked = new Set(matchWords(task));
+  const naming = new Set([entry.name, entry.id.replace(/-/g, ' '), ...entry.tags].flatMap(matchWords));
+  for (const pair of OPPOSITES) {
+    for (const [mine, theirs] of [pair, [pair[1], pair[0]]]) {
+      if (naming.has(mine) && !naming.has(theirs) && asked.has(theirs) && !asked.has(mine)) return { asked: theirs, entry: mine };
+    }
+  }
+  return undefined;
+}
+
 /** The specific words of an entry's name, id and tags: what a task would call it by. */
 function namingWords(entry: KnowledgeEntry): Set<string> {
   const phrases = [entry.name, entry.id.replace(/-/g, ' '), ...entry.tags];
-  return new Set(phrases.flatMap((phrase) => words(phrase).map(singular)).filter(isSpecific));
+  return new Set(phrases.flatMap((phrase) => matchWords(phrase).map(singular)).filter(isSpecific));
 }
 
 interface Naming {
@@ -119,8 +155,13 @@ interface Naming {
   phrase?: string;
 }
 
-/** The entry's name, id or tag whose words all occur in the task, the longest one. */
-function namingOf(entry: KnowledgeEntry, asked: Set<string>): Naming {
+/**
+ * The entry's name, id or tag that the task names, the longest one. A phrase is named when all its
+ * words occur in the task, or when its words run together occur as adjacent task words run
+ * together: "maxpool", "max-pool" and "max pool" all name the tag "max pool", "LeakyReLU" names
+ * "leaky relu". Its strength is how many task words it covers.
+ */
+function namingOf(entry: KnowledgeEntry, asked: Map<string, number>): Naming {
   const phrases: [string, number][] = [
     [entry.name, 0.5],
     [entry.id.replace(/-/g, ' '), 0.5],
@@ -128,17 +169,44 @@ function namingOf(entry: KnowledgeEntry, asked: Set<string>): Naming {
   ];
   let best: Naming = { strength: 0 };
   for (const [phrase, bonus] of phrases) {
-    const phraseWords = words(phrase).map(singular);
-    const named = phraseWords.length > 0 && phraseWords.every((w) => asked.has(w)) && phraseWords.some(isSpecific);
-    const strength = named ? phraseWords.length + bonus : 0;
+    const phraseWords = matchWords(phrase).map(singular);
+    if (phraseWords.length === 0 || !phraseWords.some(isSpecific)) continue;
+    // Words the word list leaves out as stop words still count in a phrase: "in range" needs the "in".
+    const stops = phrase.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !phraseWords.includes(singular(w)) && !/\d/.test(w));
+    const each = phraseWords.every((w) => asked.get(w) === 1) && stops.every((w) => asked.has(`raw:${w}`)) ? phraseWords.length : 0;
+    const run = asked.get(phraseWords.join('')) ?? 0;
+    const together = run >= 2 ? run : 0;
+    const covered = Math.max(each, together && Math.max(together, phraseWords.length));
+    const strength = covered ? covered + bonus : 0;
     if (strength > best.strength) best = { strength, phrase };
   }
   return best;
 }
 
+/**
+ * Words for naming, case folded before they are split: "ReLU" is one word (relu), not "re" and
+ * "lu", and 2×2 is 2x2. (The embedder splits camel case so "LessThan" meets "less than"; here the
+ * run-together forms of adjacent task words do that.)
+ */
+export function matchWords(text: string): string[] {
+  return words(text.replace(/[×✕]/g, 'x').toLowerCase());
+}
+
+/** The task's words (singular) and its runs of two or three adjacent words joined, each with how many words it spans. */
+function askedWords(task: string): Map<string, number> {
+  const list = matchWords(task).map(singular);
+  const asked = new Map<string, number>(task.toLowerCase().split(/[^a-z0-9]+/).map((w) => [`raw:${w}`, 0]));
+  for (let span = 3; span >= 1; span--) {
+    for (let i = 0; i + span <= list.length; i++) asked.set(singular(list.slice(i, i + span).join('')), span);
+  }
+  return asked;
+}
+
 /** Identifiers with letters and digits (sha256, Ed25519, groth16) and acronyms (ECDSA, JWT) in the task's own spelling. */
 function namedAlgorithms(task: string): string[] {
-  const identifiers = task.match(/\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{3,}\b/gi) ?? [];
+  // Not integer types (uint16, u16, int8), shapes (2x2), bit counts (16bit), ordinals (7th) or 1d / 2d.
+  const quantities = /^(?:[uis]?int\d+(?:_t)?|[uis]\d+|\d+x\d+|\d+(?:bits?|st|nd|rd|th|d))$/i;
+  const identifiers = (task.replace(/[×✕]/g, 'x').match(/\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{3,}\b/gi) ?? []).filter((id) => !quantities.test(id));
   const acronyms = task.match(/\b[A-Z]{2,}\b/g) ?? [];
   const primitives = words(task).filter((w) => KNOWN_PRIMITIVES.has(w));
   return [...identifiers, ...acronyms, ...primitives];

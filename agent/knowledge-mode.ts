@@ -7,11 +7,11 @@ import type { KnowledgeEntry } from '../knowledge-base/entry.js';
 import { circomCircuit, noirCircuit } from '../knowledge-base/verify.js';
 import type { AgentEventInput } from './events.js';
 import { describeParams, instantiateEntry } from './knowledge-instance.js';
-import { DEFAULT_CONFIDENCE, judgeConfidence } from './knowledge-match.js';
+import { decideFromKnowledgeBase } from './knowledge-decision.js';
+import { DEFAULT_CONFIDENCE } from './knowledge-match.js';
 import { checkLanguages, constraintCounts, firstFailure, type LanguageVectors } from './pipeline/check-languages.js';
 import { proveAndWrite } from './pipeline/finish.js';
 import type { RunContext, RunOutcome } from './run-context.js';
-import { readTaskParameters } from './task-parameters.js';
 
 export const NO_MODEL_NOTICE =
   'No language model is configured, so no model was used: zkcoder answers from its verified knowledge base and runs the same compile, test, attack and prove stages. ' +
@@ -27,11 +27,8 @@ export async function* runKnowledgeMode(context: RunContext): AsyncGenerator<Age
 
   let start = performance.now();
   yield { type: 'stage-start', stage: 'retrieve' };
-  const hits = await knowledgeBase.search(options.task, 5);
-  const judgement = judgeConfidence(options.task, hits, {
-    rule: { ...DEFAULT_CONFIDENCE, minimumScore: options.minimumScore ?? DEFAULT_CONFIDENCE.minimumScore },
-    entries: knowledgeBase.entries,
-  });
+  const decision = await decideFromKnowledgeBase(options.task, knowledgeBase, options.minimumScore ?? DEFAULT_CONFIDENCE.minimumScore);
+  const { hits, judgement } = decision;
   yield {
     type: 'retrieved',
     hits: hits.map((h) => ({ id: h.entry.id, name: h.entry.name, score: h.score, reason: h.reason })),
@@ -51,11 +48,13 @@ export async function* runKnowledgeMode(context: RunContext): AsyncGenerator<Age
   start = performance.now();
   yield { type: 'stage-start', stage: 'target' };
   const notes = [`Built from the verified knowledge-base entry "${entry.id}" (${entry.name}); no language model was used.`];
-  const plan = planParameters(options.task, entry, judgement.namedBy);
-  for (const message of plan.warnings) {
-    notes.push(message);
-    yield { type: 'notice', level: 'warning', message };
+  if (!decision.ok) {
+    // Right or refuse: a circuit at other parameters than the task states would be a wrong answer.
+    const summary = `${entry.id} matches the task, but not at what it states. ${decision.why} Rephrase the task, or configure a model to write a new circuit.`;
+    yield { type: 'stage-end', stage: 'target', ok: false, summary, durationMs: performance.now() - start };
+    return failed(summary, 0);
   }
+  const { plan } = decision;
   let circuits: Partial<Record<Lang, TargetCircuit>>;
   let vectors: LanguageVectors;
   let sketch: string | undefined;
@@ -96,41 +95,6 @@ export async function* runKnowledgeMode(context: RunContext): AsyncGenerator<Age
 
 function failed(summary: string, iterations: number): RunOutcome {
   return { ok: false, summary, outputs: [], constraintCounts: {}, iterations };
-}
-
-interface ParameterPlan {
-  /** Every parameter of the entry: the task's value where it states one, else the default. */
-  values: Record<string, number>;
-  changed: { name: string; value: number; phrase: string }[];
-  /** Quantities in the task the entry has no parameter for, said plainly. */
-  warnings: string[];
-}
-
-/**
- * The parameters the task states, applied to the entry. A quantity the entry has no parameter for
- * is not silently dropped: the user is told the circuit is built without it. (A number the entry
- * already embodies, like the 32 of rotate-left-32 in "rotate a 32-bit word", is no news.)
- */
-export function planParameters(task: string, entry: KnowledgeEntry, namedBy?: string): ParameterPlan {
-  const read = readTaskParameters(task, entry.parameters);
-  const { unmatched } = read;
-  // The tag the task named the entry by may imply parameters ("square" → e = 2); numbers the task states win.
-  const implied = Object.entries((namedBy && entry.tagParameters[namedBy]) || {})
-    .filter(([name]) => !read.stated.some((s) => s.name === name))
-    .map(([name, value]) => ({ name, value, phrase: namedBy! }));
-  const stated = [...read.stated, ...implied];
-  const values = Object.fromEntries(entry.parameters.map((p) => [p.name, stated.find((s) => s.name === p.name)?.value ?? p.default]));
-  const changed = stated.filter((s) => s.value !== entry.parameters.find((p) => p.name === s.name)?.default);
-  const intrinsic = new Set(`${entry.id} ${entry.name}`.split(/[^0-9]+/).filter(Boolean));
-  const takes = entry.parameters.length ? `it takes ${entry.parameters.map((p) => `${p.name} (${p.description ?? 'no description'})`).join(', ')}` : 'it has no parameters';
-  const warnings = unmatched
-    .filter((u) => !intrinsic.has(String(u.value)))
-    .map((u) =>
-      u.ambiguous.length
-        ? `The task says "${u.phrase}", but it is not clear which of ${u.ambiguous.join(', ')} of ${entry.id} that sets, so it was not applied; say e.g. "${u.ambiguous[0]}=${u.value}".`
-        : `The task says "${u.phrase}" (${u.wanted}), but ${entry.id} has no such parameter (${takes}), so the circuit is built without it.`,
-    );
-  return { values, changed, warnings };
 }
 
 async function entryCircuits(entry: KnowledgeEntry, languages: Lang[]): Promise<Partial<Record<Lang, TargetCircuit>>> {

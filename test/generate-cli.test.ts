@@ -74,6 +74,17 @@ describe('zkcoder generate without a model (knowledge-base mode)', () => {
     expect(final.summary).toMatch(/^cannot build softmax at n=4, bits=4: .*at least 5\)\. The task asked for bits=4 \("4-bit"\)/);
   });
 
+  it('refuses a task whose stated quantities the entry cannot take, rather than build it at others', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'zkcoder-generate-'));
+    const result = await zkcoder(cwd, 'generate', 'ReLU over 8 signed 16-bit values', '--json');
+    expect(result.code).toBe(1);
+    const final = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+    expect(final).toMatchObject({ type: 'result', ok: false });
+    expect(final.summary).toBe(
+      'relu matches the task, but not at what it states. The task says "8 signed 16-bit values" (a number of elements), but relu cannot be built with it (it takes bits (signed width of x)). Rephrase the task, or configure a model to write a new circuit.',
+    );
+  });
+
   it('refuses off-topic tasks, listing the nearest entries, and exits 1', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'zkcoder-generate-'));
     const tasks = ['a recipe for banana bread', 'sha256 of a 512-bit message', 'keccak hash of a string', 'sum of squares of 8 values', 'sort a list', 'ECDSA signature', 'verify a JWT'];
