@@ -187,9 +187,10 @@ function prepareInputs(compiled: CircomCompiled, inputs: Inputs): Record<string,
   for (const name of Object.keys(inputs)) {
     if (!names.includes(name)) throw new TypeError(`the circuit has no input signal "${name}" (its inputs: ${names.join(', ') || 'none'})`);
   }
-  const prepared: Record<string, unknown> = {};
+  // Keyed by signal names: no name may be special (`__proto__` set on `{}` would change its prototype).
+  const prepared: Record<string, unknown> = Object.create(null);
   for (const signal of expected) {
-    if (!(signal.name in inputs)) throw new TypeError(`missing input "${signal.name}"`);
+    if (!Object.hasOwn(inputs, signal.name)) throw new TypeError(`missing input "${signal.name}"`);
     const flat = flattenToShape(inputs[signal.name], signal.shape, signal.name);
     prepared[signal.name] = flat.map((v, i) => toFieldElement(v, `${signal.name}${signal.shape.length ? `[${i}]` : ''}`, compiled.r1cs.prime).toString());
   }
