@@ -1,25 +1,29 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { findIncludes, isWithin, libraryPath } from '../compiler-harness/circom/includes.js';
 import type { TargetCircuit } from '../compiler-harness/types.js';
 import { FatalError } from './fatal.js';
+import { loadNoirProject, posixPath, shown } from './load-noir.js';
 
 export interface CircuitSelection {
   template?: string;
   params?: string[];
   publicInputs?: string[];
+  /** Noir: load `path =` dependencies outside the project folder (`--allow-path-deps`). */
+  allowPathDeps?: boolean;
 }
 
 /**
  * Load what the user pointed at: a `.circom` file (with the project files it includes) or a Noir
- * project folder (Nargo.toml + src/). Anything else is refused with a one-line reason.
+ * project folder (Nargo.toml + src/, with its path dependencies). Anything else is refused with a
+ * one-line reason.
  */
 export async function loadCircuit(path: string, selection: CircuitSelection = {}): Promise<TargetCircuit> {
   const full = resolve(path);
   if (!existsSync(full)) throw new FatalError(`${path}: no such file or folder`);
-  if (statSync(full).isDirectory()) return loadNoirProject(full, path);
+  if (statSync(full).isDirectory()) return loadNoirProject(full, path, { allowPathDeps: selection.allowPathDeps });
   if (full.endsWith('.circom')) return loadCircomFile(full, selection);
   if (full.endsWith('.nr')) throw new FatalError(`${path}: give the Noir project folder (the one with Nargo.toml), not a .nr file`);
   throw new FatalError(`${path}: not a Circom file (.circom) or a Noir project folder`);
@@ -104,36 +108,6 @@ export function projectFolder(start: string): string {
 }
 
 const PROJECT_MARKERS = ['package.json', '.git', 'zkcoder.config.json'];
-
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
-
-function posixPath(path: string): string {
-  return path.split(sep).join('/');
-}
-
-async function loadNoirProject(full: string, shown: string): Promise<TargetCircuit> {
-  const main = join(full, 'src', 'main.nr');
-  if (!existsSync(main)) {
-    throw new FatalError(`${shown}: not a Noir project (no src/main.nr${existsSync(join(full, 'Nargo.toml')) ? '' : ' and no Nargo.toml'})`);
-  }
-  const files: Record<string, string> = {};
-  if (existsSync(join(full, 'Nargo.toml'))) files['Nargo.toml'] = await readFile(join(full, 'Nargo.toml'), 'utf8');
-  for (const file of await listFiles(join(full, 'src'))) {
-    if (file.endsWith('.nr')) files[relative(full, file).split(sep).join('/')] = await readFile(file, 'utf8');
-  }
-  return { lang: 'noir', files, entry: 'src/main.nr', name: full.split(sep).pop() };
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))),
-  );
-  return nested.flat();
-}
 
 /** The deepest folder holding every file (all absolute); `/` at worst, never a loop. */
 function commonFolder(files: string[]): string {
