@@ -49,7 +49,8 @@ async function compile(job: CompileJob): Promise<CompileJobResult> {
     const runner = new CircomRunner({
       args: [job.mainFile, '--r1cs', '--wasm', '--sym', '--inspect', `--O${job.optimization ?? 1}`, '-o', job.outDir],
       env: {},
-      preopens: { '.': job.buildDir, [job.libraryMount]: job.libraryRoot },
+      // Real paths: the sandbox compares every opened file's real path with its folder's.
+      preopens: { '.': fs.realpathSync(job.buildDir), [job.libraryMount]: fs.realpathSync(job.libraryRoot) },
       bindings: { ...bindings, fs },
     });
     await runner.execute(compilerWasm);

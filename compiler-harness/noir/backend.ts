@@ -2,9 +2,6 @@
  * The Noir backend: noir_wasm compiles, noir_js (ACVM) executes — both in a TimedWorker so a
  * runaway program is stopped — and bb.js proves, verifies and checks forged witnesses (UltraHonk).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
 import type { CompiledCircuit as NoirProgram } from '@noir-lang/noir_js';
 import { TimedWorker } from '../timed-worker.js';
 import type {
@@ -27,8 +24,7 @@ import { SharedBarretenberg } from './barretenberg.js';
 import { executionFailure, parseCompileErrors } from './diagnostics.js';
 import { forgeReturnValue } from './forge.js';
 import type { CompileJobResult, ExecuteJobResult } from './toolchain-worker.js';
-import { dependencyProblem } from './dependencies.js';
-import { nargoManifest, packageName } from './manifest.js';
+import { writeNargoProject } from './project-folder.js';
 
 export interface NoirCompiledCircuit extends CompiledCircuit {
   lang: 'noir';
@@ -183,46 +179,3 @@ function witnessBytes(witness: Witness): Uint8Array {
   }
   return witness.data;
 }
-
-export type NargoProject = { ok: true; buildDir: string; root: string } | { ok: false; diagnostic: Diagnostic };
-
-/**
- * Write the circuit as a Nargo project in a fresh private folder, adding a `Nargo.toml` when the
- * circuit has none. noir_wasm compiles `src/main.nr` of a `bin` package, so that is the entry.
- * Files of a path dependency beside the project (`../shared/src/lib.nr`, loaded with
- * `--allow-path-deps`) are written beside it too: the project sits as many folders deep in the
- * build folder as its deepest `..`, so every file stays inside the build folder.
- */
-export function writeNargoProject(circuit: TargetCircuit): NargoProject {
-  const files = { ...circuit.files };
-  let depth = 0;
-  for (const path of Object.keys(files)) {
-    const normal = posix.normalize(path);
-    const ups = normal.split('/').filter((s) => s === '..').length;
-    if (path.startsWith('/') || normal.split('/').some((s) => NESTING.test(s)) || !normal.startsWith('../'.repeat(ups))) {
-      return { ok: false, diagnostic: { severity: 'error', message: `file path ${path} must be relative, beside or inside the project` } };
-    }
-    depth = Math.max(depth, ups);
-  }
-  const dependency = dependencyProblem(files);
-  if (dependency) return { ok: false, diagnostic: dependency };
-  if (files['src/main.nr'] === undefined) {
-    const message =
-      circuit.entry !== 'src/main.nr'
-        ? `a Noir circuit's entry must be src/main.nr (got ${circuit.entry})`
-        : 'src/main.nr is not among the circuit files';
-    return { ok: false, diagnostic: { severity: 'error', file: 'src/main.nr', message } };
-  }
-  const name = packageName(circuit.name ?? 'main');
-  files['Nargo.toml'] ??= nargoManifest(name);
-  const outer = mkdtempSync(join(tmpdir(), `zkcoder-noir-${name}-`));
-  const buildDir = join(outer, ...Array.from({ length: depth }, (_, i) => `.zk${i + 1}`));
-  for (const [path, source] of Object.entries(files)) {
-    mkdirSync(dirname(join(buildDir, path)), { recursive: true });
-    writeFileSync(join(buildDir, path), source);
-  }
-  return { ok: true, buildDir, root: outer };
-}
-
-/** Names of the folders a project is nested in; no file of the circuit may use one. */
-const NESTING = /^\.zk\d+$/;

@@ -3,11 +3,10 @@
  * stuck on a pathological program or an unconstrained function that never returns would otherwise
  * hang the whole harness; in a thread they can be terminated.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { compile, createFileManager } from '@noir-lang/noir_wasm';
+import { compile } from '@noir-lang/noir_wasm';
 import { Noir, type CompiledCircuit as NoirProgram, type InputMap } from '@noir-lang/noir_js';
 import { serveJobs } from '../worker-jobs.js';
+import { confinedFileManager, refuseNetwork } from './project-folder.js';
 
 export interface CompileJob {
   /** Folder holding Nargo.toml and src/. */
@@ -16,35 +15,12 @@ export interface CompileJob {
   readRoot: string;
 }
 
-// zkcoder compiles offline: noir_wasm would fetch a `git =` dependency from GitHub with fetch.
-globalThis.fetch = () => Promise.reject(new Error('zkcoder compiles offline: dependencies are never fetched'));
-
-/**
- * noir_wasm's file manager "writes to a specific directory but reads globally": a `path =`
- * dependency could name any folder of the host. Reads outside `root` (after symlinks) fail.
- */
-function confinedFileManager(projectDir: string, root: string): ReturnType<typeof createFileManager> {
-  const fm = createFileManager(projectDir);
-  const realRoot = realpathSync(root);
-  const inside = (name: string) => {
-    const full = resolve(projectDir, name);
-    const real = existsSync(full) ? realpathSync(full) : full;
-    const rel = relative(realRoot, real);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-  };
-  const refuse = (name: string) => new Error(`${name} is outside the circuit's files: the compiler reads nothing else`);
-  const { readFile, readdir, hasFileSync } = fm;
-  Object.assign(fm, {
-    readFile: (name: string, encoding?: 'utf-8') => (inside(name) ? readFile.call(fm, name, encoding as 'utf-8') : Promise.reject(refuse(name))),
-    readdir: (dir: string, options?: { recursive: boolean }) => (inside(dir) ? readdir.call(fm, dir, options) : Promise.reject(refuse(dir))),
-    hasFileSync: (name: string) => inside(name) && hasFileSync.call(fm, name),
-  });
-  return fm;
-}
-
 export type CompileJobResult =
   | { ok: true; program: NoirProgram; warnings: unknown[]; log: string }
   | { ok: false; message: string; log: string };
+
+// zkcoder compiles offline: noir_wasm would fetch a `git =` dependency from GitHub with fetch.
+refuseNetwork();
 
 async function compileProject(job: CompileJob): Promise<CompileJobResult> {
   let log = '';
