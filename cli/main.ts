@@ -7,6 +7,7 @@ import { registerKnowledgeBase } from './commands/kb.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSketch } from './commands/sketch.js';
 import { redact } from '../agent/model/redaction.js';
+import { RunStateError } from '../agent/runs/state-file.js';
 import { FatalError } from './fatal.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -35,6 +36,10 @@ try {
   } else if (error instanceof FatalError) {
     console.error(redact(`zkcoder: ${error.message}`));
     process.exitCode = error.exitCode;
+  } else if (error instanceof RunStateError) {
+    // A saved run that cannot be read (runs list / show): the file is the user's input.
+    console.error(redact(`zkcoder: ${error.message}`));
+    process.exitCode = 2;
   } else {
     console.error(redact(`zkcoder: internal error: ${(error as Error).stack ?? String(error)}`));
     process.exitCode = 70;

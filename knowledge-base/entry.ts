@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { JsonDataError, parseJsonData } from '../compiler-harness/json-data.js';
 
 export const CATEGORIES = ['logic', 'bitwise', 'comparison', 'arithmetic', 'composite', 'zkml'] as const;
 
@@ -95,9 +96,10 @@ export async function loadEntry(dir: string, origin: KnowledgeEntry['origin'] = 
   if (!existsSync(file)) throw new EntryError(`${dir}: no entry.json`);
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = parseJsonData(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new EntryError(`${file}: not valid JSON (${(error as Error).message})`);
+    if (error instanceof JsonDataError) throw new EntryError(`${file}: ${error.message}`);
+    throw error;
   }
   const parsed = EntrySchema.safeParse(json);
   if (!parsed.success) {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { STAGES, type AgentEvent, type RunMode, type Stage } from '../events.js';
 import { redact, redactedJson } from '../model/redaction.js';
+import { readEvents, readRunState } from './state-file.js';
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
 
@@ -53,7 +54,7 @@ export class RunStore {
     const dir = join(this.root, id);
     const file = join(dir, 'state.json');
     if (!existsSync(file)) throw new Error(`no run "${id}" in ${this.root} (see zkcoder runs list)`);
-    return new Run(dir, JSON.parse(readFileSync(file, 'utf8')) as RunState);
+    return new Run(dir, readRunState(file));
   }
 
   /** Every run, newest first. */
@@ -61,7 +62,7 @@ export class RunStore {
     if (!existsSync(this.root)) return [];
     return readdirSync(this.root)
       .filter((name) => existsSync(join(this.root, name, 'state.json')))
-      .map((name) => JSON.parse(readFileSync(join(this.root, name, 'state.json'), 'utf8')) as RunState)
+      .map((name) => readRunState(join(this.root, name, 'state.json')))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 }
@@ -138,10 +139,7 @@ export class Run {
   events(): AgentEvent[] {
     const file = join(this.dir, 'events.jsonl');
     if (!existsSync(file)) return [];
-    return readFileSync(file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as AgentEvent);
+    return readEvents(file);
   }
 
   save(): void {

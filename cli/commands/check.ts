@@ -25,6 +25,7 @@ interface CheckFlags {
   out?: string;
   soundness: boolean;
   soundnessBudget: string;
+  allowPathDeps?: boolean;
 }
 
 export function registerCheck(program: Command): void {
@@ -45,6 +46,7 @@ export function registerCheck(program: Command): void {
     .option('--timeout <ms>', 'time limit per compile or execution', '60000')
     .option('--ptau <file>', 'Circom: a real powers-of-tau file instead of the dev one')
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
+    .option('--allow-path-deps', 'Noir: compile path dependencies outside the project folder too')
     .action(async (path: string, flags: CheckFlags) => {
       try {
         process.exitCode = await runCheck(path, flags);
@@ -68,7 +70,7 @@ function jsonError(error: FatalError) {
 }
 
 async function runCheck(path: string, flags: CheckFlags): Promise<number> {
-  const circuit = await loadCircuit(path, { template: flags.template, params: flags.params, publicInputs: flags.public });
+  const circuit = await loadCircuit(path, { template: flags.template, params: flags.params, publicInputs: flags.public, allowPathDeps: flags.allowPathDeps });
   // Every flag is checked before anything is compiled: a wrong combination costs no time.
   const limits = await checkFlags(circuit.lang, flags);
   const vectors = await loadTestVectors(flags.vectors).catch((error: unknown) => {
@@ -110,6 +112,7 @@ async function checkFlags(lang: Lang, flags: CheckFlags): Promise<{ timeoutMs: n
     if (circomOnly.length) throw new FatalError(`--${circomOnly[0]} applies to Circom only${circomOnly[0] === 'ptau' ? ' (Noir takes a CRS folder: --crs)' : ''}`);
   }
   if (lang === 'circom' && flags.crs !== undefined) throw new FatalError('--crs applies to Noir only (Circom takes a powers-of-tau file: --ptau)');
+  if (lang === 'circom' && flags.allowPathDeps) throw new FatalError('--allow-path-deps applies to Noir only (Circom includes are resolved inside the project and circomlib)');
   if (flags.system !== undefined) {
     if (![...SYSTEMS.circom, ...SYSTEMS.noir].includes(flags.system)) throw new FatalError(`--system: unknown proof system "${flags.system}" (groth16, plonk or ultrahonk)`);
     if (!SYSTEMS[lang].includes(flags.system)) {

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { toFieldElement } from '../field.js';
 import { TimedWorker } from '../timed-worker.js';
 import type {
@@ -19,6 +18,7 @@ import type {
   Witness,
 } from '../types.js';
 import { prepareSources } from './build-folder.js';
+import { CIRCOMLIB_MOUNT, CIRCOMLIB_ROOT } from './includes.js';
 import { parseCircomOutput, parseConstraintCount } from './diagnostics.js';
 import { firstViolatedConstraint, readR1cs, type R1cs } from './r1cs.js';
 import { describeWitnessFailure } from './runtime-failure.js';
@@ -45,9 +45,6 @@ export interface CircomCompiled extends CompiledCircuit {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-const require = createRequire(import.meta.url);
-/** Exposed to circom as `lib`, so both `circomlib/circuits/x.circom` and `x.circom` resolve. */
-const LIBRARY_ROOT = dirname(dirname(require.resolve('circomlib/package.json')));
 
 /** Circom through circom2 (WASI) and snarkjs, all in-process; compiler and witness run in a worker. */
 export class CircomBackend implements Backend<CircomCompiled> {
@@ -72,7 +69,7 @@ export class CircomBackend implements Backend<CircomCompiled> {
     const { buildDir, mainFile, files } = prepared;
     const outcome = await this.worker.run<CompileJobResult>(
       'compile',
-      { buildDir, mainFile, libraryRoot: LIBRARY_ROOT, outDir: 'out', optimization: options.optimization },
+      { buildDir, mainFile, libraryRoot: CIRCOMLIB_ROOT, libraryMount: CIRCOMLIB_MOUNT, outDir: 'out', optimization: options.optimization },
       this.timeoutMs,
     );
     if (outcome.timedOut) {
@@ -190,9 +187,10 @@ function prepareInputs(compiled: CircomCompiled, inputs: Inputs): Record<string,
   for (const name of Object.keys(inputs)) {
     if (!names.includes(name)) throw new TypeError(`the circuit has no input signal "${name}" (its inputs: ${names.join(', ') || 'none'})`);
   }
-  const prepared: Record<string, unknown> = {};
+  // Keyed by signal names: no name may be special (`__proto__` set on `{}` would change its prototype).
+  const prepared: Record<string, unknown> = Object.create(null);
   for (const signal of expected) {
-    if (!(signal.name in inputs)) throw new TypeError(`missing input "${signal.name}"`);
+    if (!Object.hasOwn(inputs, signal.name)) throw new TypeError(`missing input "${signal.name}"`);
     const flat = flattenToShape(inputs[signal.name], signal.shape, signal.name);
     prepared[signal.name] = flat.map((v, i) => toFieldElement(v, `${signal.name}${signal.shape.length ? `[${i}]` : ''}`, compiled.r1cs.prime).toString());
   }

@@ -1,7 +1,9 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
+import { sourceLineAt } from '../text.js';
 import type { Diagnostic, TargetCircuit } from '../types.js';
+import { CIRCOMLIB_MOUNT, findIncludes, resolveInclude } from './includes.js';
 
 export const GENERATED_MAIN = 'zkcoder_main.circom';
 
@@ -9,13 +11,15 @@ export interface PreparedSources {
   buildDir: string;
   /** File passed to circom, relative to buildDir. */
   mainFile: string;
-  /** Every file circom may read, including the generated main wrapper. */
+  /** Every file circom may read, including the generated main wrapper, as written (before includes are mapped). */
   files: Record<string, string>;
 }
 
 /**
  * Write the circuit's sources into a fresh private folder. When a template is named, add a small
- * main file instantiating it, so a library file can be checked without editing it.
+ * main file instantiating it, so a library file can be checked without editing it. Includes are
+ * checked first: one that leads outside the circuit's files and circomlib is an error naming its
+ * line; circomlib includes are mapped to the library mounted in circom's sandbox.
  */
 export async function prepareSources(circuit: TargetCircuit): Promise<PreparedSources | Diagnostic> {
   const files = { ...circuit.files };
@@ -38,12 +42,46 @@ export async function prepareSources(circuit: TargetCircuit): Promise<PreparedSo
   } else if (!hasMain) {
     return { severity: 'error', file: circuit.entry, message: `${circuit.entry} has no \`component main\`; name the template to instantiate (--template NAME --params ...)` };
   }
-  const buildDir = await mkdtemp(join(tmpdir(), `zkcoder-circom-${safeName(circuit.name ?? 'circuit')}-`));
+  const written: Record<string, string> = {};
   for (const [path, source] of Object.entries(files)) {
+    const mapped = mapIncludes(path, source, (p) => Object.hasOwn(files, p));
+    if (typeof mapped !== 'string') return mapped;
+    written[path] = mapped;
+  }
+  const buildDir = await mkdtemp(join(tmpdir(), `zkcoder-circom-${safeName(circuit.name ?? 'circuit')}-`));
+  for (const [path, source] of Object.entries(written)) {
     await mkdir(dirname(join(buildDir, path)), { recursive: true });
     await writeFile(join(buildDir, path), source);
   }
   return { buildDir, mainFile, files };
+}
+
+/**
+ * The source as circom should see it: circomlib includes point at the mounted library; an include
+ * outside the project is a diagnostic. Only the quoted path changes, so lines and columns stay.
+ */
+function mapIncludes(file: string, source: string, isProjectFile: (path: string) => boolean): string | Diagnostic {
+  let mapped = '';
+  let copied = 0;
+  for (const include of findIncludes(source)) {
+    const target = resolveInclude(file, include.path, isProjectFile);
+    if (target.kind === 'outside') return outsideInclude(file, source, include);
+    if (target.kind !== 'library') continue;
+    mapped += source.slice(copied, include.start) + `${CIRCOMLIB_MOUNT}/${target.path}`;
+    copied = include.end;
+  }
+  return mapped + source.slice(copied);
+}
+
+export function outsideInclude(file: string, source: string, include: { path: string; line: number }): Diagnostic {
+  return {
+    severity: 'error',
+    file,
+    line: include.line,
+    code: 'include-outside',
+    message: `include "${include.path}" leads outside the project: circom may read only the circuit's own files and circomlib`,
+    sourceLine: sourceLineAt(source, include.line),
+  };
 }
 
 function stripComments(source: string): string {

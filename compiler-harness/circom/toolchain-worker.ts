@@ -16,8 +16,10 @@ export interface CompileJob {
   buildDir: string;
   /** Main file, relative to buildDir. */
   mainFile: string;
-  /** Host folder exposed to circom as `lib` (node_modules, so `circomlib/circuits/...` resolves). */
+  /** The circomlib package folder, mounted read-only-by-convention at `libraryMount`. */
   libraryRoot: string;
+  /** Where circomlib appears to circom: library includes were rewritten to point there. */
+  libraryMount: string;
   /** Output folder, relative to buildDir. */
   outDir: string;
   optimization?: 0 | 1 | 2;
@@ -42,10 +44,13 @@ async function compile(job: CompileJob): Promise<CompileJobResult> {
   };
   let exitCode = 0;
   try {
+    // The WASI sandbox opens only these two folders (and refuses `..` and symlinks out of them): no
+    // `-l` library path, every include was resolved and checked before (see includes.ts).
     const runner = new CircomRunner({
-      args: [job.mainFile, '--r1cs', '--wasm', '--sym', '--inspect', `--O${job.optimization ?? 1}`, '-l', 'lib', '-l', 'lib/circomlib/circuits', '-o', job.outDir],
+      args: [job.mainFile, '--r1cs', '--wasm', '--sym', '--inspect', `--O${job.optimization ?? 1}`, '-o', job.outDir],
       env: {},
-      preopens: { '.': job.buildDir, lib: job.libraryRoot },
+      // Real paths: the sandbox compares every opened file's real path with its folder's.
+      preopens: { '.': fs.realpathSync(job.buildDir), [job.libraryMount]: fs.realpathSync(job.libraryRoot) },
       bindings: { ...bindings, fs },
     });
     await runner.execute(compilerWasm);

@@ -2,9 +2,6 @@
  * The Noir backend: noir_wasm compiles, noir_js (ACVM) executes — both in a TimedWorker so a
  * runaway program is stopped — and bb.js proves, verifies and checks forged witnesses (UltraHonk).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, normalize } from 'node:path';
 import type { CompiledCircuit as NoirProgram } from '@noir-lang/noir_js';
 import { TimedWorker } from '../timed-worker.js';
 import type {
@@ -27,7 +24,7 @@ import { SharedBarretenberg } from './barretenberg.js';
 import { executionFailure, parseCompileErrors } from './diagnostics.js';
 import { forgeReturnValue } from './forge.js';
 import type { CompileJobResult, ExecuteJobResult } from './toolchain-worker.js';
-import { nargoManifest, packageName } from './manifest.js';
+import { writeNargoProject } from './project-folder.js';
 
 export interface NoirCompiledCircuit extends CompiledCircuit {
   lang: 'noir';
@@ -60,8 +57,8 @@ export class NoirBackend implements Backend<NoirCompiledCircuit> {
     });
     const project = writeNargoProject(circuit);
     if (!project.ok) return failed([project.diagnostic]);
-    const { buildDir } = project;
-    const outcome = await this.worker.run<CompileJobResult>('compile', { projectDir: buildDir }, this.timeoutMs);
+    const { buildDir, root } = project;
+    const outcome = await this.worker.run<CompileJobResult>('compile', { projectDir: buildDir, readRoot: root }, this.timeoutMs);
     if (outcome.timedOut) {
       return failed([{ severity: 'error', message: `compile timed out after ${this.timeoutMs} ms` }], '', true);
     }
@@ -181,34 +178,4 @@ function witnessBytes(witness: Witness): Uint8Array {
     throw new TypeError('expected a Noir witness (compressed witness stack) from NoirBackend.execute');
   }
   return witness.data;
-}
-
-export type NargoProject = { ok: true; buildDir: string } | { ok: false; diagnostic: Diagnostic };
-
-/**
- * Write the circuit as a Nargo project in a fresh private folder, adding a `Nargo.toml` when the
- * circuit has none. noir_wasm compiles `src/main.nr` of a `bin` package, so that is the entry.
- */
-export function writeNargoProject(circuit: TargetCircuit): NargoProject {
-  const files = { ...circuit.files };
-  for (const path of Object.keys(files)) {
-    if (normalize(path).startsWith('..') || path.startsWith('/')) {
-      return { ok: false, diagnostic: { severity: 'error', message: `file path ${path} must be relative and inside the project` } };
-    }
-  }
-  if (files['src/main.nr'] === undefined) {
-    const message =
-      circuit.entry !== 'src/main.nr'
-        ? `a Noir circuit's entry must be src/main.nr (got ${circuit.entry})`
-        : 'src/main.nr is not among the circuit files';
-    return { ok: false, diagnostic: { severity: 'error', file: 'src/main.nr', message } };
-  }
-  const name = packageName(circuit.name ?? 'main');
-  files['Nargo.toml'] ??= nargoManifest(name);
-  const buildDir = mkdtempSync(join(tmpdir(), `zkcoder-noir-${name}-`));
-  for (const [path, source] of Object.entries(files)) {
-    mkdirSync(dirname(join(buildDir, path)), { recursive: true });
-    writeFileSync(join(buildDir, path), source);
-  }
-  return { ok: true, buildDir };
 }

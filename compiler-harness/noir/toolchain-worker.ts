@@ -3,18 +3,24 @@
  * stuck on a pathological program or an unconstrained function that never returns would otherwise
  * hang the whole harness; in a thread they can be terminated.
  */
-import { compile, createFileManager } from '@noir-lang/noir_wasm';
+import { compile } from '@noir-lang/noir_wasm';
 import { Noir, type CompiledCircuit as NoirProgram, type InputMap } from '@noir-lang/noir_js';
 import { serveJobs } from '../worker-jobs.js';
+import { confinedFileManager, refuseNetwork } from './project-folder.js';
 
 export interface CompileJob {
   /** Folder holding Nargo.toml and src/. */
   projectDir: string;
+  /** The build folder the compiler may read (the project, and path dependencies beside it). */
+  readRoot: string;
 }
 
 export type CompileJobResult =
   | { ok: true; program: NoirProgram; warnings: unknown[]; log: string }
   | { ok: false; message: string; log: string };
+
+// zkcoder compiles offline: noir_wasm would fetch a `git =` dependency from GitHub with fetch.
+refuseNetwork();
 
 async function compileProject(job: CompileJob): Promise<CompileJobResult> {
   let log = '';
@@ -23,7 +29,7 @@ async function compileProject(job: CompileJob): Promise<CompileJobResult> {
   const consoleLog = console.log;
   console.log = collect;
   try {
-    const result = await compile(createFileManager(job.projectDir), undefined, collect, () => {});
+    const result = await compile(confinedFileManager(job.projectDir, job.readRoot), undefined, collect, () => {});
     if (!result.program) return { ok: false, message: 'noir_wasm returned no program (is the package a contract?)', log };
     return { ok: true, program: result.program, warnings: result.warnings ?? [], log };
   } catch (error) {

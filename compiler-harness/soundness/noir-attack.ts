@@ -1,9 +1,7 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { compile, createFileManager } from '@noir-lang/noir_wasm';
+import { rm } from 'node:fs/promises';
+import { compile } from '@noir-lang/noir_wasm';
 import { Noir, type CompiledCircuit, type ForeignCallHandler, type InputMap } from '@noir-lang/noir_js';
-import { nargoManifest } from '../noir/manifest.js';
+import { confinedFileManager, writeNargoProject } from '../noir/project-folder.js';
 import { inputLeaves, withLeaf } from './input-attacks.js';
 import { scalarTypes } from './noir-hint-types.js';
 import { lintNoir } from './noir-lints.js';
@@ -260,18 +258,17 @@ function show(value: unknown): string {
 }
 
 async function compileProject(files: Record<string, string>): Promise<{ program: CompiledCircuit } | { error: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'zkcoder-soundness-noir-'));
+  // The same private folder and confined reads as the backend: path dependencies beside the
+  // project stay inside the folder, and nothing else of the host is read.
+  const project = writeNargoProject({ lang: 'noir', entry: 'src/main.nr', name: 'zkcoder_soundness', files });
+  if (!project.ok) return { error: project.diagnostic.message };
+  const { buildDir, root: dir } = project;
   try {
-    const all = { 'Nargo.toml': nargoManifest('zkcoder_soundness'), ...files };
-    for (const [path, text] of Object.entries(all)) {
-      await mkdir(dirname(join(dir, path)), { recursive: true });
-      await writeFile(join(dir, path), text);
-    }
     // noir_wasm announces "Compiling at …" through console.log; nothing here may print.
     const consoleLog = console.log;
     console.log = () => undefined;
     try {
-      const result = await compile(createFileManager(dir), undefined, () => undefined, () => undefined);
+      const result = await compile(confinedFileManager(buildDir, dir), undefined, () => undefined, () => undefined);
       return result.program ? { program: result.program } : { error: 'no program (is the package a contract?)' };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };

@@ -7,6 +7,10 @@ import { serveJobs } from '../worker-jobs.js';
 import { analyzeR1cs } from './analyze-circom.js';
 import { analyzeNoirInProcess } from './noir-attack.js';
 import { disposeSmt } from './smt.js';
+import { refuseNetwork } from '../noir/project-folder.js';
+
+// Noir programs are compiled here too (with hints rewritten): offline, like the Noir toolchain worker.
+refuseNetwork();
 
 serveJobs({
   analyzeR1cs: async (options: Parameters<typeof analyzeR1cs>[0]) => {

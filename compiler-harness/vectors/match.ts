@@ -54,7 +54,7 @@ function outputProblems(
     return [`${at}.outputs: "${unknown.join('", "')}" is not an output of the circuit (its outputs: ${(returnNames ?? outputNames).join(', ')})`];
   }
   const aligned = alignOutputs(outputs, outputNames, returnNames);
-  const renamed = names.some((n) => !(n in aligned));
+  const renamed = names.some((n) => !Object.hasOwn(aligned, n));
   const problems: string[] = [];
   for (const [name, value] of Object.entries(aligned)) {
     const problem = typedProblem(value, types?.[name]);

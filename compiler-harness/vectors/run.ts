@@ -89,7 +89,7 @@ export function alignOutputs(outputs: Record<string, unknown>, outputNames: stri
 /** The first output that differs from what was expected, described for a report; undefined if none. */
 export function firstMismatch(expected: Record<string, unknown>, got: Record<string, Value>): string | undefined {
   for (const [name, value] of Object.entries(expected)) {
-    if (!(name in got)) return `no output named "${name}" (outputs: ${Object.keys(got).join(', ') || 'none'})`;
+    if (!Object.hasOwn(got, name)) return `no output named "${name}" (outputs: ${Object.keys(got).join(', ') || 'none'})`;
     let want: FieldTree;
     try {
       want = toFieldTree(value, `expected ${name}`);

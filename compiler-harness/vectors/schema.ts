@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { BN254_PRIME } from '../field.js';
+import { asData, JsonDataError, parseJsonData } from '../json-data.js';
+
+/** Vectors nest a few levels (case, inputs, arrays, structs); anything near this is a mistake or an attack. */
+const MAX_VECTORS_DEPTH = 64;
 
 /**
  * Test vectors, shared by knowledge-base entries, eval tasks and `zkcoder check`:
@@ -11,11 +15,18 @@ import { BN254_PRIME } from '../field.js';
  * A value is an integer (a JSON number that is a safe integer, or a decimal or 0x-hex string;
  * a negative value means p − |x|), an array of values, or an object of values (a Noir struct).
  */
-const VectorValue = z.unknown().superRefine((value, context) => {
-  const problem = valueProblem(value);
-  if (problem) context.addIssue({ code: 'custom', message: problem.message, path: problem.path });
-});
-const values = z.record(z.string(), VectorValue);
+/**
+ * Named values (inputs or outputs). Checked with a refinement and passed through as they are, not
+ * rebuilt: zod's record drops a `__proto__` key, and a dropped expectation is one that passes.
+ */
+const values = z
+  .custom<Record<string, unknown>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), { message: 'expected an object of named values' })
+  .superRefine((named, context) => {
+    for (const [name, value] of Object.entries(named)) {
+      const problem = valueProblem(value, [name]);
+      if (problem) context.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+    }
+  });
 const AcceptCase = z.strictObject({ name: z.string().optional(), inputs: values, outputs: values.optional() });
 const RejectCase = z.strictObject({ name: z.string().optional(), inputs: values, reason: z.string().min(1) });
 const ForgeCase = z.strictObject({ name: z.string().optional(), inputs: values, outputs: values, reason: z.string().min(1) });
@@ -80,7 +91,7 @@ export function valueProblem(value: unknown, path: (string | number)[] = []): { 
 }
 
 function show(value: unknown): string {
-  const text = typeof value === 'bigint' ? value.toString() : (JSON.stringify(value) ?? String(value));
+  const text = typeof value === 'bigint' || typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 40)}…${text.slice(-12)}` : text;
 }
 
@@ -89,9 +100,12 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 }
 
-/** Validate parsed JSON as test vectors; `source` names the file in error messages. */
+/**
+ * Validate parsed JSON as test vectors; `source` names the file in error messages. Objects are
+ * copied with null prototypes first, so no name (`__proto__`, `constructor`) is special.
+ */
 export function parseTestVectors(json: unknown, source = 'vectors'): TestVectors {
-  const result = TestVectorsSchema.safeParse(json);
+  const result = TestVectorsSchema.safeParse(asData(json));
   if (result.success) {
     const v = result.data;
     if (v.accept.length + v.reject.length + v.forge.length === 0) {
@@ -116,9 +130,10 @@ export async function loadTestVectors(path: string): Promise<TestVectors> {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonData(text, { maxDepth: MAX_VECTORS_DEPTH });
   } catch (error) {
-    throw new VectorsError(`${path}: not valid JSON (${(error as Error).message})`);
+    if (error instanceof JsonDataError) throw new VectorsError(`${path}: ${error.message}`);
+    throw error;
   }
   return parseTestVectors(json, path);
 }

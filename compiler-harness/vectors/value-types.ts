@@ -102,7 +102,7 @@ export function shapeProblem(value: unknown, type: ValueType, path: (string | nu
       const unknown = Object.keys(value).filter((k) => !names.includes(k));
       if (unknown.length) return { path, message: `"${unknown.join('", "')}" is not a field of the struct (its fields: ${names.join(', ')})` };
       for (const field of type.fields) {
-        if (!(field.name in value)) return { path, message: `missing field "${field.name}"` };
+        if (!Object.hasOwn(value, field.name)) return { path, message: `missing field "${field.name}"` };
         const problem = shapeProblem(value[field.name], field.type, [...path, field.name]);
         if (problem) return problem;
       }

@@ -1,0 +1,85 @@
+/**
+ * The private folder a Nargo project is compiled in, and the file manager noir_wasm reads it
+ * through: the compiler sees the circuit's own files and nothing else of the host.
+ */
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
+import { createFileManager } from '@noir-lang/noir_wasm';
+import type { Diagnostic, TargetCircuit } from '../types.js';
+import { dependencyProblem } from './dependencies.js';
+import { nargoManifest, packageName } from './manifest.js';
+
+export type NargoProject = { ok: true; buildDir: string; root: string } | { ok: false; diagnostic: Diagnostic };
+
+/**
+ * Write the circuit as a Nargo project in a fresh private folder, adding a `Nargo.toml` when the
+ * circuit has none. noir_wasm compiles `src/main.nr` of a `bin` package, so that is the entry.
+ * Files of a path dependency beside the project (`../shared/src/lib.nr`, loaded with
+ * `--allow-path-deps`) are written beside it too: the project sits as many folders deep in the
+ * build folder as its deepest `..`, so every file stays inside the build folder.
+ */
+export function writeNargoProject(circuit: TargetCircuit): NargoProject {
+  const files = { ...circuit.files };
+  let depth = 0;
+  for (const path of Object.keys(files)) {
+    const normal = posix.normalize(path);
+    const ups = normal.split('/').filter((s) => s === '..').length;
+    if (path.startsWith('/') || normal.split('/').some((s) => NESTING.test(s)) || !normal.startsWith('../'.repeat(ups))) {
+      return { ok: false, diagnostic: { severity: 'error', message: `file path ${path} must be relative, beside or inside the project` } };
+    }
+    depth = Math.max(depth, ups);
+  }
+  const dependency = dependencyProblem(files);
+  if (dependency) return { ok: false, diagnostic: dependency };
+  if (files['src/main.nr'] === undefined) {
+    const message =
+      circuit.entry !== 'src/main.nr'
+        ? `a Noir circuit's entry must be src/main.nr (got ${circuit.entry})`
+        : 'src/main.nr is not among the circuit files';
+    return { ok: false, diagnostic: { severity: 'error', file: 'src/main.nr', message } };
+  }
+  const name = packageName(circuit.name ?? 'main');
+  files['Nargo.toml'] ??= nargoManifest(name);
+  const outer = mkdtempSync(join(tmpdir(), `zkcoder-noir-${name}-`));
+  const buildDir = join(outer, ...Array.from({ length: depth }, (_, i) => `.zk${i + 1}`));
+  for (const [path, source] of Object.entries(files)) {
+    mkdirSync(dirname(join(buildDir, path)), { recursive: true });
+    writeFileSync(join(buildDir, path), source);
+  }
+  return { ok: true, buildDir, root: outer };
+}
+
+/** Names of the folders a project is nested in; no file of the circuit may use one. */
+const NESTING = /^\.zk\d+$/;
+
+/**
+ * noir_wasm's file manager "writes to a specific directory but reads globally": a `path =`
+ * dependency could name any folder of the host. Reads outside `root` (after symlinks) fail.
+ */
+export function confinedFileManager(projectDir: string, root: string): ReturnType<typeof createFileManager> {
+  const fm = createFileManager(projectDir);
+  const realRoot = realpathSync(root);
+  const inside = (name: string) => {
+    const full = resolve(projectDir, name);
+    const real = existsSync(full) ? realpathSync(full) : full;
+    const rel = relative(realRoot, real);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  const refuse = (name: string) => new Error(`${name} is outside the circuit's files: the compiler reads nothing else`);
+  const { readFile, readdir, hasFileSync } = fm;
+  Object.assign(fm, {
+    readFile: (name: string, encoding?: 'utf-8') => (inside(name) ? readFile.call(fm, name, encoding as 'utf-8') : Promise.reject(refuse(name))),
+    readdir: (dir: string, options?: { recursive: boolean }) => (inside(dir) ? readdir.call(fm, dir, options) : Promise.reject(refuse(dir))),
+    hasFileSync: (name: string) => inside(name) && hasFileSync.call(fm, name),
+  });
+  return fm;
+}
+
+/**
+ * For a thread that only compiles and runs circuits: noir_wasm fetches a `git =` dependency from
+ * GitHub with the global fetch; zkcoder compiles offline, so fetch fails there.
+ */
+export function refuseNetwork(): void {
+  globalThis.fetch = () => Promise.reject(new Error('zkcoder compiles offline: dependencies are never fetched'));
+}
