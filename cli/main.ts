@@ -5,7 +5,8 @@ import { registerGenerate } from './commands/generate.js';
 import { registerKnowledgeBase } from './commands/kb.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSketch } from './commands/sketch.js';
-import { FatalError } from './fatal.js';
+import { asInputError, FatalError } from './fatal.js';
+import { exitAfterFlush, removeTemporaryFoldersOnExit } from './process-exit.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -22,9 +23,12 @@ registerKnowledgeBase(program);
 registerSketch(program);
 registerRuns(program);
 
+removeTemporaryFoldersOnExit();
+
 try {
   await program.parseAsync(process.argv);
-} catch (error) {
+} catch (caught) {
+  const error = asInputError(caught);
   if (error instanceof CommanderError) {
     // commander already printed its message (or the help/version text). A usage error (unknown
     // option, missing argument) is wrong input like any other: exit 2.
@@ -38,5 +42,5 @@ try {
   }
 }
 // Every command releases its toolchain workers; should one ever leak, the user's terminal must not
-// hang on it after the work is done and printed.
-process.exit(process.exitCode ?? 0);
+// hang on it after the work is done and printed — printed completely: stdout is flushed first.
+await exitAfterFlush(Number(process.exitCode ?? 0));

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, normalize } from 'node:path';
+import { normalize } from 'node:path';
+import { createTemporaryFolder, removeTemporaryFolder } from '../files/temporary-folders.js';
+import { WriteRefused, writeInside } from '../files/write-gate.js';
 import type { Diagnostic, TargetCircuit } from '../types.js';
 
 export const GENERATED_MAIN = 'zkcoder_main.circom';
@@ -38,10 +38,13 @@ export async function prepareSources(circuit: TargetCircuit): Promise<PreparedSo
   } else if (!hasMain) {
     return { severity: 'error', file: circuit.entry, message: `${circuit.entry} has no \`component main\`; name the template to instantiate (--template NAME --params ...)` };
   }
-  const buildDir = await mkdtemp(join(tmpdir(), `zkcoder-circom-${safeName(circuit.name ?? 'circuit')}-`));
-  for (const [path, source] of Object.entries(files)) {
-    await mkdir(dirname(join(buildDir, path)), { recursive: true });
-    await writeFile(join(buildDir, path), source);
+  const buildDir = createTemporaryFolder(`circom-${safeName(circuit.name ?? 'circuit')}`);
+  try {
+    for (const [path, source] of Object.entries(files)) await writeInside(buildDir, path, source);
+  } catch (error) {
+    await removeTemporaryFolder(buildDir);
+    if (error instanceof WriteRefused) return { severity: 'error', message: `file path ${error.path} must be relative and inside the project` };
+    throw error;
   }
   return { buildDir, mainFile, files };
 }

@@ -2,10 +2,10 @@
  * The Noir backend: noir_wasm compiles, noir_js (ACVM) executes — both in a TimedWorker so a
  * runaway program is stopped — and bb.js proves, verifies and checks forged witnesses (UltraHonk).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, normalize } from 'node:path';
+import { normalize } from 'node:path';
 import type { CompiledCircuit as NoirProgram } from '@noir-lang/noir_js';
+import { createTemporaryFolder, removeTemporaryFolder } from '../files/temporary-folders.js';
+import { WriteRefused, writeInsideSync } from '../files/write-gate.js';
 import { TimedWorker } from '../timed-worker.js';
 import type {
   Backend,
@@ -61,7 +61,8 @@ export class NoirBackend implements Backend<NoirCompiledCircuit> {
     const project = writeNargoProject(circuit);
     if (!project.ok) return failed([project.diagnostic]);
     const { buildDir } = project;
-    const outcome = await this.worker.run<CompileJobResult>('compile', { projectDir: buildDir }, this.timeoutMs);
+    // The compiled program lives in memory: the sources' folder is needed only while compiling.
+    const outcome = await this.worker.run<CompileJobResult>('compile', { projectDir: buildDir }, this.timeoutMs).finally(() => removeTemporaryFolder(buildDir));
     if (outcome.timedOut) {
       return failed([{ severity: 'error', message: `compile timed out after ${this.timeoutMs} ms` }], '', true);
     }
@@ -205,10 +206,13 @@ export function writeNargoProject(circuit: TargetCircuit): NargoProject {
   }
   const name = packageName(circuit.name ?? 'main');
   files['Nargo.toml'] ??= nargoManifest(name);
-  const buildDir = mkdtempSync(join(tmpdir(), `zkcoder-noir-${name}-`));
-  for (const [path, source] of Object.entries(files)) {
-    mkdirSync(dirname(join(buildDir, path)), { recursive: true });
-    writeFileSync(join(buildDir, path), source);
+  const buildDir = createTemporaryFolder(`noir-${name}`);
+  try {
+    for (const [path, source] of Object.entries(files)) writeInsideSync(buildDir, path, source);
+  } catch (error) {
+    void removeTemporaryFolder(buildDir);
+    if (error instanceof WriteRefused) return { ok: false, diagnostic: { severity: 'error', message: `file path ${error.path} must be relative and inside the project` } };
+    throw error;
   }
   return { ok: true, buildDir };
 }
