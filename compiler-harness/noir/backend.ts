@@ -152,7 +152,7 @@ export class NoirBackend implements Backend<NoirCompiledCircuit> {
       publicSignals: proof.publicInputs.map((hex) => BigInt(hex).toString()),
       verificationKey,
       durationMs: Date.now() - started,
-      ...(crs.warning ? { warnings: [crs.warning] } : {}),
+      ...(crs.warning || crs.repaired ? { warnings: [crs.repaired, crs.warning].filter((w): w is string => w !== undefined) } : {}),
     };
   }
 
