@@ -1,6 +1,7 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { writeInside } from '../files/write-gate.js';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { compile, createFileManager } from '@noir-lang/noir_wasm';
 import { Noir, type CompiledCircuit, type ForeignCallHandler, type InputMap } from '@noir-lang/noir_js';
 import { nargoManifest } from '../noir/manifest.js';
@@ -263,10 +264,7 @@ async function compileProject(files: Record<string, string>): Promise<{ program:
   const dir = await mkdtemp(join(tmpdir(), 'zkcoder-soundness-noir-'));
   try {
     const all = { 'Nargo.toml': nargoManifest('zkcoder_soundness'), ...files };
-    for (const [path, text] of Object.entries(all)) {
-      await mkdir(dirname(join(dir, path)), { recursive: true });
-      await writeFile(join(dir, path), text);
-    }
+    for (const [path, text] of Object.entries(all)) await writeInside(dir, path, text);
     // noir_wasm announces "Compiling at …" through console.log; nothing here may print.
     const consoleLog = console.log;
     console.log = () => undefined;
