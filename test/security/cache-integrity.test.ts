@@ -46,7 +46,7 @@ describe('cached setup material is checked against its digest', () => {
     expect(warnings).toMatch(/vkey\.json no longer matches/);
     expect(warnings).toMatch(/the cached development powers-of-tau file .*\.ptau was corrupt .*: deleted and rebuilt/);
     expect(await backend.verify(compiled, third)).toBe(true);
-  });
+  }, 300_000);
 
   it('a corrupted dev CRS is reported, regenerated, and proves again', async () => {
     const points = 2 ** 12 + 1;
@@ -66,5 +66,5 @@ describe('cached setup material is checked against its digest', () => {
     } finally {
       await noir.dispose();
     }
-  });
+  }, 300_000);
 });
