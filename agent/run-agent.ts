@@ -8,6 +8,7 @@ import { redactValue } from './model/redaction.js';
 import { addResponseUsage, noUsage, type RunUsage } from './model/usage.js';
 import { runModelLoop } from './model-loop/run-model-loop.js';
 import type { AgentOptions, ResolvedOptions, RunContext, RunOutcome } from './run-context.js';
+import { chooseOutputFolder } from './runs/output-choice.js';
 import { RunStore, type Run } from './runs/run-store.js';
 
 export interface AgentResult extends RunOutcome {
@@ -31,11 +32,11 @@ export async function* runAgent(options: AgentOptions): AsyncGenerator<AgentEven
     yield stamp({ type: 'error', message: opened.message }, now);
     return { ok: false, summary: opened.message, outputs: [], constraintCounts: {}, iterations: 0, runId: options.resume ?? '', runDir: '', usage: noUsage() };
   }
-  const { run, notices } = opened;
+  const { run, notices, outDir } = opened;
   // Kept in state.json after every response, so an interrupted run still says what it spent.
   let usage = (run.state.results.usage as RunUsage | undefined) ?? noUsage();
   run.keep('usage', usage);
-  const resolved = resolveOptions(options, run);
+  const resolved = resolveOptions(options, run, outDir);
   const emit = (event: AgentEventInput): AgentEvent => {
     const stamped = stamp(event, now);
     run.recordEvent(stamped);
@@ -99,17 +100,22 @@ function withoutExcluded(knowledgeBase: KnowledgeBase, excluded: string[] | unde
   return excluded?.length ? knowledgeBase.without(excluded) : knowledgeBase;
 }
 
-type OpenedRun = { ok: true; run: Run; notices: string[] } | { ok: false; message: string };
+type OpenedRun = { ok: true; run: Run; notices: string[]; outDir?: string } | { ok: false; message: string };
 
 /**
  * A new run, or the one to resume. A model run resumes only with a model (the same one, ideally):
- * without one it would silently become a different kind of run, so the user must say so.
+ * without one it would silently become a different kind of run, so the user must say so. The output
+ * folder is checked first: a run that may not write there changes nothing.
  */
 function openRun(store: RunStore, options: AgentOptions): OpenedRun {
+  const output = { outDir: options.outDir, force: options.force, workingDir: options.workingDir };
   if (!options.resume) {
-    const { task, languages, strategy, maxIterations, outDir, prove } = options;
+    const chosen = chooseOutputFolder(output);
+    if (!chosen.ok) return chosen;
+    const { task, languages, strategy, maxIterations, prove } = options;
+    const outDir = chosen.outDir;
     const run = store.create(task, options.model ? 'model' : 'knowledge-base', { task, languages, strategy, maxIterations, outDir, prove, model: options.model?.id }, options.now?.());
-    return { ok: true, run, notices: [] };
+    return { ok: true, run, notices: [], outDir };
   }
   let run: Run;
   try {
@@ -117,6 +123,8 @@ function openRun(store: RunStore, options: AgentOptions): OpenedRun {
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
+  const chosen = chooseOutputFolder({ ...output, saved: run.state.options?.outDir, runId: run.id });
+  if (!chosen.ok) return chosen;
   const started = run.state.options.model as string | undefined;
   const notices: string[] = [];
   if (run.state.mode === 'model' && !options.model) {
@@ -134,10 +142,10 @@ function openRun(store: RunStore, options: AgentOptions): OpenedRun {
   }
   run.state.status = 'running';
   run.save();
-  return { ok: true, run, notices };
+  return { ok: true, run, notices, outDir: chosen.outDir };
 }
 
-function resolveOptions(options: AgentOptions, run: Run): ResolvedOptions {
+function resolveOptions(options: AgentOptions, run: Run, outDir: string | undefined): ResolvedOptions {
   // A resumed run keeps the task and settings it started with.
   const saved = options.resume ? (run.state.options as Partial<AgentOptions>) : {};
   return {
@@ -146,7 +154,8 @@ function resolveOptions(options: AgentOptions, run: Run): ResolvedOptions {
     languages: saved.languages ?? options.languages ?? ['circom', 'noir'],
     maxIterations: saved.maxIterations ?? options.maxIterations ?? 5,
     strategy: saved.strategy ?? options.strategy ?? 'lower',
-    outDir: saved.outDir ?? options.outDir,
+    // Checked by chooseOutputFolder: the user's --out, else the saved folder when it is safe.
+    outDir,
     prove: saved.prove ?? options.prove,
   };
 }

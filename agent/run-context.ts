@@ -24,8 +24,16 @@ export interface AgentOptions {
   meter?: UsageMeter;
   /** User vectors: they take precedence and are always run. */
   vectors?: TestVectors;
-  /** Also write the final circuits, vectors, proofs and REPORT.md here. */
+  /**
+   * Also write the final circuits, vectors, proofs and REPORT.md here: a folder that is absent,
+   * empty or zkcoder's own output (it leaves a `.zkcoder-output` marker), unless `force`. On
+   * resume it replaces the folder the run was started with.
+   */
   outDir?: string;
+  /** Write into a non-empty `outDir` zkcoder did not write (the user's `--force`). Never saved with the run. */
+  force?: boolean;
+  /** The user's working folder (default `process.cwd()`): a resumed run's saved `outDir` must lie inside it. */
+  workingDir?: string;
   /** Prove and verify the final circuit (default true). */
   prove?: boolean;
   soundnessBudgetMs?: number;

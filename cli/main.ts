@@ -8,7 +8,8 @@ import { registerRuns } from './commands/runs.js';
 import { registerSketch } from './commands/sketch.js';
 import { redact } from '../agent/model/redaction.js';
 import { RunStateError } from '../agent/runs/state-file.js';
-import { FatalError } from './fatal.js';
+import { asInputError, FatalError } from './fatal.js';
+import { exitAfterFlush, removeTemporaryFoldersOnExit } from './process-exit.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -26,9 +27,12 @@ registerSketch(program);
 registerRuns(program);
 registerEval(program);
 
+removeTemporaryFoldersOnExit();
+
 try {
   await program.parseAsync(process.argv);
-} catch (error) {
+} catch (caught) {
+  const error = asInputError(caught);
   if (error instanceof CommanderError) {
     // commander already printed its message (or the help/version text). A usage error (unknown
     // option, missing argument) is wrong input like any other: exit 2.
@@ -46,5 +50,5 @@ try {
   }
 }
 // Every command releases its toolchain workers; should one ever leak, the user's terminal must not
-// hang on it after the work is done and printed.
-process.exit(process.exitCode ?? 0);
+// hang on it after the work is done and printed — printed completely: stdout is flushed first.
+await exitAfterFlush(Number(process.exitCode ?? 0));

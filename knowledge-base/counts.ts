@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeAtomicInside } from '../compiler-harness/files/write-gate.js';
 import { join } from 'node:path';
 import type { Backend } from '../compiler-harness/types.js';
 import type { KnowledgeEntry } from './entry.js';
@@ -82,9 +83,7 @@ export async function writeCounts(dir: string, checks: CountCheck[]): Promise<vo
   // One key order in every entry: ours first, then circomlib's.
   const order = ['circomConstraints', 'noirOpcodes', 'noirGates', 'circomlib'];
   json.counts = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => rank(order, a) - rank(order, b)));
-  const partial = `${file}.${process.pid}.partial`;
-  await writeFile(partial, formatEntryJson(json));
-  await rename(partial, file);
+  await writeAtomicInside(dir, 'entry.json', formatEntryJson(json));
 }
 
 function rank(order: string[], key: string): number {

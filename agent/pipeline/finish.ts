@@ -5,6 +5,7 @@ import type { RunContext, RunOutcome } from '../run-context.js';
 import { constraintCounts, proveLanguages, type LanguageProof, type LanguageResult, type LanguageVectors } from './check-languages.js';
 import { ABORTED } from '../model-loop/stop-conditions.js';
 import { writeOutputs } from './write-outputs.js';
+import { OutputFolder } from '../../compiler-harness/files/output-folder.js';
 
 export interface VerifiedCircuits {
   origin: string;
@@ -53,7 +54,8 @@ export async function* proveAndWrite(context: RunContext, verified: VerifiedCirc
   };
   const finalDir = join(run.dir, 'final');
   const saved = await writeOutputs(finalDir, record);
-  const outputs = options.outDir ? await writeOutputs(options.outDir, record) : saved;
+  // Checked again now: the folder may have changed while the run worked.
+  const outputs = options.outDir ? await writeOutputs(new OutputFolder(options.outDir, { force: options.force }), record) : saved;
   yield { type: 'stage-end', stage: 'output', ok: true, summary: `${outputs.length} files in ${options.outDir ?? finalDir}`, durationMs: performance.now() - start };
   run.completeStage('output', { dir: options.outDir ?? finalDir });
   return { ok: true, summary: verified.summary, outputs, constraintCounts: counts, iterations: verified.iterations };

@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { gatedFolder, type FolderWriter } from '../../compiler-harness/files/output-folder.js';
 import { GENERATED_MAIN } from '../../compiler-harness/circom/build-folder.js';
 import type { Lang, TargetCircuit } from '../../compiler-harness/types.js';
 import { writeProof } from '../../compiler-harness/write-proof.js';
@@ -24,14 +24,13 @@ export interface RunOutputs {
 /**
  * Write what a user takes away: the circuits (a Circom file with its `main`, a Noir project), the
  * vectors, the sketch, proofs with verification keys, and REPORT.md saying what was checked.
+ * Every file goes through the write gate: a circuit file name that would leave `target` is refused.
  */
-export async function writeOutputs(dir: string, outputs: RunOutputs): Promise<OutputFile[]> {
+export async function writeOutputs(target: string | FolderWriter, outputs: RunOutputs): Promise<OutputFile[]> {
+  const folder = typeof target === 'string' ? gatedFolder(target) : target;
   const written: OutputFile[] = [];
   const put = async (path: string, content: string | Uint8Array, description: string) => {
-    const full = join(dir, path);
-    await mkdir(dirname(full), { recursive: true });
-    await writeFile(full, content);
-    written.push({ path: full, description });
+    written.push({ path: await folder.write(path, content), description });
   };
   const circom = outputs.circuits.circom;
   if (circom) {
@@ -52,7 +51,7 @@ export async function writeOutputs(dir: string, outputs: RunOutputs): Promise<Ou
   if (outputs.sketch) await put('sketch.ts', outputs.sketch, 'ZKSL sketch');
   for (const { lang, proof } of outputs.proofs) {
     if (!proof) continue;
-    for (const path of await writeProof(join(dir, 'proof', lang), proof)) written.push({ path, description: `${lang} ${proof.system} proof material` });
+    for (const path of await writeProof(folder, join('proof', lang), proof)) written.push({ path, description: `${lang} ${proof.system} proof material` });
   }
   await put('REPORT.md', report(outputs), 'what was checked');
   return written;

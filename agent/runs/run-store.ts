@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { appendInsideSync, mkdirInsideSync, writeAtomicInsideSync, writeInsideSync } from '../../compiler-harness/files/write-gate.js';
 import { STAGES, type AgentEvent, type RunMode, type Stage } from '../events.js';
 import { redact, redactedJson } from '../model/redaction.js';
 import { readEvents, readRunState } from './state-file.js';
@@ -21,6 +22,19 @@ export interface RunState {
   /** Results of completed stages, read back on resume. */
   results: Record<string, unknown>;
   summary?: string;
+}
+
+/** A run id as `RunStore.create` makes them: `20260102-130405-a1b2c3` (UTC time and 3 random bytes). */
+export const RUN_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
+
+/** A run named by anything other than a run id (a path, `..`): the CLI turns it into exit 2. */
+export class RunIdError extends Error {
+  override name = 'RunIdError';
+}
+
+/** Throws unless `id` is a run id: `--resume` and `runs show` never take a path. */
+export function assertRunId(id: string): void {
+  if (!RUN_ID_PATTERN.test(id)) throw new RunIdError(`"${id}" is not a run id (like 20260102-130405-a1b2c3; see zkcoder runs list)`);
 }
 
 /**
@@ -50,18 +64,23 @@ export class RunStore {
     return run;
   }
 
+  /** The run `id` (a run id, never a path) under this store's root. */
   open(id: string): Run {
+    assertRunId(id);
     const dir = join(this.root, id);
     const file = join(dir, 'state.json');
     if (!existsSync(file)) throw new Error(`no run "${id}" in ${this.root} (see zkcoder runs list)`);
-    return new Run(dir, readRunState(file));
+    const state = readRunState(file);
+    // A state.json copied in from another run (or written by hand) must not speak for this one.
+    if (state?.id !== id) throw new Error(`${file}: its state names another run (${String(state?.id)})`);
+    return new Run(dir, state);
   }
 
   /** Every run, newest first. */
   list(): RunState[] {
     if (!existsSync(this.root)) return [];
     return readdirSync(this.root)
-      .filter((name) => existsSync(join(this.root, name, 'state.json')))
+      .filter((name) => RUN_ID_PATTERN.test(name) && existsSync(join(this.root, name, 'state.json')))
       .map((name) => readRunState(join(this.root, name, 'state.json')))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
@@ -72,7 +91,7 @@ export class Run {
     readonly dir: string,
     readonly state: RunState,
   ) {
-    mkdirSync(dir, { recursive: true });
+    mkdirInsideSync(dirname(dir), basename(dir));
   }
 
   get id(): string {
@@ -80,12 +99,12 @@ export class Run {
   }
 
   recordEvent(event: AgentEvent): void {
-    appendFileSync(join(this.dir, 'events.jsonl'), `${redactedJson(event)}\n`);
+    appendInsideSync(this.dir, 'events.jsonl', `${redactedJson(event)}\n`);
   }
 
   /** Every model request, and what came back: a response, or the error that ended the request. */
   recordTranscript(entry: { role: 'request' | 'response' | 'error'; purpose: string; content: unknown }): void {
-    appendFileSync(join(this.dir, 'transcript.jsonl'), `${redactedJson({ at: new Date().toISOString(), ...entry })}\n`);
+    appendInsideSync(this.dir, 'transcript.jsonl', `${redactedJson({ at: new Date().toISOString(), ...entry })}\n`);
   }
 
   /** Write an attempt's files (sketch, code, report) under `attempts/<n>/`. */
@@ -99,13 +118,11 @@ export class Run {
     return existsSync(dir) && readdirSync(dir).length > 0;
   }
 
+  /** Files under `folder` of the run; a name that would leave the run folder is refused (WriteRefused). */
   writeFiles(folder: string, files: Record<string, string | Uint8Array>): string[] {
-    return Object.entries(files).map(([path, content]) => {
-      const full = join(this.dir, folder, path);
-      mkdirSync(dirname(full), { recursive: true });
-      writeFileSync(full, typeof content === 'string' ? redact(content) : content);
-      return full;
-    });
+    return Object.entries(files).map(([path, content]) =>
+      writeInsideSync(join(this.dir, folder), path, typeof content === 'string' ? redact(content) : content),
+    );
   }
 
   completeStage(stage: Stage, result: unknown): void {
@@ -144,8 +161,6 @@ export class Run {
 
   save(): void {
     this.state.updatedAt = new Date().toISOString();
-    const file = join(this.dir, 'state.json');
-    writeFileSync(`${file}.partial`, redactedJson(this.state, 2));
-    renameSync(`${file}.partial`, file);
+    writeAtomicInsideSync(this.dir, 'state.json', redactedJson(this.state, 2));
   }
 }

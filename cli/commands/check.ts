@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { disposeSoundnessAnalysis } from '../../compiler-harness/soundness/analyze-compiled.js';
 import { checkCircuit, createBackend, formatCheckReport, loadTestVectors, VectorsError } from '../../compiler-harness/index.js';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { OutputFolder } from '../../compiler-harness/files/output-folder.js';
 import { validateCrs } from '../../compiler-harness/setup/crs.js';
 import { readPtauHeader } from '../../compiler-harness/setup/ptau.js';
 import type { Lang, Proof, ProofSystem } from '../../compiler-harness/types.js';
-import { FatalError, VectorsMismatch } from '../fatal.js';
+import { FatalError, refusedAsFatal, VectorsMismatch } from '../fatal.js';
 import { loadCircuit } from '../load-circuit.js';
 import { writeProof } from '../../compiler-harness/write-proof.js';
 
@@ -23,6 +22,7 @@ interface CheckFlags {
   ptau?: string;
   crs?: string;
   out?: string;
+  force?: boolean;
   soundness: boolean;
   soundnessBudget: string;
   allowPathDeps?: boolean;
@@ -41,6 +41,7 @@ export function registerCheck(program: Command): void {
     .option('--system <system>', 'proof system: groth16 | plonk | ultrahonk')
     .option('--json', 'print the report as one JSON document')
     .option('--out <dir>', 'write report.json (and with --prove the proof, public inputs and verification key) here')
+    .option('--force', 'write into a non-empty --out folder that zkcoder did not write')
     .option('--no-soundness', 'skip the soundness analysis (the attacker that looks for a second witness)')
     .option('--soundness-budget <ms>', 'time budget of the soundness analysis', '10000')
     .option('--timeout <ms>', 'time limit per compile or execution', '60000')
@@ -73,12 +74,14 @@ async function runCheck(path: string, flags: CheckFlags): Promise<number> {
   const circuit = await loadCircuit(path, { template: flags.template, params: flags.params, publicInputs: flags.public, allowPathDeps: flags.allowPathDeps });
   // Every flag is checked before anything is compiled: a wrong combination costs no time.
   const limits = await checkFlags(circuit.lang, flags);
+  const out = flags.out === undefined ? undefined : new OutputFolder(flags.out, { force: flags.force });
+  if (out) refusedAsFatal(() => out.check());
   const vectors = await loadTestVectors(flags.vectors).catch((error: unknown) => {
     throw error instanceof VectorsError ? new FatalError(error.message) : error;
   });
   const backend = await createBackend(circuit.lang, { timeoutMs: limits.timeoutMs, ptauPath: flags.ptau, crsPath: flags.crs });
   try {
-    const onProof = flags.out ? (proof: Proof) => writeProof(flags.out!, proof).then(() => undefined) : undefined;
+    const onProof = out ? (proof: Proof) => writeProof(out, '', proof).then(() => undefined) : undefined;
     const report = await checkCircuit({
       backend,
       circuit,
@@ -91,10 +94,7 @@ async function runCheck(path: string, flags: CheckFlags): Promise<number> {
       soundnessBudgetMs: limits.soundnessBudgetMs,
     });
     if (report.vectorProblems.length) throw new VectorsMismatch(report.vectorProblems);
-    if (flags.out) {
-      await mkdir(flags.out, { recursive: true });
-      await writeFile(join(flags.out, 'report.json'), JSON.stringify(report, null, 2));
-    }
+    if (out) await out.write('report.json', JSON.stringify(report, null, 2));
     console.log(flags.json ? JSON.stringify(report, null, 2) : formatCheckReport(report));
     return report.passed ? 0 : 1;
   } finally {

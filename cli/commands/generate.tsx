@@ -10,6 +10,7 @@ import { loadTestVectors, VectorsError } from '../../compiler-harness/vectors/sc
 import { FatalError } from '../fatal.js';
 import { GenerateApp } from '../ui/generate-app.js';
 import { RunStore } from '../../agent/runs/run-store.js';
+import { chooseOutputFolder } from '../../agent/runs/output-choice.js';
 
 interface GenerateFlags extends ModelFlags {
   lang: string;
@@ -20,6 +21,7 @@ interface GenerateFlags extends ModelFlags {
   strategy: string;
   vectors?: string;
   resume?: string;
+  force?: boolean;
 }
 
 export function registerGenerate(program: Command): void {
@@ -28,13 +30,14 @@ export function registerGenerate(program: Command): void {
     .description('write a verified, proved circuit for a task (with a model, or from the knowledge base)')
     .argument('[task...]', 'what the circuit should prove, e.g. "softmax lookup"')
     .option('--lang <lang>', 'circom | noir | both', 'both')
-    .option('--out <dir>', 'write circuits, vectors, proofs and REPORT.md here')
+    .option('--out <dir>', 'write circuits, vectors, proofs and REPORT.md here (a new, empty or earlier zkcoder output folder)')
+    .option('--force', 'write into a non-empty --out folder that zkcoder did not write')
     .option('--json', 'print JSONL events and a final JSON result instead of the terminal UI')
     .option('--no-prove', 'skip the final prove + verify')
     .option('--max-iterations <n>', 'repair attempts', '5')
     .option('--strategy <strategy>', 'lower (the sketch is lowered) | write (the model writes the code)', 'lower')
     .option('--vectors <file>', 'your own test vectors; always run, and they take precedence')
-    .option('--resume <runId>', 'continue an interrupted run from its last completed stage')
+    .option('--resume <runId>', 'continue an interrupted run (its id, from zkcoder runs list) from its last completed stage')
     .option('--provider <name>', 'openai | anthropic | openai-compatible | exec | replay | none')
     .option('--model <name>', 'model name')
     .option('--base-url <url>', 'OpenAI-compatible server, e.g. http://localhost:11434/v1 (Ollama)')
@@ -57,6 +60,7 @@ async function generate(task: string, flags: GenerateFlags): Promise<number> {
   const maxIterations = Number(flags.maxIterations);
   if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new FatalError(`--max-iterations: "${flags.maxIterations}" is not a positive integer`);
   if (flags.strategy !== 'lower' && flags.strategy !== 'write') throw new FatalError(`--strategy: "${flags.strategy}" is not lower or write`);
+  checkOutput(flags);
   const vectors = flags.vectors ? await loadTestVectors(flags.vectors).catch(rethrowVectors) : undefined;
   const config = await resolveModelConfig({ flags }).catch((error: unknown) => {
     throw error instanceof ModelConfigError ? new FatalError(error.message) : error;
@@ -80,6 +84,7 @@ async function generate(task: string, flags: GenerateFlags): Promise<number> {
     maxIterations,
     vectors,
     outDir: flags.out,
+    force: flags.force,
     prove: flags.prove,
     resume: flags.resume,
     signal: controller.signal,
@@ -130,6 +135,24 @@ async function runInteractive(events: AsyncGenerator<AgentEvent, AgentResult>, c
   const app = render(<GenerateApp events={stream} onAbort={() => controller.abort()} onForceQuit={forceQuit} />, { exitOnCtrlC: false });
   await app.waitUntilExit();
   return result;
+}
+
+/**
+ * The run to resume and the output folder, checked before a model is asked anything: a path for
+ * --resume, a non-empty folder of the user's for --out (without --force), or a resumed run whose
+ * saved folder lies outside this one is an input error (exit 2). The agent checks them again.
+ */
+function checkOutput(flags: GenerateFlags): void {
+  let saved: unknown;
+  if (flags.resume) {
+    try {
+      saved = new RunStore().open(flags.resume).state.options?.outDir;
+    } catch (error) {
+      throw new FatalError(`--resume: ${(error as Error).message}`);
+    }
+  }
+  const chosen = chooseOutputFolder({ outDir: flags.out, saved, force: flags.force, runId: flags.resume });
+  if (!chosen.ok) throw new FatalError(chosen.message);
 }
 
 function rethrowVectors(error: unknown): never {

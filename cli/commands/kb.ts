@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir } from 'node:fs/promises';
+import { copyFolderInsideSync } from '../../compiler-harness/files/write-gate.js';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createBackend } from '../../compiler-harness/index.js';
@@ -12,7 +12,7 @@ import { chooseEmbedder, EMBEDDER_KINDS, type EmbedderChoice } from '../../knowl
 import { EmbedderError } from '../../knowledge-base/index/model-embedder.js';
 import { KnowledgeBase, userPrimitivesDir } from '../../knowledge-base/search.js';
 import { verifyEntry, type EntryVerdict, type Form } from '../../knowledge-base/verify.js';
-import { FatalError } from '../fatal.js';
+import { FatalError, refusedAsFatal } from '../fatal.js';
 import { table } from '../table.js';
 
 export function registerKnowledgeBase(program: Command): void {
@@ -102,8 +102,9 @@ export function registerKnowledgeBase(program: Command): void {
         const why = verdict.forms.some((f) => f.status !== 'pass') ? 'not every form passes its vectors' : verdict.problems.join('; ');
         throw new FatalError(`${entry.id}: refused: ${why}`, 1);
       }
-      await mkdir(userPrimitivesDir(zkcoderHome()), { recursive: true });
-      await cp(full, target, { recursive: true });
+      // Through the write gate: the id names a folder inside the user's knowledge base, and a
+      // symbolic link in the entry is refused rather than copied.
+      refusedAsFatal(() => copyFolderInsideSync(full, userPrimitivesDir(zkcoderHome()), entry.id));
       await writeCounts(target, verdict.counts);
       const corrected = verdict.counts.filter((c) => c.status === 'updated' && c.recorded !== undefined);
       for (const c of corrected) print(`note: ${COUNT_LABELS[c.name]}: entry.json said ${c.recorded}, measured ${c.measured}; the added copy records ${c.measured}`);

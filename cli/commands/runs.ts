@@ -18,7 +18,7 @@ export function registerRuns(program: Command): void {
   runs
     .command('show')
     .description('show a run: its state and events')
-    .argument('<id>')
+    .argument('<id>', 'a run id (see zkcoder runs list)')
     .option('--json', 'print JSON')
     .action((id: string, flags: { json?: boolean }) => {
       let run;

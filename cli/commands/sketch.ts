@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { OutputFolder } from '../../compiler-harness/files/output-folder.js';
 import type { Command } from 'commander';
 import { checkCircuit, createBackend, formatCheckReport, loadTestVectors, VectorsError, type CheckReport, type TestVectors } from '../../compiler-harness/index.js';
 import { disposeSoundnessAnalysis } from '../../compiler-harness/soundness/analyze-compiled.js';
@@ -14,7 +14,7 @@ import {
   type LoweredCircuit,
   type VectorReport,
 } from '../../zksl/index.js';
-import { FatalError, VectorsMismatch } from '../fatal.js';
+import { FatalError, refusedAsFatal, VectorsMismatch } from '../fatal.js';
 
 export function registerSketch(program: Command): void {
   const sketch = program.command('sketch').description('ZKSL constraint sketches: check, lower to Circom/Noir, test, reference');
@@ -47,8 +47,11 @@ export function registerSketch(program: Command): void {
     .requiredOption('--lang <lang>', 'circom | noir')
     .option('--param <k=v...>', 'parameter values')
     .option('--out <dir>', 'write the files here instead of printing them')
-    .action(async (file: string, flags: { lang: string; param?: string[]; out?: string }) => {
+    .option('--force', 'write into a non-empty --out folder that zkcoder did not write')
+    .action(async (file: string, flags: { lang: string; param?: string[]; out?: string; force?: boolean }) => {
       if (flags.lang !== 'circom' && flags.lang !== 'noir') throw new FatalError(`--lang: "${flags.lang}" is not circom or noir`);
+      const out = flags.out === undefined ? undefined : new OutputFolder(flags.out, { force: flags.force });
+      if (out) refusedAsFatal(() => out.check());
       const lowered = await lowerSketchSource(await readSketch(file), flags.lang, { params: parseParams(flags.param) });
       if (!lowered.ok) {
         const { kind, message, location } = lowered.failure;
@@ -57,13 +60,11 @@ export function registerSketch(program: Command): void {
         throw new FatalError(`${file}: ${message}${location ? ` (${location.file}:${location.line})` : ''}`, 1);
       }
       for (const [path, text] of Object.entries(lowered.circuit.files)) {
-        if (!flags.out) {
+        if (!out) {
           console.log(`// ${path}\n${text}`);
           continue;
         }
-        await mkdir(dirname(join(flags.out, path)), { recursive: true });
-        await writeFile(join(flags.out, path), text);
-        console.log(`wrote ${join(flags.out, path)}`);
+        console.log(`wrote ${await out.write(path, text)}`);
       }
     });
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFieldElement } from '../field.js';
+import { removeTemporaryFolder } from '../files/temporary-folders.js';
 import { TimedWorker } from '../timed-worker.js';
 import type {
   Backend,
@@ -52,6 +53,8 @@ export class CircomBackend implements Backend<CircomCompiled> {
   private readonly worker = new TimedWorker(new URL('./toolchain-worker.ts', import.meta.url));
   private readonly timeoutMs: number;
   private usedSnarkjs = false;
+  /** Build folders of compiled circuits: their wasm and R1CS are read until the backend is disposed. */
+  private readonly buildDirs = new Set<string>();
 
   constructor(private readonly options: HarnessOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -66,7 +69,18 @@ export class CircomBackend implements Backend<CircomCompiled> {
     });
     const prepared = await prepareSources(circuit);
     if (!('buildDir' in prepared)) return done({ ok: false, diagnostics: [prepared], rawOutput: '' });
-    const { buildDir, mainFile, files } = prepared;
+    this.buildDirs.add(prepared.buildDir);
+    // A folder that compiled nothing is of no further use; one that did is kept until dispose.
+    const result = await this.compileIn(circuit, prepared, options);
+    if (!result.ok) await this.release(prepared.buildDir);
+    return done(result);
+  }
+
+  private async compileIn(
+    circuit: TargetCircuit,
+    { buildDir, mainFile, files }: { buildDir: string; mainFile: string; files: Record<string, string> },
+    options: CompileOptions,
+  ): Promise<Omit<CompileResult<CircomCompiled>, 'lang' | 'durationMs'>> {
     const outcome = await this.worker.run<CompileJobResult>(
       'compile',
       { buildDir, mainFile, libraryRoot: CIRCOMLIB_ROOT, libraryMount: CIRCOMLIB_MOUNT, outDir: 'out', optimization: options.optimization },
@@ -74,7 +88,7 @@ export class CircomBackend implements Backend<CircomCompiled> {
     );
     if (outcome.timedOut) {
       const message = `circom compile timed out after ${this.timeoutMs} ms (a loop that never ends in a function or template?)`;
-      return done({ ok: false, timedOut: true, diagnostics: [{ severity: 'error', message }], rawOutput: '' });
+      return { ok: false, timedOut: true, diagnostics: [{ severity: 'error', message }], rawOutput: '' };
     }
     const rawOutput = stripAnsi(outcome.value.output);
     const diagnostics = parseCircomOutput(rawOutput, files);
@@ -82,7 +96,7 @@ export class CircomBackend implements Backend<CircomCompiled> {
       if (!diagnostics.some((d) => d.severity === 'error')) {
         diagnostics.push({ severity: 'error', message: `circom exited with code ${outcome.value.exitCode}` });
       }
-      return done({ ok: false, diagnostics, rawOutput });
+      return { ok: false, diagnostics, rawOutput };
     }
     const base = mainFile.replace(/\.circom$/, '').split('/').pop()!;
     const out = join(buildDir, 'out');
@@ -105,7 +119,7 @@ export class CircomBackend implements Backend<CircomCompiled> {
       inputNames: signals.filter((s) => s.role !== 'output').map((s) => s.name),
       outputNames: signals.filter((s) => s.role === 'output').map((s) => s.name),
     };
-    return done({ ok: true, diagnostics, rawOutput, compiled });
+    return { ok: true, diagnostics, rawOutput, compiled };
   }
 
   async execute(compiled: CircomCompiled, inputs: Inputs): Promise<ExecuteResult> {
@@ -170,8 +184,14 @@ export class CircomBackend implements Backend<CircomCompiled> {
     return verifyCircom(compiled, proof, this.options);
   }
 
+  private async release(buildDir: string): Promise<void> {
+    this.buildDirs.delete(buildDir);
+    await removeTemporaryFolder(buildDir);
+  }
+
   async dispose(): Promise<void> {
     await this.worker.terminate();
+    for (const dir of this.buildDirs) await this.release(dir);
     if (!this.usedSnarkjs) return;
     // snarkjs caches the curve with its worker threads; they keep the process alive until terminated.
     const snarkjs = await import('snarkjs');

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, normalize } from 'node:path';
+import { normalize } from 'node:path';
+import { createTemporaryFolder, removeTemporaryFolder } from '../files/temporary-folders.js';
+import { WriteRefused, writeInside } from '../files/write-gate.js';
 import { sourceLineAt } from '../text.js';
 import type { Diagnostic, TargetCircuit } from '../types.js';
 import { CIRCOMLIB_MOUNT, findIncludes, resolveInclude } from './includes.js';
@@ -48,10 +48,13 @@ export async function prepareSources(circuit: TargetCircuit): Promise<PreparedSo
     if (typeof mapped !== 'string') return mapped;
     written[path] = mapped;
   }
-  const buildDir = await mkdtemp(join(tmpdir(), `zkcoder-circom-${safeName(circuit.name ?? 'circuit')}-`));
-  for (const [path, source] of Object.entries(written)) {
-    await mkdir(dirname(join(buildDir, path)), { recursive: true });
-    await writeFile(join(buildDir, path), source);
+  const buildDir = createTemporaryFolder(`circom-${safeName(circuit.name ?? 'circuit')}`);
+  try {
+    for (const [path, source] of Object.entries(written)) await writeInside(buildDir, path, source);
+  } catch (error) {
+    await removeTemporaryFolder(buildDir);
+    if (error instanceof WriteRefused) return { severity: 'error', message: `file path ${error.path} must be relative and inside the project` };
+    throw error;
   }
   return { buildDir, mainFile, files };
 }

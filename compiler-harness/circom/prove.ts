@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import * as snarkjs from 'snarkjs';
+import { recordDigest, verifyCached } from '../files/digest.js';
+import { gatePath, mkdirInside, writeInside } from '../files/write-gate.js';
 import { zkcoderHome } from '../home.js';
 import { DEV_PTAU_WARNING, ensureDevPtau, requiredPtauPowerForR1cs } from '../setup/ptau.js';
 import type { HarnessOptions, Proof } from '../types.js';
@@ -61,6 +63,7 @@ function r1csDigest(compiled: CircomCompiled): Promise<string> {
 }
 
 const pending = new Map<string, Promise<string[]>>();
+const KEY_FILES = ['circuit.zkey', 'vkey.json'];
 
 /**
  * Groth16 / PLONK proving key for a compiled circuit, cached by the R1CS content so a circuit set up
@@ -71,6 +74,15 @@ const pending = new Map<string, Promise<string[]>>();
 export async function provingKey(compiled: CircomCompiled, system: CircomProofSystem, options: HarnessOptions): Promise<ProvingKey> {
   const location = await keyLocation(compiled, system, options);
   const warnings: string[] = [];
+  // Cached keys are checked against their digests: a damaged zkey would otherwise make every
+  // later proof fail with an error that blames the circuit.
+  if (existsSync(join(location.dir, 'vkey.json')) && !pending.has(location.dir)) {
+    const intact = await verifyCached(location.dir, KEY_FILES.map((name) => join(location.dir, name)), `${system} proving key in ${location.dir}`);
+    if (!intact.ok) {
+      await rm(location.dir, { recursive: true, force: true });
+      warnings.push(intact.warning);
+    }
+  }
   if (!existsSync(join(location.dir, 'vkey.json'))) {
     // Callers in one process share one setup; other processes race through the rename below.
     let setup = pending.get(location.dir);
@@ -78,7 +90,7 @@ export async function provingKey(compiled: CircomCompiled, system: CircomProofSy
       setup = writeKeys(compiled, system, { ...location, home: options.home }).finally(() => pending.delete(location.dir));
       pending.set(location.dir, setup);
     }
-    warnings.push(...(await setup));
+    for (const warning of await setup) if (!warnings.includes(warning)) warnings.push(warning);
   } else if (!location.userPtau) {
     warnings.push(DEV_PTAU_WARNING);
   }
@@ -90,8 +102,8 @@ export async function provingKey(compiled: CircomCompiled, system: CircomProofSy
 /** Set up keys into a private folder, then rename it into place; returns the ptau's warnings. */
 async function writeKeys(compiled: CircomCompiled, system: CircomProofSystem, location: KeyLocation & { home?: string }): Promise<string[]> {
   const warnings: string[] = [];
-  const staging = `${location.dir}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
-  await mkdir(staging, { recursive: true });
+  const keysRoot = dirname(location.dir);
+  const staging = await mkdirInside(keysRoot, `${basename(location.dir)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`);
   try {
     const initial = join(staging, system === 'groth16' ? 'phase2-initial.zkey' : 'circuit.zkey');
     let power = requiredPtauPowerForR1cs(compiled.r1cs, system);
@@ -99,7 +111,7 @@ async function writeKeys(compiled: CircomCompiled, system: CircomProofSystem, lo
     // answers -1, and the next power is tried before giving up.
     for (let attempt = 0; ; attempt++) {
       const ptau = await ensureDevPtau({ power, home: location.home, ptauPath: location.userPtau });
-      if (ptau.warning && !warnings.includes(ptau.warning)) warnings.push(ptau.warning);
+      for (const warning of [ptau.repaired, ptau.warning]) if (warning && !warnings.includes(warning)) warnings.push(warning);
       const log: string[] = [];
       const result =
         system === 'groth16'
@@ -115,9 +127,10 @@ async function writeKeys(compiled: CircomCompiled, system: CircomProofSystem, lo
       await snarkjs.zKey.contribute(initial, zkeyPath, 'zkcoder local phase-2 contribution', randomBytes(32).toString('hex'), collectingLogger([]));
       await rm(initial);
     }
-    await writeFile(join(staging, 'vkey.json'), JSON.stringify(await snarkjs.zKey.exportVerificationKey(zkeyPath)));
+    await writeInside(staging, 'vkey.json', JSON.stringify(await snarkjs.zKey.exportVerificationKey(zkeyPath)));
+    for (const name of KEY_FILES) await recordDigest(staging, join(staging, name));
     try {
-      await rename(staging, location.dir);
+      await rename(staging, gatePath(keysRoot, basename(location.dir)));
     } catch (error) {
       // Another process set the same circuit up first: its keys are as good, and proofs already
       // made with them must keep verifying, so ours are dropped.

@@ -3,6 +3,7 @@
  * runaway program is stopped — and bb.js proves, verifies and checks forged witnesses (UltraHonk).
  */
 import type { CompiledCircuit as NoirProgram } from '@noir-lang/noir_js';
+import { removeTemporaryFolder } from '../files/temporary-folders.js';
 import { TimedWorker } from '../timed-worker.js';
 import type {
   Backend,
@@ -58,7 +59,10 @@ export class NoirBackend implements Backend<NoirCompiledCircuit> {
     const project = writeNargoProject(circuit);
     if (!project.ok) return failed([project.diagnostic]);
     const { buildDir, root } = project;
-    const outcome = await this.worker.run<CompileJobResult>('compile', { projectDir: buildDir, readRoot: root }, this.timeoutMs);
+    // The compiled program lives in memory: the sources' folder is needed only while compiling.
+    const outcome = await this.worker
+      .run<CompileJobResult>('compile', { projectDir: buildDir, readRoot: root }, this.timeoutMs)
+      .finally(() => removeTemporaryFolder(root));
     if (outcome.timedOut) {
       return failed([{ severity: 'error', message: `compile timed out after ${this.timeoutMs} ms` }], '', true);
     }
@@ -148,7 +152,7 @@ export class NoirBackend implements Backend<NoirCompiledCircuit> {
       publicSignals: proof.publicInputs.map((hex) => BigInt(hex).toString()),
       verificationKey,
       durationMs: Date.now() - started,
-      ...(crs.warning ? { warnings: [crs.warning] } : {}),
+      ...(crs.warning || crs.repaired ? { warnings: [crs.repaired, crs.warning].filter((w): w is string => w !== undefined) } : {}),
     };
   }
 

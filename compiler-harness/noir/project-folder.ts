@@ -2,10 +2,11 @@
  * The private folder a Nargo project is compiled in, and the file manager noir_wasm reads it
  * through: the compiler sees the circuit's own files and nothing else of the host.
  */
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { createFileManager } from '@noir-lang/noir_wasm';
+import { createTemporaryFolder, removeTemporaryFolder } from '../files/temporary-folders.js';
+import { WriteRefused, writeInsideSync } from '../files/write-gate.js';
 import type { Diagnostic, TargetCircuit } from '../types.js';
 import { dependencyProblem } from './dependencies.js';
 import { nargoManifest, packageName } from './manifest.js';
@@ -41,11 +42,17 @@ export function writeNargoProject(circuit: TargetCircuit): NargoProject {
   }
   const name = packageName(circuit.name ?? 'main');
   files['Nargo.toml'] ??= nargoManifest(name);
-  const outer = mkdtempSync(join(tmpdir(), `zkcoder-noir-${name}-`));
+  // Registered for removal, so an interrupted run leaves no folder behind; the owner removes `root`.
+  const outer = createTemporaryFolder(`noir-${name}`);
   const buildDir = join(outer, ...Array.from({ length: depth }, (_, i) => `.zk${i + 1}`));
-  for (const [path, source] of Object.entries(files)) {
-    mkdirSync(dirname(join(buildDir, path)), { recursive: true });
-    writeFileSync(join(buildDir, path), source);
+  try {
+    for (const [path, source] of Object.entries(files)) writeInsideSync(outer, posix.join(relative(outer, buildDir), path), source);
+  } catch (error) {
+    void removeTemporaryFolder(outer);
+    if (error instanceof WriteRefused) {
+      return { ok: false, diagnostic: { severity: 'error', message: `file path ${error.path} must be relative, beside or inside the project` } };
+    }
+    throw error;
   }
   return { ok: true, buildDir, root: outer };
 }

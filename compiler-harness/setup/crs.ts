@@ -5,9 +5,11 @@
  * downloaded here, so zkcoder generates an insecure development CRS with a known τ and caches it.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { recordDigest, verifyCached } from '../files/digest.js';
+import { gatePath, mkdirInsideSync } from '../files/write-gate.js';
 import { zkcoderHome } from '../home.js';
 
 /** 2^16 gates (bb.js asks for circuit size + 1 points): plenty for the circuits zkcoder writes. */
@@ -34,6 +36,8 @@ export interface CrsInfo {
   durationMs: number;
   /** Set when the CRS is insecure development material. */
   warning?: string;
+  /** Set when the cached CRS was found corrupt (its digest changed): it was deleted and rebuilt. */
+  repaired?: string;
 }
 
 export const DEV_CRS_WARNING =
@@ -55,21 +59,27 @@ export async function ensureDevCrs(options: EnsureCrsOptions = {}): Promise<CrsI
     return { crsPath: userPath, generated: false, points, durationMs: Date.now() - started };
   }
   const wanted = options.points ?? DEV_CRS_POINTS;
-  const crsPath = join(zkcoderHome(options.home), 'crs-dev');
+  const home = zkcoderHome(options.home);
+  const crsPath = join(home, 'crs-dev');
   const cached = readCachedPoints(crsPath, wanted);
-  if (cached !== undefined) {
-    return { crsPath, generated: false, points: cached, durationMs: Date.now() - started, warning: DEV_CRS_WARNING };
+  let repaired: string | undefined;
+  if (cached !== undefined && !pending.has(`${crsPath}:${wanted}`)) {
+    const intact = await verifyCached(crsPath, CRS_FILES.map((name) => join(crsPath, name)), `development CRS in ${crsPath}`);
+    if (intact.ok) return { crsPath, generated: false, points: cached, durationMs: Date.now() - started, warning: DEV_CRS_WARNING };
+    repaired = intact.warning;
   }
   // Concurrent callers in one process share one generation; other processes race safely via rename.
   const key = `${crsPath}:${wanted}`;
   let generation = pending.get(key);
   if (!generation) {
-    generation = generateDevCrs(crsPath, wanted, options.log).finally(() => pending.delete(key));
+    generation = generateDevCrs(home, wanted, options.log).finally(() => pending.delete(key));
     pending.set(key, generation);
   }
   const info = await generation;
-  return { ...info, durationMs: Date.now() - started };
+  return { ...info, durationMs: Date.now() - started, ...(repaired ? { repaired } : {}) };
 }
+
+const CRS_FILES = ['bn254_g1.dat', 'bn254_g2.dat'];
 
 /** Check that `crsPath` holds a plausible bb.js CRS; returns the number of G1 points. */
 export function validateCrs(crsPath: string, minPoints: number): number {
@@ -98,12 +108,15 @@ function readCachedPoints(crsPath: string, wanted: number): number | undefined {
 }
 
 async function generateDevCrs(
-  crsPath: string,
+  home: string,
   points: number,
   log: ((message: string) => void) | undefined,
 ): Promise<CrsInfo> {
   const started = Date.now();
-  mkdirSync(crsPath, { recursive: true });
+  const crsPath = join(home, 'crs-dev');
+  mkdirInsideSync(home, 'crs-dev');
+  // The generator writes these names: neither may be a link leading out of the cache.
+  for (const name of CRS_FILES) gatePath(crsPath, name);
   log?.(`Generating an insecure development CRS of ${points} points in ${crsPath} …`);
   // The curve runs in a child process: ffjavascript keeps one global bn128 instance per thread
   // (terminating it here would pull it from under snarkjs in this thread), and its worker polyfill
@@ -127,6 +140,7 @@ async function generateDevCrs(
       code === 0 ? resolve() : reject(new Error(`CRS generation failed (exit ${code}): ${stderr.trim()}`)),
     );
   });
+  for (const name of CRS_FILES) await recordDigest(crsPath, join(crsPath, name));
   const durationMs = Date.now() - started;
   log?.(`Development CRS ready in ${(durationMs / 1000).toFixed(1)} s`);
   return { crsPath, generated: true, points, durationMs, warning: DEV_CRS_WARNING };

@@ -148,7 +148,7 @@ describe('ensureDevPtau', () => {
     const first = await ensureDevPtau({ power: 8, home });
     expect(first).toMatchObject({ power: 8, generated: true, warning: DEV_PTAU_WARNING });
     expect(first.ptauPath).toBe(join(home, 'ptau-dev', 'pot8_dev.ptau'));
-    expect(await readdir(join(home, 'ptau-dev'))).toEqual(['pot8_dev.ptau']);
+    expect(await readdir(join(home, 'ptau-dev'))).toEqual(['pot8_dev.ptau', 'pot8_dev.ptau.sha256']); // the file and its digest
     const header = await readPtauHeader(first.ptauPath);
     expect(header).toEqual({ power: 8, ceremonyPower: 8, prepared: true, contributions: 1 });
 

@@ -4,8 +4,10 @@
  * and caches it; a user-supplied ceremony file is checked and used as is.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { recordDigest, verifyCached } from '../files/digest.js';
+import { gatePath, mkdirInside } from '../files/write-gate.js';
 import { zkcoderHome } from '../home.js';
 import { writeDevPtau } from './dev-ptau-writer.js';
 
@@ -39,6 +41,8 @@ export interface PtauSetup {
   durationMs: number;
   /** Why the file must not be trusted; empty for a user's ceremony file with contributions. */
   warning: string;
+  /** Set when a cached file was found corrupt (its digest changed): it was deleted and rebuilt. */
+  repaired?: string;
 }
 
 export interface PtauHeader {
@@ -71,10 +75,10 @@ export async function ensureDevPtau(options: EnsurePtauOptions): Promise<PtauSet
     );
   }
   const dir = join(zkcoderHome(options.home), 'ptau-dev');
-  const cached = await findCached(dir, power);
+  const { found: cached, repaired } = await findCached(dir, power);
   if (cached) {
     const durationMs = Date.now() - started;
-    return { ...cached, generated: false, durationMs, warning: DEV_PTAU_WARNING };
+    return { ...cached, generated: false, durationMs, warning: DEV_PTAU_WARNING, ...repairedField(repaired) };
   }
   const ptauPath = join(dir, `pot${power}_dev.ptau`);
   // Two callers in one process asking for the same file share one generation.
@@ -85,7 +89,11 @@ export async function ensureDevPtau(options: EnsurePtauOptions): Promise<PtauSet
     void generation.finally(() => pending.delete(ptauPath)).catch(() => undefined);
   }
   const result = await generation;
-  return { ...result, durationMs: Date.now() - started };
+  return { ...result, durationMs: Date.now() - started, ...repairedField(repaired) };
+}
+
+function repairedField(repaired: string[]): { repaired?: string } {
+  return repaired.length ? { repaired: repaired.join('; ') } : {};
 }
 
 /**
@@ -226,8 +234,12 @@ async function useCeremonyFile(path: string, power: number, started: number): Pr
   return { ptauPath: path, power: header.power, generated: false, durationMs, warning };
 }
 
-/** The smallest intact cached dev file of at least `power` (snarkjs reads what it needs). */
-async function findCached(dir: string, power: number) {
+/**
+ * The smallest intact cached dev file of at least `power` (snarkjs reads what it needs). A file whose
+ * digest no longer matches is deleted, and said so in `repaired`.
+ */
+async function findCached(dir: string, power: number): Promise<{ found?: { ptauPath: string; power: number }; repaired: string[] }> {
+  const repaired: string[] = [];
   const names = await readdir(dir).catch(() => [] as string[]);
   const candidates = names
     .map((name) => ({ name, power: Number(/^pot(\d+)_dev\.ptau$/.exec(name)?.[1] ?? NaN) }))
@@ -236,11 +248,12 @@ async function findCached(dir: string, power: number) {
   for (const candidate of candidates) {
     const path = join(dir, candidate.name);
     const header = await readPtauHeader(path).catch(() => undefined);
-    if (header?.prepared && header.power === candidate.power) {
-      return { ptauPath: path, power: header.power };
-    }
+    if (!header?.prepared || header.power !== candidate.power) continue;
+    const intact = await verifyCached(dir, [path], `development powers-of-tau file ${path}`);
+    if (intact.ok) return { found: { ptauPath: path, power: header.power }, repaired };
+    repaired.push(intact.warning);
   }
-  return undefined;
+  return { repaired };
 }
 
 async function generate(
@@ -250,15 +263,16 @@ async function generate(
   log?: (message: string) => void,
 ): Promise<PtauSetup> {
   const started = Date.now();
-  await mkdir(dir, { recursive: true });
+  await mkdirInside(dir, '.');
   await removeAbandonedTemporaries(dir);
   // Written beside the target and renamed into place, so a killed run never leaves a half file
   // under the cached name.
   const suffix = `${process.pid}.${randomBytes(4).toString('hex')}`;
-  const temporary = join(dir, `.pot${power}_dev.ptau.${suffix}.tmp`);
+  const temporary = gatePath(dir, `.pot${power}_dev.ptau.${suffix}.tmp`);
   try {
     await writeDevPtau({ power, path: temporary, log });
-    await rename(temporary, ptauPath);
+    await rename(temporary, gatePath(dir, ptauPath));
+    await recordDigest(dir, ptauPath);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;

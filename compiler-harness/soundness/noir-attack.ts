@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { removeTemporaryFolder } from '../files/temporary-folders.js';
 import { compile } from '@noir-lang/noir_wasm';
 import { Noir, type CompiledCircuit, type ForeignCallHandler, type InputMap } from '@noir-lang/noir_js';
 import { confinedFileManager, writeNargoProject } from '../noir/project-folder.js';
@@ -276,6 +276,6 @@ async function compileProject(files: Record<string, string>): Promise<{ program:
       console.log = consoleLog;
     }
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTemporaryFolder(dir);
   }
 }

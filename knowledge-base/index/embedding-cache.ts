@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { writeAtomicInside } from '../../compiler-harness/files/write-gate.js';
+import { basename, dirname, join } from 'node:path';
 import type { Embedder } from './embedder.js';
 
 /**
@@ -38,10 +38,7 @@ export class CachedEmbedder implements Embedder {
     if (missing.length) {
       const vectors = await this.inner.embed(missing.map((i) => texts[i]));
       missing.forEach((textIndex, j) => (cache[keys[textIndex]] = Buffer.from(vectors[j].buffer, vectors[j].byteOffset, vectors[j].byteLength).toString('base64')));
-      await mkdir(dirname(this.file), { recursive: true });
-      const partial = `${this.file}.${process.pid}.partial`;
-      await writeFile(partial, JSON.stringify(cache));
-      await rename(partial, this.file);
+      await writeAtomicInside(dirname(this.file), basename(this.file), JSON.stringify(cache));
     }
     return keys.map((k) => {
       const bytes = Buffer.from(cache[k], 'base64');

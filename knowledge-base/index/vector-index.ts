@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
+import { gatePath, mkdirInside, writeInside } from '../../compiler-harness/files/write-gate.js';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 
@@ -52,14 +53,14 @@ export class VectorIndex {
     index.initIndex({ maxElements: Math.max(documents.length, 1), m: 16, efConstruction: 200, randomSeed: 42 });
     documents.forEach((d, label) => index.addPoint(Array.from(d.vector), label));
     index.setEf(Math.max(50, documents.length));
-    await mkdir(options.dir, { recursive: true });
+    await mkdirInside(options.dir, '.');
     const manifest: Manifest = { embedderId: options.embedderId, dimensions: options.dimensions, fingerprint, ids: documents.map((d) => d.id) };
     // Write to temporary names and rename, so a killed process never leaves a half index behind.
     const suffix = `.${process.pid}.partial`;
-    await index.writeIndex(indexPath + suffix);
-    await writeFile(manifestPath + suffix, JSON.stringify(manifest));
-    await rename(indexPath + suffix, indexPath);
-    await rename(manifestPath + suffix, manifestPath);
+    await index.writeIndex(gatePath(options.dir, `hnsw.bin${suffix}`));
+    await writeInside(options.dir, `manifest.json${suffix}`, JSON.stringify(manifest));
+    await rename(gatePath(options.dir, `hnsw.bin${suffix}`), gatePath(options.dir, 'hnsw.bin'));
+    await rename(gatePath(options.dir, `manifest.json${suffix}`), gatePath(options.dir, 'manifest.json'));
     return new VectorIndex(index, manifest.ids, true);
   }
 
