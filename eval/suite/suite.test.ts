@@ -3,23 +3,30 @@
  * confirm is confirmed by the real toolchains, and every level-2/3 reference solution passes its own
  * hidden vectors (compile, accept, reject, forge) in Circom and in Noir.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../compiler-harness/index.js';
 import type { Backend, Lang } from '../../compiler-harness/types.js';
-import { confirmProblems } from './suite-check.js';
-import { readJsonl, type Question } from './suite-files.js';
-import { questionProblems } from './suite-shape.js';
+import { checkSolution, confirmProblems, reportFailures } from './suite-check.js';
+import { readJsonl, SUITE_DIR, type Question, type Task } from './suite-files.js';
+import { questionProblems, taskProblems } from './suite-shape.js';
 
 const LANGS: Lang[] = ['circom', 'noir'];
 const questions = readJsonl<Question>('level1.jsonl');
-const backends = new Map<Lang, Promise<Backend>>(LANGS.map((lang) => [lang, createBackend(lang)]));
+const levels = { 2: readJsonl<Task>('level2.jsonl'), 3: readJsonl<Task>('level3.jsonl') };
+// Reference solutions are our own trusted code; a generous limit keeps a loaded CI machine from
+// turning a slow first witness into a failure.
+const backends = new Map<Lang, Promise<Backend>>(LANGS.map((lang) => [lang, createBackend(lang, { timeoutMs: 180_000 })]));
+const exists = (path: string) => existsSync(join(SUITE_DIR, path));
+const knownEntry = (id: string) => existsSync(join(SUITE_DIR, '../../knowledge-base/primitives', id, 'entry.json'));
 
 afterAll(async () => {
   for (const backend of backends.values()) await (await backend).dispose();
 });
 
-describe('level 1: shape', () => {
-  it('has at least 120 well-formed questions in four categories, about half per language', () => {
+describe('shape', () => {
+  it('level 1 has at least 120 well-formed questions in four categories, about half per language', () => {
     expect(questionProblems(questions)).toEqual([]);
     expect(questions.length).toBeGreaterThanOrEqual(120);
     for (const lang of LANGS) {
@@ -29,18 +36,39 @@ describe('level 1: shape', () => {
     }
     expect(questions.filter((q) => q.confirm).length).toBeGreaterThanOrEqual(questions.length / 2);
   });
+
+  it('level 2 has at least 35 well-formed tasks in the five categories', () => {
+    expect(taskProblems(levels[2], 2, exists, knownEntry)).toEqual([]);
+    expect(levels[2].length).toBeGreaterThanOrEqual(35);
+    expect(new Set(levels[2].map((t) => t.category))).toEqual(new Set(['logic', 'bitwise', 'comparison', 'arithmetic', 'composite']));
+  });
+
+  it('level 3 has at least 40 well-formed tasks', () => {
+    expect(taskProblems(levels[3], 3, exists, knownEntry)).toEqual([]);
+    expect(levels[3].length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('task ids are unique across levels', () => {
+    const ids = [...levels[2], ...levels[3]].map((t) => t.id);
+    expect(ids.length).toBe(new Set(ids).size);
+  });
 });
 
-// The two languages run side by side: each has its own toolchain worker, and the machine two cores.
-describe.concurrent('level 1: every confirm snippet states facts the compiler agrees with', () => {
+// Each language has its own toolchain worker, so the two run side by side on the two cores; one
+// test per language, because a backend runs one job at a time.
+describe.concurrent('the toolchains agree with the suite', () => {
   for (const lang of LANGS) {
-    it(`${lang}`, async () => {
+    it(`${lang}: level-1 confirm facts hold and every level-2/3 reference solution passes its vectors`, async () => {
       const backend = await backends.get(lang)!;
       const failures: string[] = [];
       for (const question of questions.filter((q) => q.lang === lang && q.confirm)) {
         for (const problem of await confirmProblems(backend, question)) failures.push(`${question.id}: ${problem}`);
       }
+      for (const task of [...levels[2], ...levels[3]]) {
+        const report = await checkSolution(backend, task, lang);
+        if (!report.passed) failures.push(`${task.id}: ${report.summary}: ${reportFailures(report).join('; ')}`);
+      }
       expect(failures).toEqual([]);
-    }, 600_000);
+    }, 1_800_000);
   }
 });
