@@ -9,7 +9,7 @@ const clamp = (v: bigint, lo: bigint, hi: bigint) => (v < lo ? lo : v > hi ? hi 
 const bump = (name: string, k = 0) => (h: Values) => {
   const v = h[name];
   if (!Array.isArray(v)) return { ...h, [name]: n(v) + 1n };
-  const copy = JSON.parse(JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? `${x}n` : x)), (_, x) => (typeof x === 'string' && x.endsWith('n') ? BigInt(x.slice(0, -1)) : x));
+  const copy = structuredClone(v) as Val[];
   const flat = Array.isArray(copy[0]) ? (copy as bigint[][])[0] : (copy as bigint[]);
   flat[k] += 1n;
   return { ...h, [name]: copy };
