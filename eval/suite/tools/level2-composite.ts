@@ -1,0 +1,88 @@
+/** Level-2 tasks: composites of a few primitives (range checks, comparisons, selection, sums). */
+import { arr, b, bits, n, type TaskDef, type Values } from './task.js';
+
+const flip = (name: string) => (h: Values) => ({ ...h, [name]: 1n - n(h[name]) });
+const U8 = 'Refuse any input element of 2^8 or more.';
+
+export const composite: TaskDef[] = [
+  {
+    id: 'l2-composite-sum4', level: 2, category: 'composite',
+    spec: `out = x[0] + x[1] + x[2] + x[3] for unsigned 8-bit integers x[i]; out is an unsigned 16-bit integer (at most 1020). ${U8}`,
+    template: 'Sum4', inputs: [['x', [4]]], outputs: [['out', []]],
+    signature: 'fn main(x: [u8; 4]) -> pub u16', returnNames: ['out'],
+    reference: (i) => ({ out: arr(i.x).reduce((s, v) => s + v, 0n) }),
+    accept: [{ x: [1n, 2n, 3n, 4n] }, { x: [255n, 255n, 255n, 255n] }],
+    reject: [[{ x: [1n, 2n, 3n, 256n] }, 'x[3] needs 9 bits']],
+    forge: [{ from: 0, outputs: () => ({ out: 11n }), reason: 'sum off by one' }, { from: 1, outputs: () => ({ out: 1020n - 256n }), reason: 'sum wrapped at 8 bits' }],
+    leaks: ['sum'],
+  },
+  {
+    id: 'l2-composite-dot3', level: 2, category: 'composite',
+    spec: `out = a[0]·b[0] + a[1]·b[1] + a[2]·b[2] for unsigned 8-bit integers; out is an unsigned 32-bit integer. ${U8}`,
+    template: 'Dot3', inputs: [['a', [3]], ['b', [3]]], outputs: [['out', []]],
+    signature: 'fn main(a: [u8; 3], b: [u8; 3]) -> pub u32', returnNames: ['out'],
+    reference: (i) => ({ out: arr(i.a).reduce((s, v, k) => s + v * arr(i.b)[k], 0n) }),
+    accept: [{ a: [1n, 2n, 3n], b: [4n, 5n, 6n] }, { a: [255n, 255n, 255n], b: [255n, 255n, 255n] }],
+    reject: [[{ a: [1n, 2n, 3n], b: [4n, 300n, 6n] }, 'b[1] needs 9 bits']],
+    forge: [{ from: 0, outputs: () => ({ out: 33n }), reason: 'one product left out' }, { from: 1, outputs: (h) => ({ out: n(h.out) + 1n }), reason: 'off by one' }],
+    leaks: ['inner-product'],
+  },
+  {
+    id: 'l2-composite-select4', level: 2, category: 'composite',
+    spec: 'out = arr[idx] for four field elements arr[0..3] and an index idx. Refuse idx >= 4 (a careless selector returns 0 or a blend for an index out of range).',
+    template: 'Select4', inputs: [['arr', [4]], ['idx', []]], outputs: [['out', []]],
+    signature: 'fn main(arr: [Field; 4], idx: u32) -> pub Field', returnNames: ['out'],
+    reference: (i) => ({ out: arr(i.arr)[Number(n(i.idx))] }),
+    accept: [{ arr: [10n, 20n, 30n, 40n], idx: 2n }, { arr: [10n, 20n, 30n, 40n], idx: 0n }, { arr: [10n, 20n, 30n, 40n], idx: 3n }],
+    reject: [[{ arr: [10n, 20n, 30n, 40n], idx: 4n }, 'index out of range'], [{ arr: [10n, 20n, 30n, 40n], idx: 100n }, 'index far out of range']],
+    forge: [{ from: 0, outputs: () => ({ out: 40n }), reason: 'another element' }, { from: 1, outputs: () => ({ out: 0n }), reason: 'zero instead of arr[0]' }],
+    leaks: ['select-by-index'],
+  },
+  {
+    id: 'l2-composite-clip16', level: 2, category: 'composite',
+    spec: 'out = min(max(x, 100), 1000) for an unsigned 16-bit integer x (clip into [100, 1000]). Refuse x of 2^16 or more.',
+    template: 'Clip16', inputs: [['x', []]], outputs: [['out', []]],
+    signature: 'fn main(x: u16) -> pub u16', returnNames: ['out'],
+    reference: (i) => ({ out: n(i.x) < 100n ? 100n : n(i.x) > 1000n ? 1000n : n(i.x) }),
+    accept: [{ x: 5n }, { x: 500n }, { x: 65535n }, { x: 100n }],
+    reject: [[{ x: 65536n }, 'x needs 17 bits']],
+    forge: [{ from: 0, outputs: () => ({ out: 5n }), reason: 'not clipped up' }, { from: 2, outputs: () => ({ out: 65535n }), reason: 'not clipped down' }],
+    leaks: ['clip'],
+  },
+  {
+    id: 'l2-composite-count-equal', level: 2, category: 'composite',
+    spec: `out = how many of x[0..4] equal target, for unsigned 8-bit integers x[i] and target. ${U8}`,
+    template: 'CountEqual', inputs: [['x', [5]], ['target', []]], outputs: [['out', []]],
+    signature: 'fn main(x: [u8; 5], target: u8) -> pub u8', returnNames: ['out'],
+    reference: (i) => ({ out: BigInt(arr(i.x).filter((v) => v === n(i.target)).length) }),
+    accept: [{ x: [3n, 1n, 3n, 3n, 0n], target: 3n }, { x: [0n, 0n, 0n, 0n, 0n], target: 7n }],
+    reject: [[{ x: [3n, 1n, 3n, 3n, 0n], target: 259n }, 'target needs 9 bits (259 = 3 mod 256)']],
+    forge: [{ from: 0, outputs: () => ({ out: 2n }), reason: 'undercount' }, { from: 1, outputs: () => ({ out: 1n }), reason: 'phantom match' }],
+    leaks: ['is-equal'],
+  },
+  {
+    id: 'l2-composite-num2bits8', level: 2, category: 'composite',
+    spec: 'bits = the 8 little-endian bits of an unsigned 8-bit integer x (bits[0] is the least significant). Refuse x of 2^8 or more.',
+    template: 'ToBits8', inputs: [['x', []]], outputs: [['bits', [8]]],
+    signature: 'fn main(x: u8) -> pub [u1; 8]', returnNames: ['bits'],
+    reference: (i) => ({ bits: bits(n(i.x), 8) }),
+    accept: [{ x: 0b10010110n }, { x: 0n }, { x: 255n }],
+    reject: [[{ x: 256n }, 'x needs 9 bits']],
+    forge: [
+      { from: 0, outputs: () => ({ bits: [2n, 0n, 1n, 0n, 1n, 0n, 0n, 1n] }), reason: 'bit 0 = 2, bit 1 = 0: same weighted sum with a non-bit' },
+      { from: 1, outputs: () => ({ bits: [1n, 0n, 0n, 0n, 0n, 0n, 0n, 0n] }), reason: 'wrong bits' },
+    ],
+    leaks: ['num2bits'],
+  },
+  {
+    id: 'l2-composite-is-sorted4', level: 2, category: 'composite',
+    spec: `out = 1 when x[0] <= x[1] <= x[2] <= x[3] (non-decreasing), else 0, for unsigned 8-bit integers. ${U8}`,
+    template: 'IsSorted4', inputs: [['x', [4]]], outputs: [['out', []]],
+    signature: 'fn main(x: [u8; 4]) -> pub bool', returnNames: ['out'],
+    reference: (i) => ({ out: b(arr(i.x).every((v, k, a) => k === 0 || a[k - 1] <= v)) }),
+    accept: [{ x: [1n, 2n, 2n, 9n] }, { x: [1n, 3n, 2n, 9n] }, { x: [255n, 0n, 0n, 0n] }],
+    reject: [[{ x: [1n, 2n, 3n, 256n] }, 'x[3] needs 9 bits']],
+    forge: [{ from: 1, outputs: flip('out'), reason: 'unsorted claimed sorted' }, { from: 0, outputs: flip('out'), reason: 'sorted claimed unsorted' }],
+    leaks: ['sortedness'],
+  },
+];

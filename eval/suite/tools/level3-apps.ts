@@ -1,0 +1,86 @@
+/** Level-3 tasks: small applications — encodings, tallies, balances, polynomials, quantisation. */
+import { arr, n, type TaskDef, type Val, type Values } from './task.js';
+import { floorDiv } from './level3-zkml.js';
+
+const other = (name: string, value: Val) => () => ({ [name]: value }) as Values;
+
+export const apps: TaskDef[] = [
+  {
+    id: 'l3-one-hot6', level: 3, category: 'encoding',
+    spec: 'onehot[k] = 1 when k = label, else 0, for k = 0..5, where label is an integer class index. Refuse label >= 6 (a careless encoder outputs all zeros for it).',
+    template: 'OneHot6', inputs: [['label', []]], outputs: [['onehot', [6]]],
+    signature: 'fn main(label: u32) -> pub [bool; 6]', returnNames: ['onehot'],
+    reference: (i) => ({ onehot: [0, 1, 2, 3, 4, 5].map((k) => (BigInt(k) === n(i.label) ? 1n : 0n)) }),
+    accept: [{ label: 0n }, { label: 5n }, { label: 3n }],
+    reject: [[{ label: 6n }, 'no class 6'], [{ label: 1000n }, 'far out of range']],
+    forge: [{ from: 2, outputs: other('onehot', [0n, 0n, 0n, 0n, 1n, 0n]), reason: 'another class' }, { from: 0, outputs: other('onehot', [1n, 1n, 0n, 0n, 0n, 0n]), reason: 'two hot positions' }],
+    leaks: ['one-hot-decoder'],
+  },
+  {
+    id: 'l3-vote-tally', level: 3, category: 'voting',
+    spec: 'Tally six ballots: each votes[i] is a candidate 0, 1 or 2; counts[c] = how many ballots name candidate c. Refuse any ballot that is not 0, 1 or 2.',
+    template: 'VoteTally', inputs: [['votes', [6]]], outputs: [['counts', [3]]],
+    signature: 'fn main(votes: [u8; 6]) -> pub [u8; 3]', returnNames: ['counts'],
+    reference: (i) => ({ counts: [0n, 1n, 2n].map((c) => BigInt(arr(i.votes).filter((v) => v === c).length)) }),
+    accept: [{ votes: [0n, 1n, 2n, 2n, 2n, 0n] }, { votes: [1n, 1n, 1n, 1n, 1n, 1n] }],
+    reject: [[{ votes: [0n, 1n, 2n, 3n, 2n, 0n] }, 'ballot 3 names no candidate']],
+    forge: [{ from: 0, outputs: other('counts', [2n, 2n, 2n]), reason: 'one vote moved' }, { from: 1, outputs: other('counts', [0n, 7n, 0n]), reason: 'ballot stuffing' }],
+  },
+  {
+    id: 'l3-balance', level: 3, category: 'accounting',
+    spec: 'A private transfer: inputs ins[3] and outs[2] are unsigned 32-bit amounts and fee an unsigned 32-bit amount. Refuse any amount of 2^32 or more, and refuse unless ins[0] + ins[1] + ins[2] = outs[0] + outs[1] + fee (as integers). Output total = ins[0] + ins[1] + ins[2].',
+    template: 'Balance', inputs: [['ins', [3]], ['outs', [2]], ['fee', []]], outputs: [['total', []]],
+    signature: 'fn main(ins: [u32; 3], outs: [u32; 2], fee: u32) -> pub u64', returnNames: ['total'],
+    reference: (i) => ({ total: arr(i.ins).reduce((s, v) => s + v, 0n) }),
+    accept: [{ ins: [100n, 200n, 300n], outs: [550n, 40n], fee: 10n }, { ins: [4294967295n, 4294967295n, 0n], outs: [4294967295n, 4294967294n], fee: 1n }],
+    reject: [
+      [{ ins: [100n, 200n, 300n], outs: [551n, 40n], fee: 10n }, 'outputs exceed inputs'],
+      [{ ins: [100n, 200n, 300n], outs: [4294967296n + 550n, 40n], fee: 10n }, 'an amount of 2^32 or more'],
+    ],
+    forge: [{ from: 0, outputs: other('total', 601n), reason: 'wrong total' }, { from: 1, outputs: other('total', 4294967294n), reason: 'total wrapped at 32 bits' }],
+    leaks: ['sum', 'range-check'],
+  },
+  {
+    id: 'l3-poly-horner', level: 3, category: 'arithmetic',
+    spec: 'out = c[0] + c[1]·x + c[2]·x² + c[3]·x³ as an exact integer, for unsigned 8-bit coefficients c[i] and an unsigned 16-bit x (the value is below 2^58, so it never wraps). Refuse any c[i] of 2^8 or more and any x of 2^16 or more.',
+    template: 'PolyHorner', inputs: [['c', [4]], ['x', []]], outputs: [['out', []]],
+    signature: 'fn main(c: [u8; 4], x: u16) -> pub u64', returnNames: ['out'],
+    reference: (i) => ({ out: arr(i.c).reduceRight((acc, ci) => acc * n(i.x) + ci, 0n) }),
+    accept: [{ c: [1n, 2n, 3n, 4n], x: 10n }, { c: [255n, 255n, 255n, 255n], x: 65535n }],
+    reject: [[{ c: [1n, 2n, 3n, 4n], x: 65536n }, 'x needs 17 bits'], [{ c: [256n, 2n, 3n, 4n], x: 1n }, 'c[0] needs 9 bits']],
+    forge: [{ from: 0, outputs: other('out', 4321n + 1n), reason: 'off by one' }, { from: 0, outputs: other('out', 1234n), reason: 'coefficients reversed' }],
+    leaks: ['poly-eval'],
+  },
+  {
+    id: 'l3-quantize', level: 3, category: 'zkml',
+    spec: 'Quantise int16 activations to int8 with scale 1/16 and zero point 3: q[i] = clamp(floor((x[i] + 8) / 16) + 3, −128, 127) (round half up, then shift by the zero point). Signed values are field elements (−v is p − v). x[i] are int16 values in [−32768, 32767]; refuse any value outside that range.',
+    template: 'Quantize', inputs: [['x', [3]]], outputs: [['q', [3]]],
+    signature: 'fn main(x: [Field; 3]) -> pub [Field; 3]', returnNames: ['q'],
+    reference: (i) => ({ q: arr(i.x).map((v) => { const r = floorDiv(v + 8n, 16n) + 3n; return r > 127n ? 127n : r < -128n ? -128n : r; }) }),
+    accept: [{ x: [-24n, 8n, 7n] }, { x: [32767n, -32768n, 2000n] }],
+    reject: [[{ x: [32768n, 0n, 0n] }, 'x[0] is not an int16']],
+    forge: [{ from: 0, outputs: other('q', [1n, 3n, 3n]), reason: 'rounded half down' }, { from: 1, outputs: other('q', [2051n, -2045n, 127n]), reason: 'not clamped' }],
+    leaks: ['int8-quantize'],
+  },
+  {
+    id: 'l3-running-max', level: 3, category: 'sorting',
+    spec: 'Prefix maxima: m[k] = max(x[0], ..., x[k]) for k = 0..4, unsigned 8-bit integers. Refuse any element of 2^8 or more.',
+    template: 'RunningMax', inputs: [['x', [5]]], outputs: [['m', [5]]],
+    signature: 'fn main(x: [u8; 5]) -> pub [u8; 5]', returnNames: ['m'],
+    reference: (i) => ({ m: arr(i.x).map((_, k) => arr(i.x).slice(0, k + 1).reduce((a, v) => (v > a ? v : a))) }),
+    accept: [{ x: [3n, 1n, 4n, 1n, 5n] }, { x: [255n, 0n, 0n, 0n, 0n] }],
+    reject: [[{ x: [3n, 1n, 4n, 1n, 256n] }, 'x[4] needs 9 bits']],
+    forge: [{ from: 0, outputs: other('m', [3n, 3n, 4n, 4n, 4n]), reason: 'last maximum missed' }, { from: 0, outputs: other('m', [3n, 1n, 4n, 1n, 5n]), reason: 'the input itself' }],
+    leaks: ['max'],
+  },
+  {
+    id: 'l3-histogram4', level: 3, category: 'statistics',
+    spec: 'A histogram of six samples into four buckets of width 64: bucket(v) = floor(v / 64) for an unsigned 8-bit v, and counts[b] = how many samples fall in bucket b (b = 0..3). Refuse any sample of 2^8 or more.',
+    template: 'Histogram4', inputs: [['x', [6]]], outputs: [['counts', [4]]],
+    signature: 'fn main(x: [u8; 6]) -> pub [u8; 4]', returnNames: ['counts'],
+    reference: (i) => ({ counts: [0n, 1n, 2n, 3n].map((bk) => BigInt(arr(i.x).filter((v) => v / 64n === bk).length)) }),
+    accept: [{ x: [0n, 63n, 64n, 127n, 128n, 255n] }, { x: [200n, 200n, 200n, 200n, 200n, 200n] }],
+    reject: [[{ x: [0n, 63n, 64n, 127n, 128n, 256n] }, 'x[5] needs 9 bits']],
+    forge: [{ from: 0, outputs: other('counts', [1n, 3n, 1n, 1n]), reason: 'a boundary sample in the wrong bucket' }, { from: 1, outputs: other('counts', [0n, 0n, 0n, 5n]), reason: 'one sample dropped' }],
+  },
+];
