@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerKnowledgeBase } from './commands/kb.js';
+import { registerProve } from './commands/prove.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSketch } from './commands/sketch.js';
 import { FatalError } from './fatal.js';
@@ -21,6 +22,7 @@ registerCheck(program);
 registerKnowledgeBase(program);
 registerSketch(program);
 registerRuns(program);
+registerProve(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -13,6 +13,8 @@ import { quantizeGraph, quantizeInputs } from './quantize/quantize.js';
 import type { IntegerTensors, QuantizedGraph } from './quantize/types.js';
 import type { OperatorRegistry } from './registry/registry.js';
 import { layerReports, type LayerReport } from './layer-report.js';
+import { proofClaim } from './output.js';
+import { readTensors } from './verify.js';
 
 export const PROVE_STAGES = ['parse', 'quantize', 'reference', 'build', 'compile', 'witness', 'prove', 'verify'] as const;
 export type ProveStage = (typeof PROVE_STAGES)[number];
@@ -174,6 +176,7 @@ export async function* proveInference(options: ProveOptions): AsyncGenerator<Pro
       compiled: program,
       warnings: proof.warnings ?? [],
     };
+    assertClaimLayout(result);
     yield { type: 'done', result };
     return result;
   } finally {
@@ -187,6 +190,15 @@ export async function proveModel(options: ProveOptions): Promise<ProveResult> {
   for (;;) {
     const step = await run.next();
     if (step.done) return step.value;
+  }
+}
+
+/** The outputs `zkcoder verify` will read from the public signals are the ones the circuit computed. */
+function assertClaimLayout(result: ProveResult): void {
+  const claimed = readTensors(proofClaim(result).outputs, result.proof.publicSignals);
+  for (const output of result.quantized.outputs) {
+    const computed = result.integerOutputs[output.name].map((v) => dequantizeValue(BigInt(v), output.scale));
+    if (JSON.stringify(claimed[output.name]) !== JSON.stringify(computed)) throw new Error(`the proof's public signals do not hold output ${output.name} where the claim says (a prover bug)`);
   }
 }
 
