@@ -53,6 +53,7 @@ export function composeCircom(graph: QuantizedGraph): ComposedCircuit {
     '',
     `// The quantized model: ${graph.layers.length} layers, ${graph.bits}-bit activations, weights at scale 2^${graph.scale}.`,
     'template Model() {',
+    '    var acc; // the running sum of a linear output (a linear expression, no constraint of its own)',
     ...body,
     '}',
     '',
@@ -77,7 +78,8 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
           const k = r * params.cols + c;
           lines.push(
             `    ${name}Rescale[${k}] = DenseRescale(${bits}, ${params.shift});`,
-            `    ${name}Rescale[${k}].acc <== ${linearAccumulator(params, (i) => `${x}[${i}]`, r, c)};`,
+            ...linearAccumulator(params, (i) => `${x}[${i}]`, r, c).map((statement) => `    ${statement}`),
+            `    ${name}Rescale[${k}].acc <== acc;`,
             `    ${name}[${k}] <== ${name}Rescale[${k}].out;`,
           );
         }

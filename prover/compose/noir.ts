@@ -41,6 +41,7 @@ export function composeNoir(graph: QuantizedGraph): ComposedCircuit {
     `// The quantized model: ${graph.layers.length} layers, ${graph.bits}-bit activations, weights at scale 2^${graph.scale}.`,
     ...globals,
     `fn main(${params.join(', ')}) -> pub ${single ? returnTypes[0] : `(${returnTypes.join(', ')})`} {`,
+    ...(graph.layers.some((layer) => layer.params.kind === 'linear') ? ['    let mut acc: Field = 0; // the running sum of a linear output'] : []),
     ...body,
     '}',
     '',
@@ -60,8 +61,8 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
       const x = input(0);
       for (let r = 0; r < params.rows; r++) {
         for (let c = 0; c < params.cols; c++) {
-          const accumulator = linearAccumulator(params, (i) => `${x}[${i}]`, r, c);
-          lines.push(`    ${name}[${r * params.cols + c}] = dense::rescale::<${bits}, ${params.shift}>(${accumulator});`);
+          lines.push(...linearAccumulator(params, (i) => `${x}[${i}]`, r, c).map((statement) => `    ${statement}`));
+          lines.push(`    ${name}[${r * params.cols + c}] = dense::rescale::<${bits}, ${params.shift}>(acc);`);
         }
       }
       return lines;
