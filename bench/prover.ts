@@ -91,9 +91,7 @@ async function proveOnce(model: Uint8Array, lang: 'circom' | 'noir') {
 }
 
 const model = mnistMlp();
-const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
 const results: Record<string, unknown> = {
-  ...previous,
   model: `MLP ${SIZES.join('-')} (Gemm, Relu, Gemm), weights uniform in ±1/sqrt(fan-in), seed ${SEED}; inputs uniform in [0, 1)`,
   quantization: '16-bit signed fixed point, scale 2^8, weights as circuit constants',
   machine: { cpus: cpus().length, node: process.version, loadAverageAtStart: round(loadavg()[0], 1) },
@@ -102,5 +100,7 @@ const results: Record<string, unknown> = {
 };
 for (const lang of langs) results[lang] = await proveOnce(model, lang);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
+// Read at the end: a run of the other language may have written its part meanwhile.
+const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
+writeFileSync(RESULTS, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
 console.log(JSON.stringify(results, null, 2));

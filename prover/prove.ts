@@ -16,6 +16,9 @@ import { layerReports, type LayerReport } from './layer-report.js';
 import { proofClaim } from './output.js';
 import { readTensors } from './verify.js';
 
+/** Time limit per compile / execute of a composed model, ms. */
+export const DEFAULT_MODEL_TIMEOUT_MS = 1_800_000;
+
 export const PROVE_STAGES = ['parse', 'quantize', 'reference', 'build', 'compile', 'witness', 'prove', 'verify'] as const;
 export type ProveStage = (typeof PROVE_STAGES)[number];
 
@@ -113,7 +116,8 @@ export async function* proveInference(options: ProveOptions): AsyncGenerator<Pro
   const circuit = lang === 'circom' ? composeCircom(quantized) : composeNoir(quantized);
   yield end('build', `${Object.keys(circuit.files).length} files, knowledge-base entries ${circuit.kb.join(', ')}`);
 
-  const backend = options.backend ?? (await createBackend(lang, options.harness));
+  // Whole models compile and execute for longer than the harness's default minute for one gadget.
+  const backend = options.backend ?? (await createBackend(lang, { timeoutMs: DEFAULT_MODEL_TIMEOUT_MS, ...options.harness }));
   try {
     yield start('compile');
     const compiled = await backend.compile({ lang, files: circuit.files, entry: circuit.entry, name: 'model', ...(lang === 'noir' && quantized.outputs.length > 1 ? { returnNames: circuit.outputNames } : {}) });

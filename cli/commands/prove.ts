@@ -19,6 +19,7 @@ interface ProveFlags {
   json?: boolean;
   ptau?: string;
   crs?: string;
+  timeout?: string;
 }
 
 export function registerProve(program: Command): void {
@@ -36,6 +37,7 @@ export function registerProve(program: Command): void {
     .option('--json', 'print JSON lines: stage events, then the result')
     .option('--ptau <file>', 'Circom: a real powers-of-tau file instead of the dev one')
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
+    .option('--timeout <ms>', 'time limit per compile or witness computation (default 1800000)')
     .action(async (model: string, flags: ProveFlags) => {
       process.exitCode = await runProve(model, flags);
     });
@@ -61,13 +63,14 @@ async function runProve(modelPath: string, flags: ProveFlags): Promise<number> {
   const lang = parseLang(flags.lang);
   const system = parseSystem(lang, flags.system);
   const scale = flags.scale === undefined ? undefined : parseInteger(flags.scale, '--scale');
+  const timeoutMs = flags.timeout === undefined ? undefined : parseInteger(flags.timeout, '--timeout');
   const tolerance = flags.tolerance === undefined ? undefined : parseNumber(flags.tolerance, '--tolerance');
   if (flags.scale !== undefined && flags.calibrate !== undefined) throw new FatalError('--scale and --calibrate both choose the scale: pass one');
   if (!existsSync(modelPath)) throw new FatalError(`${modelPath}: no such model file`);
   const model = new Uint8Array(await readFile(modelPath));
   const inputs = await readJsonFile<Record<string, unknown>>(flags.input, 'object');
   const calibration = flags.calibrate ? await readJsonFile<Record<string, unknown>[]>(flags.calibrate, 'array') : undefined;
-  const run = proveInference({ model, inputs, lang, system, scale, calibration, tolerance, harness: { ptauPath: flags.ptau, crsPath: flags.crs } });
+  const run = proveInference({ model, inputs, lang, system, scale, calibration, tolerance, harness: { ptauPath: flags.ptau, crsPath: flags.crs, ...(timeoutMs !== undefined ? { timeoutMs } : {}) } });
   let result: ProveResult | undefined;
   try {
     for await (const event of run) {
