@@ -4,6 +4,7 @@ import { registerCheck } from './commands/check.js';
 import { registerEval } from './commands/eval.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerKnowledgeBase } from './commands/kb.js';
+import { registerProve } from './commands/prove.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSketch } from './commands/sketch.js';
 import { redact } from '../agent/model/redaction.js';
@@ -26,6 +27,7 @@ registerKnowledgeBase(program);
 registerSketch(program);
 registerRuns(program);
 registerEval(program);
+registerProve(program);
 
 removeTemporaryFoldersOnExit();
 

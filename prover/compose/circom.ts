@@ -1,0 +1,145 @@
+import { sizeOf } from '../onnx/graph.js';
+import type { QuantizedGraph, QuantizedLayer } from '../quantize/types.js';
+import { circomSource, entriesUsed } from './kb-sources.js';
+import { linearAccumulator } from './linear-terms.js';
+import type { ComposedCircuit } from './types.js';
+
+/**
+ * One Circom main for the whole graph: public inputs `in<k>` (range-checked to SInt(bits)),
+ * public outputs `out<k>`, and per layer the knowledge-base templates at the layer's sizes, with the
+ * weights as constants.
+ */
+export function composeCircom(graph: QuantizedGraph): ComposedCircuit {
+  const entries = entriesUsed(graph.layers);
+  const names = new Map<string, string>();
+  const half = 1n << BigInt(graph.bits - 1);
+  const body: string[] = [];
+  graph.inputs.forEach((input, k) => {
+    const name = `in${k}`;
+    names.set(input.name, name);
+    const n = sizeOf(input.shape);
+    body.push(
+      `    // graph input ${input.name}: ${n} values, each range-checked to SInt(${graph.bits})`,
+      `    signal input ${name}[${n}];`,
+      `    component ${name}Range[${n}];`,
+      `    for (var i = 0; i < ${n}; i++) {`,
+      `        ${name}Range[i] = RangeCheck(${graph.bits});`,
+      `        ${name}Range[i].x <== ${name}[i] + ${half};`,
+      `    }`,
+    );
+  });
+  graph.outputs.forEach((output, k) => body.push(`    signal output out${k}[${sizeOf(output.shape)}];`));
+  graph.layers.forEach((layer, index) => {
+    const input = (position: number) => names.get(layer.inputs[position]) ?? missing(layer, position);
+    if (layer.params.kind === 'reshape') {
+      names.set(layer.output.name, input(0));
+      return;
+    }
+    const name = `t${index}`;
+    names.set(layer.output.name, name);
+    body.push('', `    // ${layer.node}: ${layer.op} -> ${layer.output.shape.join('x')} at scale 2^${layer.output.scale}`);
+    body.push(...layerLines(layer, name, input, graph.bits));
+  });
+  graph.outputs.forEach((output, k) => {
+    const source = names.get(output.name) ?? '';
+    body.push('', `    for (var i = 0; i < ${sizeOf(output.shape)}; i++) out${k}[i] <== ${source}[i];`);
+  });
+  const includes = entries.map((entry) => `include "kb/${entry}.circom";`);
+  const publics = graph.inputs.map((_, k) => `in${k}`).join(', ');
+  const main = [
+    'pragma circom 2.1.0;',
+    '',
+    ...includes,
+    '',
+    `// The quantized model: ${graph.layers.length} layers, ${graph.bits}-bit activations, weights at scale 2^${graph.scale}.`,
+    'template Model() {',
+    '    var acc; // the running sum of a linear output (a linear expression, no constraint of its own)',
+    ...body,
+    '}',
+    '',
+    `component main {public [${publics}]} = Model();`,
+    '',
+  ].join('\n');
+  const files: Record<string, string> = { 'model.circom': main };
+  for (const entry of entries) files[`kb/${entry}.circom`] = circomSource(entry);
+  return { lang: 'circom', files, entry: 'model.circom', kb: entries, outputNames: graph.outputs.map((_, k) => `out${k}`) };
+}
+
+function layerLines(layer: QuantizedLayer, name: string, input: (position: number) => string, bits: number): string[] {
+  const params = layer.params;
+  const n = sizeOf(layer.output.shape);
+  const half = 1n << BigInt(bits - 1);
+  switch (params.kind) {
+    case 'linear': {
+      const lines = [`    signal ${name}[${n}];`, `    component ${name}Rescale[${n}];`];
+      const x = input(0);
+      for (let r = 0; r < params.rows; r++) {
+        for (let c = 0; c < params.cols; c++) {
+          const k = r * params.cols + c;
+          lines.push(
+            `    ${name}Rescale[${k}] = DenseRescale(${bits}, ${params.shift});`,
+            ...linearAccumulator(params, (i) => `${x}[${i}]`, r, c).map((statement) => `    ${statement}`),
+            `    ${name}Rescale[${k}].acc <== acc;`,
+            `    ${name}[${k}] <== ${name}Rescale[${k}].out;`,
+          );
+        }
+      }
+      return lines;
+    }
+    case 'add': {
+      const other = params.constant ? `${name}Constant[i]` : `${input(1)}[i]`;
+      return [
+        `    signal ${name}[${n}];`,
+        `    component ${name}Range[${n}];`,
+        ...(params.constant ? [`    var ${name}Constant[${n}] = [${params.constant.join(', ')}];`] : []),
+        `    for (var i = 0; i < ${n}; i++) {`,
+        `        ${name}[i] <== ${input(0)}[i] + ${other};`,
+        `        ${name}Range[i] = RangeCheck(${bits});`,
+        `        ${name}Range[i].x <== ${name}[i] + ${half};`,
+        `    }`,
+      ];
+    }
+    case 'relu':
+      return [
+        `    signal ${name}[${n}];`,
+        `    component ${name}Relu[${n}];`,
+        `    for (var i = 0; i < ${n}; i++) {`,
+        `        ${name}Relu[i] = ReLU(${bits});`,
+        `        ${name}Relu[i].x <== ${input(0)}[i];`,
+        `        ${name}[i] <== ${name}Relu[i].out;`,
+        `    }`,
+      ];
+    case 'softmax': {
+      const { rows, length, shift } = params;
+      const logit = (at: string) => (shift > 0 ? `${name}Logit[${at}].out` : `${input(0)}[${at}]`);
+      return [
+        `    signal ${name}[${n}];`,
+        `    component ${name}Softmax[${rows}];`,
+        ...(shift > 0 ? [`    component ${name}Logit[${n}];`] : []),
+        `    for (var r = 0; r < ${rows}; r++) {`,
+        `        ${name}Softmax[r] = Softmax(${length}, ${bits - shift});`,
+        `        for (var j = 0; j < ${length}; j++) {`,
+        ...(shift > 0
+          ? [
+              `            // floor to 1 fractional bit, the softmax table's input scale`,
+              `            ${name}Logit[r * ${length} + j] = Rescale(${bits}, ${shift});`,
+              `            ${name}Logit[r * ${length} + j].x <== ${input(0)}[r * ${length} + j];`,
+            ]
+          : []),
+        `            ${name}Softmax[r].x[j] <== ${logit(`r * ${length} + j`)};`,
+        `        }`,
+        // every input of the row is set before any output is read
+        `        for (var j = 0; j < ${length}; j++) ${name}[r * ${length} + j] <== ${name}Softmax[r].out[j];`,
+        `    }`,
+      ];
+    }
+    case 'reshape':
+      return [];
+    default:
+      return params satisfies never;
+  }
+}
+
+function missing(layer: QuantizedLayer, position: number): never {
+  throw new Error(`layer ${layer.node}: input ${layer.inputs[position]} was not composed before it`);
+}

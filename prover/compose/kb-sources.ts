@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUILTIN_PRIMITIVES } from '../../knowledge-base/entry.js';
+
+/**
+ * The verified knowledge-base sources the composed circuits instantiate. The files are used as they
+ * are verified; the only change is that Noir helpers the composition calls across modules
+ * (`rescale`, `assert_signed`) are made `pub`, which changes visibility, not constraints.
+ */
+export function circomSource(entry: string, root = BUILTIN_PRIMITIVES): string {
+  return readFileSync(join(root, entry, 'circuit.circom'), 'utf8');
+}
+
+export function noirModule(entry: string, root = BUILTIN_PRIMITIVES): string {
+  const source = readFileSync(join(root, entry, 'noir', 'src', 'gadget.nr'), 'utf8');
+  return source.replace(/^fn /gm, 'pub fn ');
+}
+
+/** A Noir module name for an entry id (`leaky-relu` → `leaky_relu`). */
+export function noirModuleName(entry: string): string {
+  return entry.replace(/-/g, '_');
+}
+
+/** The entries a set of layers needs, plus the input range check every circuit uses. */
+export function entriesUsed(layers: readonly { kb: string[] }[]): string[] {
+  return [...new Set(['range-check', ...layers.flatMap((layer) => layer.kb)])].sort();
+}

@@ -1,0 +1,27 @@
+import type { ReferenceTensor } from './reference.js';
+import { dequantizeValue } from './quantize/fixed-point.js';
+import type { IntegerTensors, QuantizedGraph } from './quantize/types.js';
+
+export interface LayerReport {
+  node: string;
+  op: string;
+  shape: number[];
+  scale: number;
+  kb: string[];
+  /** Max |dequantized activation - onnxruntime's float activation|, when onnxruntime reported it. */
+  maxAbsError?: number;
+}
+
+/** Per-layer error of the quantized activations against onnxruntime's float ones. */
+export function layerReports(graph: QuantizedGraph, values: IntegerTensors, reference: Map<string, ReferenceTensor>): LayerReport[] {
+  return graph.layers.map((layer) => {
+    const integers = values.get(layer.output.name) ?? [];
+    const expected = reference.get(layer.output.name);
+    let maxAbsError: number | undefined;
+    if (expected && expected.data.length === integers.length) {
+      maxAbsError = 0;
+      integers.forEach((value, index) => (maxAbsError = Math.max(maxAbsError ?? 0, Math.abs(dequantizeValue(value, layer.output.scale) - expected.data[index]))));
+    }
+    return { node: layer.node, op: layer.op, shape: layer.output.shape, scale: layer.output.scale, kb: layer.kb, ...(maxAbsError !== undefined ? { maxAbsError } : {}) };
+  });
+}

@@ -1,0 +1,34 @@
+import type { GraphNode } from '../onnx/graph.js';
+import { add, flatten, identity, relu, reshape, softmax } from './elementwise.js';
+import { gemm, matMul } from './linear.js';
+import { UnsupportedOperatorError, type OperatorDefinition } from './operator.js';
+
+export const BUILT_IN_OPERATORS: readonly OperatorDefinition[] = [gemm, matMul, add, relu, softmax, flatten, reshape, identity];
+
+/**
+ * `(opType, attributes) → circuit`: the built-in operators, then any the caller adds (the hook
+ * through which operators registered by `zkcoder op` reach the prover). A later definition of the
+ * same op replaces the earlier one.
+ */
+export class OperatorRegistry {
+  private readonly operators = new Map<string, OperatorDefinition>();
+
+  constructor(extra: readonly OperatorDefinition[] = []) {
+    for (const operator of [...BUILT_IN_OPERATORS, ...extra]) this.operators.set(operator.op, operator);
+  }
+
+  supported(): string[] {
+    return [...this.operators.keys()].sort();
+  }
+
+  has(op: string): boolean {
+    return this.operators.has(op);
+  }
+
+  /** The operator for a node, or an error naming the node and op. */
+  lookup(node: GraphNode): OperatorDefinition {
+    const operator = this.operators.get(node.op);
+    if (!operator) throw new UnsupportedOperatorError(node, this.supported());
+    return operator;
+  }
+}

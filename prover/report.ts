@@ -1,0 +1,40 @@
+import type { ProveResult } from './prove.js';
+
+/** REPORT.md of a prove run: the verdict, accuracy, sizes and times, and the per-layer table. */
+export function reportMarkdown(result: ProveResult): string {
+  const ms = (value: number | undefined) => (value === undefined ? '-' : `${(value / 1000).toFixed(2)} s`);
+  const lines = [
+    '# Inference proof',
+    '',
+    `- Verdict: ${result.ok ? 'ok' : 'FAILED'} (proof ${result.verified ? 'verified' : 'NOT verified'}; integer interpreter ${result.interpreterAgrees ? 'equals' : 'DIFFERS from'} the circuit's outputs)`,
+    `- ${result.lang === 'circom' ? 'Circom' : 'Noir'} / ${result.system}; ${result.constraints} ${result.lang === 'circom' ? 'R1CS constraints' : 'ACIR opcodes'}${result.gates ? `, ${result.gates} UltraHonk gates` : ''}`,
+    `- Quantization: ${result.bits}-bit signed fixed point, weights and inputs at scale 2^${result.scale}; products rescaled with floor (toward -infinity)`,
+    `- Max |circuit output - onnxruntime| = ${result.maxAbsError.toPrecision(4)}${result.tolerance !== undefined ? ` (tolerance ${result.tolerance})` : ''}`,
+    '',
+    '## Stages',
+    '',
+    '| stage | time |',
+    '|---|---|',
+    ...Object.entries(result.timings).map(([stage, time]) => `| ${stage} | ${ms(time)} |`),
+    '',
+    '## Layers',
+    '',
+    'Constraints and times are for the whole circuit (one proof); per layer the table gives the circuits used and the error of the dequantized activation against onnxruntime.',
+    '',
+    '| node | op | shape | scale | knowledge-base circuits | max error vs float |',
+    '|---|---|---|---|---|---|',
+    ...result.layers.map(
+      (layer) =>
+        `| ${layer.node} | ${layer.op} | ${layer.shape.join('x')} | 2^${layer.scale} | ${layer.kb.join(', ') || '(none: reshape)'} | ${layer.maxAbsError === undefined ? '-' : layer.maxAbsError.toPrecision(3)} |`,
+    ),
+    '',
+    '## Outputs',
+    '',
+    '```json',
+    JSON.stringify({ outputs: result.outputs, reference: result.reference }, null, 2),
+    '```',
+    '',
+    ...(result.warnings.length ? ['## Warnings', '', ...result.warnings.map((warning) => `- ${warning}`), ''] : []),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BN254_PRIME } from '../compiler-harness/field.js';
+import type { HarnessOptions } from '../compiler-harness/types.js';
+import { ModelError, sizeOf } from './onnx/graph.js';
+import type { ClaimTensor, ProofClaim } from './output.js';
+import { dequantizeValue, fromFieldString } from './quantize/fixed-point.js';
+
+export interface VerifyDirResult {
+  verified: boolean;
+  lang: ProofClaim['lang'];
+  system: ProofClaim['system'];
+  /** The public inputs and outputs the proof is about, dequantized (flat per tensor). */
+  inputs: Record<string, number[]>;
+  outputs: Record<string, number[]>;
+  reason?: string;
+}
+
+/**
+ * Verify the proof a `zkcoder prove --out DIR` run wrote. Circom: the proof against
+ * `verification_key.json` and `public.json`. Noir: against the compiled program in
+ * `proof/program.json` (bb.js derives the verification key from it). The claimed outputs are read
+ * from the public values the proof binds, so editing `public.json` makes verification fail.
+ */
+export async function verifyProofDir(dir: string, options: HarnessOptions = {}): Promise<VerifyDirResult> {
+  const proofDir = join(dir, 'proof');
+  const claim = await readJson<ProofClaim>(join(proofDir, 'claim.json'));
+  const publicSignals = await readJson<string[]>(join(proofDir, 'public.json'));
+  if (!Array.isArray(publicSignals) || publicSignals.some((value) => typeof value !== 'string' || !/^\d+$/.test(value))) {
+    return { verified: false, lang: claim.lang, system: claim.system, inputs: {}, outputs: {}, reason: 'public.json is not a list of decimal field elements' };
+  }
+  const base = { lang: claim.lang, system: claim.system, inputs: readTensors(claim.inputs, publicSignals), outputs: readTensors(claim.outputs, publicSignals) };
+  const verified = claim.lang === 'circom' ? await verifyCircomDir(proofDir, claim, publicSignals) : await verifyNoirDir(proofDir, publicSignals, options);
+  return { ...base, verified, ...(verified ? {} : { reason: 'the proof does not verify against its public values' }) };
+}
+
+async function verifyCircomDir(proofDir: string, claim: ProofClaim, publicSignals: string[]): Promise<boolean> {
+  const snarkjs = await import('snarkjs');
+  const verificationKey = await readJson<unknown>(join(proofDir, 'verification_key.json'));
+  const proof = await readJson<unknown>(join(proofDir, 'proof.json'));
+  const verifier = claim.system === 'plonk' ? snarkjs.plonk : snarkjs.groth16;
+  try {
+    return await verifier.verify(verificationKey as never, publicSignals, proof as never);
+  } catch {
+    return false; // a malformed proof can make snarkjs throw instead of answering false
+  } finally {
+    const curve = await snarkjs.curves.getCurveFromName('bn128');
+    await curve.terminate();
+  }
+}
+
+async function verifyNoirDir(proofDir: string, publicSignals: string[], options: HarnessOptions): Promise<boolean> {
+  const { SharedBarretenberg } = await import('../compiler-harness/noir/barretenberg.js');
+  const { toWitnessHex } = await import('../compiler-harness/noir/acir.js');
+  const program = await readJson<{ bytecode: string }>(join(proofDir, 'program.json'));
+  const proof = new Uint8Array(await readFile(join(proofDir, 'proof')));
+  const barretenberg = new SharedBarretenberg({ home: options.home, crsPath: options.crsPath });
+  try {
+    return await barretenberg.verify(program.bytecode, { proof, publicInputs: publicSignals.map((value) => toWitnessHex(BigInt(value))) });
+  } catch {
+    return false;
+  } finally {
+    await barretenberg.destroy();
+  }
+}
+
+/** Dequantized tensors read out of the public signals at the claim's offsets. */
+export function readTensors(tensors: ClaimTensor[], publicSignals: string[]): Record<string, number[]> {
+  return Object.fromEntries(
+    tensors.map((tensor) => [
+      tensor.name,
+      publicSignals.slice(tensor.offset, tensor.offset + sizeOf(tensor.shape)).map((value) => dequantizeValue(fromFieldString(value, BN254_PRIME), tensor.scale)),
+    ]),
+  );
+}
+
+async function readJson<T>(path: string): Promise<T> {
+  if (!existsSync(path)) throw new ModelError(`${path} is missing: is this a folder written by \`zkcoder prove --out\`?`);
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch (error) {
+    throw new ModelError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
