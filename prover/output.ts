@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import type { FolderWriter } from '../compiler-harness/files/output-folder.js';
 import { writeProof } from '../compiler-harness/write-proof.js';
 import type { NoirCompiledCircuit } from '../compiler-harness/noir/backend.js';
 import { sizeOf } from './onnx/graph.js';
@@ -46,18 +46,16 @@ function layout(tensors: QuantizedGraph['inputs'], start: number): ClaimTensor[]
 }
 
 /** Write everything a run produced: circuit sources, quantization spec, inputs, proof/, result.json, REPORT.md. */
-export async function writeProveOutput(dir: string, result: ProveResult, floatInputs: Record<string, unknown>): Promise<string[]> {
+export async function writeProveOutput(folder: FolderWriter, result: ProveResult, floatInputs: Record<string, unknown>): Promise<string[]> {
   const written: string[] = [];
+  // Every file goes through the output folder's write gate: circuit file names stay inside it.
   const put = async (path: string, data: string | Uint8Array) => {
-    const full = join(dir, path);
-    await mkdir(dirname(full), { recursive: true });
-    await writeFile(full, data);
-    written.push(full);
+    written.push(await folder.write(path, data));
   };
   for (const [path, source] of Object.entries(result.circuit.files)) await put(join('circuit', path), source);
   await put('quantization.json', JSON.stringify(quantizationSpec(result.quantized), null, 2));
   await put('inputs.json', JSON.stringify({ float: floatInputs, circuit: result.circuitInputs }, null, 2));
-  written.push(...(await writeProof(join(dir, 'proof'), result.proof)));
+  written.push(...(await writeProof(folder, 'proof', result.proof)));
   await put('proof/claim.json', JSON.stringify(proofClaim(result), null, 2));
   if (result.lang === 'noir') await put('proof/program.json', JSON.stringify((result.compiled as NoirCompiledCircuit).program));
   await put('result.json', JSON.stringify(resultSummary(result), null, 2));

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend, type Lang } from '../compiler-harness/index.js';
 import { BN254_PRIME } from '../compiler-harness/field.js';
 import { writeProveOutput } from './output.js';
+import { OutputFolder } from '../compiler-harness/files/output-folder.js';
 import { proveModel, type ProveResult } from './prove.js';
 import { mlpModel, sampleInput } from './testing/models.js';
 import { verifyProofDir } from './verify.js';
@@ -41,7 +42,7 @@ describe.each(['circom', 'noir'] as const)('an MLP (Gemm, Relu, Gemm, Softmax) p
 
   it('writes a folder that `verify` accepts, and refuses it once a public output is changed', async () => {
     const dir = await mkdtemp(join(tmpdir(), `zkcoder-prove-${lang}-`));
-    await writeProveOutput(dir, result, inputs);
+    await writeProveOutput(new OutputFolder(dir), result, inputs);
     const report = await readFile(join(dir, 'REPORT.md'), 'utf8');
     expect(report).toContain('| dense0 | Gemm | 1x6 | 2^8 | dense |');
     const good = await verifyProofDir(dir);

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Lang, ProofSystem } from '../../compiler-harness/types.js';
 import { ModelError } from '../../prover/onnx/graph.js';
 import { resultSummary, writeProveOutput } from '../../prover/output.js';
+import { OutputFolder } from '../../compiler-harness/files/output-folder.js';
 import { PROVE_STAGES, proveInference, type ProveResult } from '../../prover/prove.js';
 import { verifyProofDir } from '../../prover/verify.js';
 import { FatalError } from '../fatal.js';
@@ -16,6 +17,7 @@ interface ProveFlags {
   calibrate?: string;
   tolerance?: string;
   out?: string;
+  force?: boolean;
   json?: boolean;
   ptau?: string;
   crs?: string;
@@ -34,6 +36,7 @@ export function registerProve(program: Command): void {
     .option('--calibrate <file>', 'JSON list of sample inputs: pick the largest scale none of them overflows')
     .option('--tolerance <number>', 'fail when max |circuit output - onnxruntime| exceeds it')
     .option('--out <dir>', 'write circuit sources, quantization spec, inputs, proof/, result.json and REPORT.md here')
+    .option('--force', 'write into a non-empty --out folder that zkcoder did not write')
     .option('--json', 'print JSON lines: stage events, then the result')
     .option('--ptau <file>', 'Circom: a real powers-of-tau file instead of the dev one')
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
@@ -67,6 +70,9 @@ async function runProve(modelPath: string, flags: ProveFlags): Promise<number> {
   const tolerance = flags.tolerance === undefined ? undefined : parseNumber(flags.tolerance, '--tolerance');
   if (flags.scale !== undefined && flags.calibrate !== undefined) throw new FatalError('--scale and --calibrate both choose the scale: pass one');
   if (!existsSync(modelPath)) throw new FatalError(`${modelPath}: no such model file`);
+  // Checked before any work: a non-empty folder of the user's is refused (exit 2) unless --force.
+  const out = flags.out === undefined ? undefined : new OutputFolder(flags.out, { force: flags.force });
+  out?.check();
   const model = new Uint8Array(await readFile(modelPath));
   const inputs = await readJsonFile<Record<string, unknown>>(flags.input, 'object');
   const calibration = flags.calibrate ? await readJsonFile<Record<string, unknown>[]>(flags.calibrate, 'array') : undefined;
@@ -88,7 +94,7 @@ async function runProve(modelPath: string, flags: ProveFlags): Promise<number> {
     asInputError(error);
   }
   if (!result) throw new Error('the prover ended without a result');
-  if (flags.out) await writeProveOutput(flags.out, result, inputs);
+  if (out) await writeProveOutput(out, result, inputs);
   if (flags.json) console.log(JSON.stringify({ type: 'result', ...resultSummary(result) }));
   else printSummary(result, flags.out);
   return result.ok ? 0 : 1;
