@@ -7,7 +7,7 @@ import { formatLocation } from '../core/location.js';
 import type { Value } from '../core/run.js';
 import type { Params, Sketch } from '../core/sketch.js';
 import type { Constraint } from '../core/circuit.js';
-import { atom, buildForLowering, collectTables, linear, printHint, type Reference, locationComment } from './common.js';
+import { atom, buildForLowering, collectTables, linear, printHint, type Reference, locationComment, commentText } from './common.js';
 import { sanitize, variableNames, type SketchSource } from './common.js';
 import type { LoweredCircuit, LowerOptions } from './common.js';
 
@@ -65,7 +65,7 @@ export function lowerToCircom(sketch: Sketch, options: LowerOptions = {}): Lower
   const header = [
     'pragma circom 2.1.0;',
     '',
-    `// ${sketch.name}, lowered from a ZKSL sketch (${describeParams(built.params)}). Edit the sketch, not this file.`,
+    `// ${commentText(sketch.name)}, lowered from a ZKSL sketch (${describeParams(built.params)}). Edit the sketch, not this file.`,
     `template ${template}() {`,
   ];
   const main = `component main${publicInputs.length ? ` {public [${publicInputs.join(', ')}]}` : ''} = ${template}();`;
@@ -98,12 +98,12 @@ function constraintLines(c: Constraint, context: { lc: (s: Parameters<typeof lin
     case 'quadratic': {
       if (c.role === 'output' && !context.claimed.has(c.b.asVariable() ?? -1)) return [`${lc(c.b)} <== ${lc(c.c)};`];
       if (c.a.isConstant() && c.a.constant === 1n) return [`${lc(c.b)} === ${lc(c.c)};`];
-      return [`${atom(lc(c.a))} * ${atom(lc(c.b))} === ${lc(c.c)}; // ${c.label}`];
+      return [`${atom(lc(c.a))} * ${atom(lc(c.b))} === ${lc(c.c)}; // ${commentText(c.label)}`];
     }
     case 'range': {
       const x = atom(lc(c.x));
       return [
-        `// ${c.label}: 0 <= ${x} < 2^${c.bits}`,
+        `// ${commentText(c.label)}: 0 <= ${x} < 2^${c.bits}`,
         `signal rc${k}[${c.bits}];`,
         `var rc${k}_sum = 0;`,
         `for (var i = 0; i < ${c.bits}; i++) {`,
@@ -117,7 +117,7 @@ function constraintLines(c: Constraint, context: { lc: (s: Parameters<typeof lin
     case 'lookup': {
       const [x, y, size, table] = [atom(lc(c.x)), atom(lc(c.y)), c.table.values.length, `T_${c.table.name}`];
       return [
-        `// ${c.label}: (${x}, ${y}) in ${table}, by one-hot selection`,
+        `// ${commentText(c.label)}: (${x}, ${y}) in ${table}, by one-hot selection`,
         `signal lk${k}[${size}];`,
         `var lk${k}_count = 0;`,
         `var lk${k}_index = 0;`,

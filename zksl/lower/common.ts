@@ -193,7 +193,16 @@ export function collectTables(expressions: HintExpr[], into = new Map<string, re
   return into;
 }
 
+/**
+ * Text from the sketch (its name, constraint labels, locations) made safe for a `//` comment or a
+ * string literal: a newline or other control character in it would end the comment and let the
+ * sketch inject lines of Circom or Noir; quotes and backslashes would end a string.
+ */
+export function commentText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
+}
+
 /** The `// file:line` comment that heads each group of lowered statements from one sketch line. */
 export function locationComment(location: string): string {
-  return `// ${location === '<unknown location>' ? 'input type checks' : location.replace(/^.*[\\/]/, '')}`;
+  return `// ${location === '<unknown location>' ? 'input type checks' : commentText(location.replace(/^.*[\\/]/, ''))}`;
 }

@@ -10,7 +10,7 @@ import type { Sketch } from '../core/sketch.js';
 import { scalarOf, type ScalarType, type SignalType } from '../core/types.js';
 import { bitsFor } from '../core/field.js';
 import { describeParams } from './circom.js';
-import { atom, buildForLowering, collectTables, linear, printHint, type HintPrinter, locationComment } from './common.js';
+import { atom, buildForLowering, collectTables, linear, printHint, type HintPrinter, locationComment, commentText } from './common.js';
 import { sanitize, variableNames } from './common.js';
 import type { LoweredCircuit, LowerOptions } from './common.js';
 
@@ -86,7 +86,7 @@ export function lowerToNoir(sketch: Sketch, options: LowerOptions = {}): Lowered
   const signature = check || returned.length === 0 ? '' : ` -> pub ${returned.length === 1 ? returnTypes[0] : `(${returnTypes.join(', ')})`}`;
   if (!check && returned.length) body.push(`    ${returned.length === 1 ? returned[0] : `(${returned.join(', ')})`}`);
   const source = [
-    `// ${sketch.name}, lowered from a ZKSL sketch (${describeParams(built.params)}). Edit the sketch, not this file.`,
+    `// ${commentText(sketch.name)}, lowered from a ZKSL sketch (${describeParams(built.params)}). Edit the sketch, not this file.`,
     ...[...tables].map(([name, values]) => `global T_${name}: [Field; ${values.length}] = [${values.join(', ')}];`),
     '',
     ...hints.values(),
@@ -171,7 +171,7 @@ function noirHintNode(expr: Exclude<HintExpr, { op: 'leaf' }>, [a, b, c]: string
 
 function constraintLines(c: Constraint, context: { lc: (s: Parameters<typeof linear>[0]) => string; names: string[]; check: boolean; helper: number }): string[] {
   const { lc } = context;
-  const label = c.label.replace(/["\\]/g, '');
+  const label = commentText(c.label).replace(/["\\]/g, '');
   switch (c.kind) {
     case 'quadratic': {
       if (c.role === 'output' && !context.check) return [`let ${context.names[c.b.asVariable()!]} = ${lc(c.c)};`];

@@ -5,7 +5,7 @@ import { toField } from '../core/field.js';
 import { runWitness } from '../core/run.js';
 import divMod from '../examples/div-mod.js';
 import { lowerToCircom, lowerToNoir } from '../index.js';
-import { Arr, Bool, Field, G, sketch, Tensor, UInt, type Signal } from '../runtime.js';
+import { Arr, assertRange, Bool, Field, G, sketch, Tensor, UInt, type Signal } from '../runtime.js';
 import { sanitize } from '../lower/common.js';
 import { compileCircom, compileNoir } from './toolchains.js';
 
@@ -109,5 +109,30 @@ describe('names', () => {
       's_2abc',
       'ok',
     ]);
+  });
+});
+
+describe('text from the sketch in lowered code', () => {
+  // A sketch name or label with a newline must not end its comment and inject lines of code.
+  const injected = 'Evil\ncomponent main = Other();\n}\nfn main() { assert(false); }';
+  const hostile = sketch({
+    name: injected,
+    params: {},
+    inputs: () => ({ x: UInt(8) }),
+    outputs: () => ({ out: UInt(8) }),
+    body: ({ x }) => {
+      assertRange(x, 8, `label\nsignal input stolen;\n"); assert(false, "`);
+      return { out: x };
+    },
+  });
+
+  it('stays inside comments and strings in both languages', () => {
+    const circom = lowerToCircom(hostile).files['main.circom'];
+    const noir = lowerToNoir(hostile).files['src/main.nr'];
+    for (const code of [circom, noir]) {
+      expect(code).not.toMatch(/^\s*component main = Other\(\);/m);
+      expect(code).not.toMatch(/^\s*signal input stolen;/m);
+      expect(code).not.toMatch(/^\s*fn main\(\) \{ assert\(false\); \}/m);
+    }
   });
 });
