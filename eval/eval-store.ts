@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendInsideSync, mkdirInsideSync, writeAtomicInsideSync, writeInsideSync } from '../compiler-harness/files/write-gate.js';
+import { redact, redactedJson } from '../agent/model/redaction.js';
+import { assertRunId } from '../agent/runs/run-store.js';
+import { parseJsonData } from '../compiler-harness/json-data.js';
 import type { Lang } from '../compiler-harness/types.js';
 import type { FailureKind } from './grade.js';
 
@@ -90,10 +94,14 @@ export class EvalStore {
   }
 
   open(id: string): EvalRun {
+    // An id, never a path: a folder elsewhere with a state.json must not become this run.
+    assertRunId(id);
     const dir = join(this.root, id);
     const file = join(dir, 'state.json');
     if (!existsSync(file)) throw new Error(`no eval run "${id}" in ${this.root}`);
-    return new EvalRun(dir, JSON.parse(readFileSync(file, 'utf8')) as EvalState);
+    const state = parseJsonData(readFileSync(file, 'utf8'), { maxDepth: 128 }) as unknown as EvalState;
+    if (state?.id !== id) throw new Error(`${file}: its state names another eval run (${String(state?.id)})`);
+    return new EvalRun(dir, state);
   }
 }
 
@@ -102,7 +110,7 @@ export class EvalRun {
     readonly dir: string,
     readonly state: EvalState,
   ) {
-    mkdirSync(dir, { recursive: true });
+    mkdirInsideSync(dir, '.');
   }
 
   get id(): string {
@@ -137,7 +145,7 @@ export class EvalRun {
     const file = join(this.dir, 'results.jsonl');
     // After a crash mid-write the file may end inside a line: start a fresh one, or this record is lost with it.
     const cut = existsSync(file) && !endsWithNewline(file);
-    appendFileSync(file, `${cut ? '\n' : ''}${JSON.stringify(result)}\n`);
+    appendInsideSync(this.dir, 'results.jsonl', `${cut ? '\n' : ''}${redactedJson(result)}\n`);
   }
 
   /** Write an attempt's files under `attempts/<task>/<lang>-<mode>-<sample>/`; returns their paths relative to the run. */
@@ -145,10 +153,9 @@ export class EvalRun {
     const [task, lang, mode, sample] = key.split('/');
     const folder = join('attempts', task, `${lang}-${mode}-${sample}`);
     const written: Record<string, string> = {};
+    // File names may come from a model (written circuits): the gate keeps them inside the attempt.
     for (const [name, content] of Object.entries(files)) {
-      const full = join(this.dir, folder, name);
-      mkdirSync(dirname(full), { recursive: true });
-      writeFileSync(full, content);
+      writeInsideSync(join(this.dir, folder), name, redact(content));
       written[name] = join(folder, name);
     }
     return written;
@@ -161,8 +168,6 @@ export class EvalRun {
 
   save(): void {
     this.state.updatedAt = new Date().toISOString();
-    const file = join(this.dir, 'state.json');
-    writeFileSync(`${file}.partial`, JSON.stringify(this.state, null, 2));
-    renameSync(`${file}.partial`, file);
+    writeAtomicInsideSync(this.dir, 'state.json', redactedJson(this.state, 2));
   }
 }

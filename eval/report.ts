@@ -1,4 +1,6 @@
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { OutputFolder } from '../compiler-harness/files/output-folder.js';
+import { copyFolderInsideSync, writeInsideSync } from '../compiler-harness/files/write-gate.js';
 import { join, resolve } from 'node:path';
 import type { AttemptRecord, EvalSettings } from './eval-store.js';
 import { FAILURE_KINDS } from './grade.js';
@@ -19,16 +21,16 @@ export interface ReportInput {
 }
 
 /** Write `results.json` and a self-contained `report.html` (no network: inline SVG and CSS only). */
-export function writeReport(input: ReportInput): { json: string; html: string } {
+export function writeReport(input: ReportInput & { force?: boolean }): { json: string; html: string } {
   const dir = resolve(input.dir);
-  mkdirSync(dir, { recursive: true });
+  // A user's folder is refused unless it is empty, zkcoder's own, or --force; every write is gated.
+  const folder = new OutputFolder(dir, { force: input.force });
+  folder.claimSync();
   // Each attempt's code and check report, so the table's links work wherever the folder is copied.
-  if (existsSync(join(input.evalDir, 'attempts'))) cpSync(join(input.evalDir, 'attempts'), join(dir, 'attempts'), { recursive: true });
-  const json = join(dir, 'results.json');
+  if (existsSync(join(input.evalDir, 'attempts'))) copyFolderInsideSync(join(input.evalDir, 'attempts'), dir, 'attempts');
   const generatedAt = (input.now ?? new Date()).toISOString();
-  writeFileSync(json, JSON.stringify({ runId: input.runId, model: input.model, generatedAt, settings: input.settings, summary: input.summary, attempts: input.records }, null, 2));
-  const html = join(dir, 'report.html');
-  writeFileSync(html, renderReport({ ...input, generatedAt }));
+  const json = writeInsideSync(dir, 'results.json', JSON.stringify({ runId: input.runId, model: input.model, generatedAt, settings: input.settings, summary: input.summary, attempts: input.records }, null, 2));
+  const html = writeInsideSync(dir, 'report.html', renderReport({ ...input, generatedAt }));
   return { json, html };
 }
 

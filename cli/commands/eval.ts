@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { OutputFolder } from '../../compiler-harness/files/output-folder.js';
 import { createLanguageModel, ModelConfigError, resolveModelConfig, type ModelFlags } from '../../agent/model/index.js';
 import type { Lang } from '../../compiler-harness/types.js';
 import { EvalStore, MODES, type EvalSettings, type Mode } from '../../eval/eval-store.js';
@@ -22,6 +23,7 @@ interface EvalFlags extends ModelFlags {
   strategy: string;
   soundnessBudget: string;
   out?: string;
+  force?: boolean;
   resume?: string;
   json?: boolean;
 }
@@ -43,7 +45,9 @@ export function registerEval(program: Command): void {
     .option('--soundness-budget <ms>', 'time budget of the soundness analysis per attempt', '10000')
     .option('--out <dir>', 'write results.json, report.html and every attempt\'s code and check report here')
     .option('--resume <run>', 'continue an eval run: only attempts without a result (or with a model error) run')
+    .option('--force', 'write into a non-empty --out folder that zkcoder did not write')
     .option('--json', 'print JSONL events and a final JSON line with the scores')
+    .option('--trust-project-config', "let the project's config set base URLs, apiKeyEnv and exec (it may send your keys elsewhere or run commands)")
     .option('--provider <name>', 'openai | anthropic | openai-compatible | exec | replay | none')
     .option('--model <name>', 'model name')
     .option('--base-url <url>', 'OpenAI-compatible server, e.g. http://localhost:11434/v1 (Ollama)')
@@ -63,9 +67,12 @@ async function evaluate(flags: EvalFlags): Promise<number> {
   const store = new EvalStore();
   const settings = flags.resume ? resumedSettings(store, flags.resume) : settingsFrom(flags);
   const tasks = inputErrors(() => loadEvalTasks(settings));
+  // Checked before any model is asked: a non-empty folder of the user's needs --force (exit 2).
+  if (flags.out) new OutputFolder(flags.out, { force: flags.force }).check();
   const config = await resolveModelConfig({ flags }).catch((error: unknown) => {
     throw error instanceof ModelConfigError ? new FatalError(error.message) : error;
   });
+  for (const warning of config.warnings) console.error(`zkcoder: warning: ${warning}`);
   if (config.kind !== 'model') throw new FatalError('zkcoder eval needs a model: every level asks one. Configure a provider (--provider, --exec, --replay, the environment or zkcoder.config.json); --provider none has nothing to measure');
   const { model, meter } = await createLanguageModel(config);
   const controller = new AbortController();
@@ -75,7 +82,7 @@ async function evaluate(flags: EvalFlags): Promise<number> {
     const events = runEval({ tasks, settings, model, meter, store, resume: flags.resume, concurrency: positive(flags.concurrency, '--concurrency'), soundnessBudgetMs: positive(flags.soundnessBudget, '--soundness-budget'), signal: controller.signal });
     const result = await consume(events, flags.json === true);
     if (flags.out) {
-      const written = writeReport({ dir: flags.out, evalDir: result.dir, records: result.records, summary: result.summary, settings, model: model.id, runId: result.runId });
+      const written = writeReport({ dir: flags.out, force: flags.force, evalDir: result.dir, records: result.records, summary: result.summary, settings, model: model.id, runId: result.runId });
       if (flags.json) console.log(JSON.stringify({ type: 'report', ...written }));
       else console.log(`report: ${written.html}`);
     }

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { writeInside } from './write-gate.js';
+import { writeInside, writeInsideSync } from './write-gate.js';
 
 /** The file that says "zkcoder wrote this folder": writing into it again needs no --force. */
 export const OUTPUT_MARKER = '.zkcoder-output';
@@ -72,6 +72,12 @@ export class OutputFolder {
     this.claimed ??= this.claim();
     await this.claimed;
     return writeInside(this.dir, path, data);
+  }
+
+  /** Check the folder and mark it as zkcoder's (synchronously), before writing into it with the gate directly. */
+  claimSync(): void {
+    const state = checkOutputFolder(this.dir, this.options);
+    if (state === 'absent' || state === 'empty') writeInsideSync(this.dir, OUTPUT_MARKER, MARKER_TEXT);
   }
 
   private async claim(): Promise<void> {
