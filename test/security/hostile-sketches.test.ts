@@ -102,7 +102,7 @@ describe('hostile sketches', () => {
       expect(check.stdout).not.toMatch(/^PASS/m);
       const out = join(scratch, `out-${index}`);
       const emit = await sketchCommand(['emit', file, '--lang', 'circom', '--out', out]);
-      if (emit.code === 0) expect(filesUnder(out)).toEqual(['main.circom']);
+      if (emit.code === 0) expect(filesUnder(out)).toEqual(['.zkcoder-output', 'main.circom']);
       else expect(emit.code).toBe(1);
       expect(readdirSync(sentinel)).toEqual([]);
     });
@@ -148,7 +148,7 @@ describe('hostile sketches', () => {
     const out = join(scratch, 'out-binary');
     const emit = await zkcoder(['sketch', 'emit', sketchFile(101, escaping.source), '--lang', 'noir', '--out', out], { cwd: root });
     expect(emit.code).toBe(0);
-    expect(filesUnder(out)).toEqual(FILES.noir);
+    expect(filesUnder(out)).toEqual(['.zkcoder-output', ...FILES.noir].sort());
     expect(readdirSync(sentinel)).toEqual([]);
   });
 });
