@@ -102,16 +102,18 @@ describe('a "__proto__" output is honoured, not dropped', () => {
 
 describe('saved runs are read as data', () => {
   const root = join(dir, 'runs');
-  const save = (id: string, state: string) => {
-    mkdirSync(join(root, id), { recursive: true });
-    writeFileSync(join(root, id, 'state.json'), state);
+  // Run ids only (a state.json must also name its own folder's id).
+  const ids = { proto: '20260101-000000-00000a', deep: '20260101-000000-00000b', huge: '20260101-000000-00000c', shape: '20260101-000000-00000d' };
+  const save = (name: keyof typeof ids, state: string) => {
+    mkdirSync(join(root, ids[name]), { recursive: true });
+    writeFileSync(join(root, ids[name], 'state.json'), state.replace('"id":"r"', `"id":"${ids[name]}"`));
   };
   const state = (results: string) =>
     `{"id":"r","task":"t","mode":"model","status":"done","createdAt":"x","updatedAt":"x","options":{},"completedStages":["sketch"],"results":${results}}`;
 
   it('keeps a __proto__ key of the results as data', () => {
     save('proto', state('{"__proto__": {"polluted": true}, "usage": {"cost": 0.5}}'));
-    const run = new RunStore(root).open('proto');
+    const run = new RunStore(root).open(ids.proto);
     expect(Object.keys(run.state.results)).toEqual(['__proto__', 'usage']);
     expect(Object.getPrototypeOf(run.state.results)).toBeNull();
   });
@@ -121,8 +123,8 @@ describe('saved runs are read as data', () => {
     save('huge', state('{"usage": {"cost": 1e400}}'));
     save('shape', state('{}').replace('"completedStages":["sketch"]', '"completedStages":"sketch"'));
     const store = new RunStore(root);
-    expect(() => store.open('deep')).toThrow(/deep[/\\]state\.json: results\.x\[0\].*: nested deeper than 128 levels$/);
-    expect(() => store.open('huge')).toThrow(/huge[/\\]state\.json: results\.usage\.cost: 1e400 is out of range/);
-    expect(() => store.open('shape')).toThrow(/shape[/\\]state\.json: completedStages: expected an array$/);
+    expect(() => store.open(ids.deep)).toThrow(/0000b[/\\]state\.json: results\.x\[0\].*: nested deeper than 128 levels$/);
+    expect(() => store.open(ids.huge)).toThrow(/0000c[/\\]state\.json: results\.usage\.cost: 1e400 is out of range/);
+    expect(() => store.open(ids.shape)).toThrow(/0000d[/\\]state\.json: completedStages: expected an array$/);
   });
 });
