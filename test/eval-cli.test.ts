@@ -36,8 +36,12 @@ describe('zkcoder eval', () => {
     const bad = await zkcoder(['eval', '--tasks', file, '--exec', 'cat'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`${file}:2 (task q2): category: `);
-    const resume = await zkcoder(['eval', '--resume', 'no-such-run', '--exec', 'cat'], { cwd });
+    // --resume takes an eval run's id, never a path.
+    const path = await zkcoder(['eval', '--resume', '../elsewhere', '--exec', 'cat'], { cwd });
+    expect(path.code).toBe(2);
+    expect(path.stderr).toContain('"../elsewhere" is not a run id');
+    const resume = await zkcoder(['eval', '--resume', '20000101-000000-abcdef', '--exec', 'cat'], { cwd });
     expect(resume.code).toBe(2);
-    expect(resume.stderr).toContain('no eval run "no-such-run"');
+    expect(resume.stderr).toContain('no eval run "20000101-000000-abcdef"');
   });
 });
