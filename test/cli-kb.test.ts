@@ -117,5 +117,5 @@ describe('zkcoder kb', () => {
     const clash = await zkcoder(['kb', 'add', copyEntry('logic-and', 'logic-or')], { env: { ZKCODER_HOME: home } });
     expect(clash.code).toBe(2);
     expect(clash.stderr.trim()).toBe('zkcoder: logic-or: a built-in entry has this id (OR); give yours another id in entry.json and rename its folder');
-  });
+  }, 300_000);
 });
