@@ -1,88 +1,44 @@
 /**
  * Reading the ZK-Eval suite (level1/2/3.jsonl) and turning its entries into circuits the
  * compiler-harness checks. Shared by the suite test and the generators; no toolchain is loaded here.
+ * The line types are the task format's own (`eval/task-format.ts`); lines are read unvalidated, so the
+ * suite's shape rules (`suite-shape.ts`) can name every problem at once.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Lang, TargetCircuit } from '../../compiler-harness/types.js';
 import type { TestVectors } from '../../compiler-harness/vectors/schema.js';
+import { readJsonLines, SUITE_DIR } from '../load-tasks.js';
+import { vectorsOf, type Level1Task, type ProgramTaskLine } from '../task-format.js';
 
-export const SUITE_DIR = dirname(fileURLToPath(import.meta.url));
+export { SUITE_DIR };
 
-export interface Confirm {
-  source: string;
-  expect: {
-    compiles: boolean;
-    constraints?: number;
-    template?: string;
-    params?: number[];
-    inputs?: Record<string, unknown>;
-    outputs?: Record<string, unknown>;
-    executes?: boolean;
-  };
-}
+export type Question = Level1Task;
+export type Confirm = NonNullable<Question['confirm']>;
+export type Task = ProgramTaskLine;
+export type SignalShape = NonNullable<Task['interface']['circom']>['inputs'][number];
 
-export interface Question {
-  id: string;
-  level: 1;
-  category: 'basic-syntax' | 'advanced' | 'api' | 'compiler';
-  lang: Lang;
-  question: string;
-  choices: string[];
-  answer: number;
-  confirm?: Confirm;
-}
-
-export interface SignalShape {
-  name: string;
-  shape: number[];
-}
-
-export interface Task {
-  id: string;
-  level: 2 | 3;
-  category: string;
-  langs: Lang[];
-  spec: string;
-  interface: {
-    circom: { template: string; params: number[]; inputs: SignalShape[]; outputs: SignalShape[]; publicInputs: string[] };
-    noir: { signature: string; returnNames: string[] };
-  };
-  vectors: TestVectors | { circom: TestVectors; noir: TestVectors };
-  leaks: string[];
-  solution: { circom: string; noir: string };
-}
-
-/** Parse a JSONL file, naming the file and line of a line that is not JSON. */
+/** Every line of a suite file, parsed as JSON (a bad line names the file and its number). */
 export function readJsonl<T>(name: string): T[] {
-  const text = readFileSync(join(SUITE_DIR, name), 'utf8');
-  return text
-    .split('\n')
-    .map((line, index) => ({ line, index }))
-    .filter(({ line }) => line.trim() !== '')
-    .map(({ line, index }) => {
-      try {
-        return JSON.parse(line) as T;
-      } catch (error) {
-        throw new Error(`${name}:${index + 1}: not JSON: ${(error as Error).message}`);
-      }
-    });
+  return readJsonLines(join(SUITE_DIR, name)).map((line) => line.json as T);
 }
 
 /** The vectors a task grades one language with. */
 export function vectorsFor(task: Task, lang: Lang): TestVectors {
-  const v = task.vectors as Record<string, unknown>;
-  return (lang in v ? v[lang] : v) as TestVectors;
+  const vectors = vectorsOf(task, lang);
+  if (!vectors) throw new Error(`${task.id}: no vectors for ${lang}`);
+  return vectors;
 }
 
 /** A task's reference solution as a circuit for the harness. */
 export function solutionCircuit(task: Task, lang: Lang): TargetCircuit {
-  const source = readFileSync(join(SUITE_DIR, task.solution[lang]), 'utf8');
+  const path = task.solution[lang];
+  if (!path) throw new Error(`${task.id}: no ${lang} solution`);
+  const source = readFileSync(join(SUITE_DIR, path), 'utf8');
   if (lang === 'circom') {
     return { lang, files: { 'main.circom': source }, entry: 'main.circom', name: task.id };
   }
-  return { lang, files: { 'src/main.nr': source }, entry: 'src/main.nr', name: task.id, returnNames: task.interface.noir.returnNames };
+  return { lang, files: { 'src/main.nr': source }, entry: 'src/main.nr', name: task.id, returnNames: task.interface.noir?.returnNames ?? [] };
 }
 
 /** A level-1 confirm snippet as a circuit for the harness. */

@@ -60,7 +60,7 @@ export function taskProblems(tasks: Task[], level: 2 | 3, exists: (path: string)
       if (vectors.accept.length === 0) fail(`${lang}: no accept vector`);
       if (vectors.reject.length === 0) fail(`${lang}: no reject vector`);
       if (vectors.forge.length === 0) fail(`${lang}: no forge vector`);
-      const names = new Set([...circom.inputs.map((s) => s.name)]);
+      const names = new Set((circom?.inputs ?? []).map((s) => s.name));
       for (const v of [...vectors.accept, ...vectors.reject, ...vectors.forge]) {
         const unknown = Object.keys(v.inputs).filter((k) => !names.has(k));
         if (unknown.length) fail(`${lang}: vector input ${unknown.join(', ')} is not in the interface`);
