@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendInsideSync, mkdirInsideSync, writeAtomicInsideSync, writeInsideSync } from '../compiler-harness/files/write-gate.js';
+import { appendInsideSync, mkdirInsideSync, writeInsideSync } from '../compiler-harness/files/write-gate.js';
 import { redact, redactedJson } from '../agent/model/redaction.js';
-import { assertRunId } from '../agent/runs/run-store.js';
+import { newRunId, openRunFolder, saveRunState } from '../agent/runs/run-folder.js';
 import { parseJsonData } from '../compiler-harness/json-data.js';
 import type { Lang } from '../compiler-harness/types.js';
 import type { FailureKind } from './grade.js';
@@ -86,7 +85,7 @@ export class EvalStore {
   constructor(readonly root = join(process.cwd(), '.zkcoder', 'evals')) {}
 
   create(settings: EvalSettings, model: string | undefined, now = new Date()): EvalRun {
-    const id = `${now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${randomBytes(3).toString('hex')}`;
+    const id = newRunId(now);
     const state: EvalState = { id, createdAt: now.toISOString(), updatedAt: now.toISOString(), model, status: 'running', settings };
     const run = new EvalRun(join(this.root, id), state);
     run.save();
@@ -94,13 +93,8 @@ export class EvalStore {
   }
 
   open(id: string): EvalRun {
-    // An id, never a path: a folder elsewhere with a state.json must not become this run.
-    assertRunId(id);
-    const dir = join(this.root, id);
-    const file = join(dir, 'state.json');
-    if (!existsSync(file)) throw new Error(`no eval run "${id}" in ${this.root}`);
-    const state = parseJsonData(readFileSync(file, 'utf8'), { maxDepth: 128 }) as unknown as EvalState;
-    if (state?.id !== id) throw new Error(`${file}: its state names another eval run (${String(state?.id)})`);
+    const read = (file: string) => parseJsonData(readFileSync(file, 'utf8'), { maxDepth: 128 }) as unknown as EvalState;
+    const { dir, state } = openRunFolder(this.root, id, read, { run: 'eval run', list: `the folders of ${this.root}` });
     return new EvalRun(dir, state);
   }
 }
@@ -167,7 +161,6 @@ export class EvalRun {
   }
 
   save(): void {
-    this.state.updatedAt = new Date().toISOString();
-    writeAtomicInsideSync(this.dir, 'state.json', redactedJson(this.state, 2));
+    saveRunState(this.dir, this.state);
   }
 }

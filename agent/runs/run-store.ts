@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { appendInsideSync, mkdirInsideSync, writeAtomicInsideSync, writeInsideSync } from '../../compiler-harness/files/write-gate.js';
+import { appendInsideSync, mkdirInsideSync, writeInsideSync } from '../../compiler-harness/files/write-gate.js';
 import { STAGES, type AgentEvent, type RunMode, type Stage } from '../events.js';
 import { redact, redactedJson } from '../model/redaction.js';
+import { newRunId, openRunFolder, RUN_ID_PATTERN, saveRunState } from './run-folder.js';
 import { readEvents, readRunState } from './state-file.js';
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
@@ -24,18 +24,7 @@ export interface RunState {
   summary?: string;
 }
 
-/** A run id as `RunStore.create` makes them: `20260102-130405-a1b2c3` (UTC time and 3 random bytes). */
-export const RUN_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
-
-/** A run named by anything other than a run id (a path, `..`): the CLI turns it into exit 2. */
-export class RunIdError extends Error {
-  override name = 'RunIdError';
-}
-
-/** Throws unless `id` is a run id: `--resume` and `runs show` never take a path. */
-export function assertRunId(id: string): void {
-  if (!RUN_ID_PATTERN.test(id)) throw new RunIdError(`"${id}" is not a run id (like 20260102-130405-a1b2c3; see zkcoder runs list)`);
-}
+export { assertRunId, RUN_ID_PATTERN, RunIdError } from './run-folder.js';
 
 /**
  * Runs persisted under `<root>/<id>/`: `state.json`, `events.jsonl`, `transcript.jsonl` (every model
@@ -47,7 +36,7 @@ export class RunStore {
   constructor(readonly root = join(process.cwd(), '.zkcoder', 'runs')) {}
 
   create(task: string, mode: RunMode, options: Record<string, unknown>, now = new Date()): Run {
-    const id = `${now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${randomBytes(3).toString('hex')}`;
+    const id = newRunId(now);
     const state: RunState = {
       id,
       task,
@@ -66,13 +55,7 @@ export class RunStore {
 
   /** The run `id` (a run id, never a path) under this store's root. */
   open(id: string): Run {
-    assertRunId(id);
-    const dir = join(this.root, id);
-    const file = join(dir, 'state.json');
-    if (!existsSync(file)) throw new Error(`no run "${id}" in ${this.root} (see zkcoder runs list)`);
-    const state = readRunState(file);
-    // A state.json copied in from another run (or written by hand) must not speak for this one.
-    if (state?.id !== id) throw new Error(`${file}: its state names another run (${String(state?.id)})`);
+    const { dir, state } = openRunFolder(this.root, id, readRunState, { run: 'run', list: 'zkcoder runs list' });
     return new Run(dir, state);
   }
 
@@ -160,7 +143,6 @@ export class Run {
   }
 
   save(): void {
-    this.state.updatedAt = new Date().toISOString();
-    writeAtomicInsideSync(this.dir, 'state.json', redactedJson(this.state, 2));
+    saveRunState(this.dir, this.state);
   }
 }
