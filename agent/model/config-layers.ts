@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadModelSection, type ModelSection, type ReadTextFile } from './config-file.js';
+import { priceFor } from './usage.js';
 
 /**
  * Two configuration files, two levels of trust. The user's own file (`$ZKCODER_CONFIG`, or
@@ -9,6 +10,7 @@ import { loadModelSection, type ModelSection, type ReadTextFile } from './config
  * harmless things (model name, budgets, prices, time limits, retries, a hosted provider whose key
  * then goes to that provider's own endpoint), but not where a key is sent or what program runs.
  * Those settings are dropped, with one warning line, unless the user passes --trust-project-config.
+ * Nor may it lower a price zkcoder or the user knows: a price of 0 would switch off --max-cost.
  */
 
 /** Settings of a project file that send credentials somewhere or run a program. */
@@ -72,6 +74,17 @@ export async function loadConfigLayers(options: ConfigLayersOptions): Promise<Co
           '(pass --trust-project-config to use them, or move them to your own config)',
       ]
     : [];
+  if (!options.trustProject && allowed.prices) {
+    const lowered = loweredPrices(allowed.prices, trusted.prices ?? {});
+    for (const id of lowered) delete allowed.prices[id];
+    if (lowered.length) {
+      warnings.push(
+        `${options.projectPath}: ignored model.prices for ${lowered.join(', ')}: ` +
+          'a project file may not lower a known price, which --max-cost relies on ' +
+          '(pass --trust-project-config, or set the price in your own config)',
+      );
+    }
+  }
   const prices =
     trusted.prices || allowed.prices ? { ...trusted.prices, ...allowed.prices } : undefined;
   return {
@@ -90,7 +103,7 @@ function harmlessPart(
   project: ModelSection,
   trusted: ModelSection,
 ): { allowed: ModelSection; ignored: string[] } {
-  const allowed: ModelSection = { ...project };
+  const allowed: ModelSection = { ...project, ...(project.prices ? { prices: { ...project.prices } } : {}) };
   const ignored: string[] = [];
   for (const key of routingSettings) {
     if (project[key] === undefined) continue;
@@ -102,4 +115,14 @@ function harmlessPart(
     ignored.push('provider');
   }
   return { allowed, ignored };
+}
+
+/** Model ids whose project price is below the price zkcoder lists or the user's file sets. */
+function loweredPrices(project: NonNullable<ModelSection['prices']>, user: NonNullable<ModelSection['prices']>): string[] {
+  return Object.entries(project)
+    .filter(([id, price]) => {
+      const known = priceFor(id, user);
+      return known !== undefined && (price.inputPerMillion < known.inputPerMillion || price.outputPerMillion < known.outputPerMillion);
+    })
+    .map(([id]) => id);
 }

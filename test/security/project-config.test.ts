@@ -118,6 +118,21 @@ describe('a hostile project zkcoder.config.json', () => {
     expect(config).not.toHaveProperty('baseURL');
   });
 
+  it('cannot lower a known price (a price of 0 would switch off --max-cost); it may raise one or price a new model', async () => {
+    const prices = {
+      'openai:gpt-5': { inputPerMillion: 0, outputPerMillion: 0 },
+      'openai:gpt-5-mini': { inputPerMillion: 1, outputPerMillion: 4 },
+      'openai:new-model': { inputPerMillion: 3, outputPerMillion: 9 },
+    };
+    const config = await resolveIn(project({ provider: 'openai', name: 'gpt-5', maxCostUsd: 0.01, prices }));
+    expect(config).toMatchObject({ kind: 'model', budget: { maxCostUsd: 0.01 } });
+    const kept = (config as { prices?: Record<string, unknown> }).prices ?? {};
+    expect(Object.keys(kept).sort()).toEqual(['openai:gpt-5-mini', 'openai:new-model']);
+    expect(config.warnings).toEqual([expect.stringMatching(/ignored model\.prices for openai:gpt-5: a project file may not lower a known price/)]);
+    const trusted = await resolveIn(project({ provider: 'openai', name: 'gpt-5', prices }), { trustProjectConfig: true });
+    expect((trusted as { prices?: Record<string, unknown> }).prices).toEqual(prices);
+  });
+
   it('applies fully with --trust-project-config: its baseURL gets the key, its command runs', async () => {
     const before = server.requests.length;
     const trusted = await resolveIn(project({ provider: 'openai', baseURL: `${server.url}/v1` }), { trustProjectConfig: true });
