@@ -4,6 +4,7 @@ import { circomSource, entriesUsed } from './kb-sources.js';
 import { linearAccumulator } from './linear-terms.js';
 import type { ComposedCircuit } from './types.js';
 import { walkLayers } from './walk.js';
+import * as ops from './circom-ops.js';
 
 /**
  * One Circom main for the whole graph: public inputs `in<k>` (range-checked to SInt(bits)),
@@ -124,6 +125,19 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
     }
     case 'reshape':
       return [];
+    case 'conv':
+      return ops.convLines(params, name, input(0), bits);
+    case 'max-pool':
+    case 'average-pool':
+      return ops.poolLines(params, name, input(0), bits);
+    case 'mul':
+      return ops.mulLines(params, name, layer.inputs.map((_, position) => input(position)), n, bits);
+    case 'leaky-relu':
+      return ops.leakyReluLines(params, name, input(0), n, bits);
+    case 'clip':
+      return ops.clipLines(params, name, input(0), n, bits);
+    case 'gather':
+      return ops.gatherLines(params, name, layer.inputs.map((_, position) => input(position)));
     default:
       return params satisfies never;
   }

@@ -4,6 +4,7 @@ import { entriesUsed, noirModule, noirModuleName } from './kb-sources.js';
 import { linearAccumulator } from './linear-terms.js';
 import type { ComposedCircuit } from './types.js';
 import { walkLayers } from './walk.js';
+import * as ops from './noir-ops.js';
 
 /**
  * One Noir program for the whole graph: `main(in0: pub [Field; n], ...) -> pub [Field; m]` (a tuple
@@ -35,7 +36,7 @@ export function composeNoir(graph: QuantizedGraph): ComposedCircuit {
     `// The quantized model: ${graph.layers.length} layers, ${graph.bits}-bit activations, weights at scale 2^${graph.scale}.`,
     ...globals,
     `fn main(${params.join(', ')}) -> pub ${single ? returnTypes[0] : `(${returnTypes.join(', ')})`} {`,
-    ...(graph.layers.some((layer) => layer.params.kind === 'linear') ? ['    let mut acc: Field = 0; // the running sum of a linear output'] : []),
+    ...(graph.layers.some((layer) => layer.params.kind === 'linear' || layer.params.kind === 'conv') ? ['    let mut acc: Field = 0; // the running sum of a linear output'] : []),
     ...body,
     '}',
     '',
@@ -94,6 +95,19 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
     }
     case 'reshape':
       return [];
+    case 'conv':
+      return ops.convLines(params, name, input(0), bits);
+    case 'max-pool':
+    case 'average-pool':
+      return ops.poolLines(params, name, input(0), bits);
+    case 'mul':
+      return ops.mulLines(params, name, layer.inputs.map((_, position) => input(position)), n, bits, globals);
+    case 'leaky-relu':
+      return ops.leakyReluLines(params, name, input(0), n, bits);
+    case 'clip':
+      return ops.clipLines(params, name, input(0), n, bits);
+    case 'gather':
+      return ops.gatherLines(params, name, layer.inputs.map((_, position) => input(position)));
     default:
       return params satisfies never;
   }

@@ -1,5 +1,6 @@
 import { floorDivide, floorShift, fitsSigned } from './fixed-point.js';
 import type { IntegerTensors, QuantizedGraph, QuantizedLayer } from './types.js';
+import { convOutputs, PADDING, poolWindows } from './windows.js';
 
 /** The exp table of the knowledge-base softmax: round(exp(-t / 2) * 2^12) for t = 0..15. */
 export const SOFTMAX_EXP_TABLE = [4096n, 2484n, 1507n, 914n, 554n, 336n, 204n, 124n, 75n, 46n, 28n, 17n, 10n, 6n, 4n, 2n];
@@ -75,6 +76,28 @@ export function evaluateLayer(layer: QuantizedLayer, operands: bigint[][], bits:
     }
     case 'reshape':
       return x;
+    case 'conv':
+      return checked(convOutputs(params).map(({ bias, terms }) => floorShift(terms.reduce((acc, [index, weight]) => acc + x[index] * weight, bias), params.shift)));
+    case 'max-pool':
+      checked(x);
+      return poolWindows(params).map((window) => window.map((index) => x[index]).reduce((best, value) => (value > best ? value : best)));
+    case 'average-pool':
+      checked(x);
+      return checked(
+        poolWindows(params).map((window) => {
+          const sum = window.reduce((acc, index) => acc + (index === PADDING ? 0n : x[index]), 0n);
+          return floorDivide(sum, BigInt(window.length));
+        }),
+      );
+    case 'mul':
+      if (!params.constant) checked(operands[1]);
+      return checked(checked(x).map((value, index) => floorShift(value * (params.constant ? params.constant[index] : operands[1][index]), params.shift)));
+    case 'leaky-relu':
+      return checked(checked(x).map((value) => (value >= 0n ? value : floorShift(params.slope * value, params.frac))));
+    case 'clip':
+      return checked(x).map((value) => (value < params.lo ? params.lo : value > params.hi ? params.hi : value));
+    case 'gather':
+      return params.sources.map(([position, index]) => operands[position][index]);
     default:
       return params satisfies never;
   }

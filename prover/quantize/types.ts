@@ -35,7 +35,18 @@ export interface QuantizedLayer {
   kb: string[];
 }
 
-export type LayerParams = LinearParams | AddParams | ReluParams | SoftmaxParams | ReshapeParams;
+export type LayerParams =
+  | LinearParams
+  | AddParams
+  | ReluParams
+  | SoftmaxParams
+  | ReshapeParams
+  | ConvParams
+  | PoolParams
+  | MulParams
+  | LeakyReluParams
+  | ClipParams
+  | GatherParams;
 
 /**
  * out[r][c] = floor((sum_i x[r][i] * weights[c][i] + bias[r][c]) / 2^shift), weights at the graph
@@ -78,6 +89,77 @@ export interface SoftmaxParams {
 /** Flatten / Reshape / Identity: the row-major integers are unchanged. */
 export interface ReshapeParams {
   kind: 'reshape';
+}
+
+/**
+ * 2-D convolution (group 1) over NCHW: each output is floor((bias[oc] + sum x * w) / 2^shift), the
+ * weights constants at the graph scale, as a linear layer's; `convTerms` lists each output's terms.
+ */
+export interface ConvParams {
+  kind: 'conv';
+  geometry: WindowGeometry;
+  outChannels: number;
+  /** outChannels x inChannels x kernel[0] x kernel[1], row-major. */
+  weights: bigint[];
+  /** One per output channel, at input scale + shift. */
+  bias: bigint[];
+  shift: number;
+}
+
+/** Where 2-D windows fall: NCHW input, kernel, strides, pads [top, left, bottom, right], dilations. */
+export interface WindowGeometry {
+  batch: number;
+  channels: number;
+  height: number;
+  width: number;
+  kernel: [number, number];
+  strides: [number, number];
+  pads: [number, number, number, number];
+  dilations: [number, number];
+  outHeight: number;
+  outWidth: number;
+}
+
+/**
+ * MaxPool / AveragePool / GlobalAveragePool per channel: max of the window's elements, or
+ * floor(sum / count) (floor toward -infinity). Padded positions are left out of a window
+ * (MaxPool's -infinity padding; AveragePool's count_include_pad = 0) or count as zeros
+ * (count_include_pad = 1).
+ */
+export interface PoolParams {
+  kind: 'max-pool' | 'average-pool';
+  geometry: WindowGeometry;
+  countIncludePad: boolean;
+}
+
+/**
+ * out = floor(a * b / 2^shift), range-checked to SInt(bits): b another activation of the same
+ * shape (shift = its scale) or a constant at the graph scale broadcast to out (shift = graph scale).
+ */
+export interface MulParams {
+  kind: 'mul';
+  constant?: bigint[];
+  shift: number;
+}
+
+/** out = x for x >= 0, else floor(slope * x / 2^frac), slope = round(alpha * 2^frac) in [0, 2^frac). */
+export interface LeakyReluParams {
+  kind: 'leaky-relu';
+  slope: bigint;
+  frac: number;
+}
+
+/** out = min(max(x, lo), hi), bounds at the input's scale. */
+export interface ClipParams {
+  kind: 'clip';
+  lo: bigint;
+  hi: bigint;
+}
+
+/** Transpose / Concat: output element k is element `sources[k][1]` of input `sources[k][0]`; no arithmetic. */
+export interface GatherParams {
+  kind: 'gather';
+  sources: [number, number][];
 }
 
 /** A tensor's integers in row-major order. */

@@ -1,9 +1,30 @@
 import type { GraphNode } from '../onnx/graph.js';
 import { add, flatten, identity, relu, reshape, softmax } from './elementwise.js';
+import { concat, transpose } from './layout.js';
 import { gemm, matMul } from './linear.js';
+import { clip, leakyRelu, mul } from './pointwise.js';
+import { averagePool, conv, globalAveragePool, maxPool } from './spatial.js';
 import { UnsupportedOperatorError, type OperatorDefinition } from './operator.js';
 
-export const BUILT_IN_OPERATORS: readonly OperatorDefinition[] = [gemm, matMul, add, relu, softmax, flatten, reshape, identity];
+export const BUILT_IN_OPERATORS: readonly OperatorDefinition[] = [
+  gemm,
+  matMul,
+  conv,
+  add,
+  mul,
+  relu,
+  leakyRelu,
+  clip,
+  softmax,
+  maxPool,
+  averagePool,
+  globalAveragePool,
+  flatten,
+  reshape,
+  identity,
+  transpose,
+  concat,
+];
 
 /**
  * `(opType, attributes) → circuit`: the built-in operators, then any the caller adds (the hook
