@@ -1,4 +1,4 @@
-import type { ClipParams, ConvParams, GatherParams, LeakyReluParams, MulParams, PoolParams } from '../quantize/types.js';
+import type { ClipParams, ConvParams, GatherParams, LayerNormParams, LeakyReluParams, LookupParams, MatMulParams, MulParams, PoolParams } from '../quantize/types.js';
 import { accumulatorStatements } from './linear-terms.js';
 import { convOutputs, PADDING, poolWindows } from '../quantize/windows.js';
 
@@ -75,4 +75,70 @@ export function clipLines(params: ClipParams, name: string, x: string, n: number
 /** Copies only: --O1 merges each `a <== b` away, so a gather costs no constraint. */
 export function gatherLines(params: GatherParams, name: string, inputs: string[]): string[] {
   return [`    signal ${name}[${params.sources.length}];`, ...params.sources.map(([position, index], k) => `    ${name}[${k}] <== ${inputs[position]}[${index}];`)];
+}
+
+/** Each product a constraint of its own, summed into the dense rescale. */
+export function matMulLines(params: MatMulParams, name: string, inputs: string[], bits: number): string[] {
+  const { batch, rows, inner, cols } = params;
+  const n = batch * rows * cols;
+  const bOffset = params.sharedB ? '0' : `b * ${inner * cols}`;
+  return [
+    `    signal ${name}[${n}];`,
+    `    signal ${name}Product[${n}][${inner}];`,
+    `    component ${name}Rescale[${n}];`,
+    `    for (var b = 0; b < ${batch}; b++) for (var r = 0; r < ${rows}; r++) for (var c = 0; c < ${cols}; c++) {`,
+    `        var k = (b * ${rows} + r) * ${cols} + c;`,
+    `        acc = 0;`,
+    `        for (var i = 0; i < ${inner}; i++) {`,
+    `            ${name}Product[k][i] <== ${inputs[0]}[(b * ${rows} + r) * ${inner} + i] * ${inputs[1]}[${bOffset} + i * ${cols} + c];`,
+    `            acc += ${name}Product[k][i];`,
+    `        }`,
+    `        ${name}Rescale[k] = DenseRescale(${bits}, ${params.shift});`,
+    `        ${name}Rescale[k].acc <== acc;`,
+    `        ${name}[k] <== ${name}Rescale[k].out;`,
+    `    }`,
+  ];
+}
+
+/** The knowledge-base LayerNorm per row, then y * gamma + beta through the dense rescale. */
+export function layerNormLines(params: LayerNormParams, name: string, x: string, bits: number): string[] {
+  const { rows, length } = params;
+  return [
+    `    signal ${name}[${rows * length}];`,
+    `    component ${name}Norm[${rows}];`,
+    `    component ${name}Rescale[${rows * length}];`,
+    `    var ${name}Gamma[${length}] = [${params.gamma.join(', ')}];`,
+    `    var ${name}Beta[${length}] = [${params.beta.join(', ')}];`,
+    `    for (var r = 0; r < ${rows}; r++) {`,
+    `        ${name}Norm[r] = LayerNorm(${length}, ${bits}, ${params.frac});`,
+    `        for (var j = 0; j < ${length}; j++) ${name}Norm[r].x[j] <== ${x}[r * ${length} + j];`,
+    `        for (var j = 0; j < ${length}; j++) {`,
+    `            ${name}Rescale[r * ${length} + j] = DenseRescale(${bits}, ${params.shift});`,
+    `            ${name}Rescale[r * ${length} + j].acc <== ${name}Norm[r].out[j] * ${name}Gamma[j] + ${name}Beta[j];`,
+    `            ${name}[r * ${length} + j] <== ${name}Rescale[r * ${length} + j].out;`,
+    `        }`,
+    `    }`,
+  ];
+}
+
+/** Floor to the table's fractional bits (Rescale), saturate to its domain (Clip), look up. */
+export function lookupLines(params: LookupParams, name: string, x: string, n: number, bits: number): string[] {
+  const template = params.table === 'gelu' ? 'GeluLookup' : 'SigmoidLookup';
+  const value = params.table === 'tanh' ? `2 * ${name}Table[i].out - 256` : `${name}Table[i].out`;
+  return [
+    `    signal ${name}[${n}];`,
+    ...(params.shift > 0 ? [`    component ${name}Floor[${n}];`] : []),
+    `    component ${name}Clip[${n}];`,
+    `    component ${name}Table[${n}];`,
+    `    for (var i = 0; i < ${n}; i++) {`,
+    ...(params.shift > 0 ? [`        ${name}Floor[i] = Rescale(${bits}, ${params.shift});`, `        ${name}Floor[i].x <== ${x}[i];`] : []),
+    `        ${name}Clip[i] = Clip(${bits - params.shift});`,
+    `        ${name}Clip[i].x <== ${params.shift > 0 ? `${name}Floor[i].out` : `${x}[i]`};`,
+    `        ${name}Clip[i].lo <== -16;`,
+    `        ${name}Clip[i].hi <== 15;`,
+    `        ${name}Table[i] = ${template}();`,
+    `        ${name}Table[i].x <== ${name}Clip[i].out;`,
+    `        ${name}[i] <== ${value};`,
+    `    }`,
+  ];
 }

@@ -136,6 +136,12 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
       return ops.leakyReluLines(params, name, input(0), n, bits);
     case 'clip':
       return ops.clipLines(params, name, input(0), n, bits);
+    case 'matmul':
+      return ops.matMulLines(params, name, [input(0), input(1)], bits);
+    case 'layer-norm':
+      return ops.layerNormLines(params, name, input(0), bits);
+    case 'lookup':
+      return ops.lookupLines(params, name, input(0), n, bits);
     case 'gather':
       return ops.gatherLines(params, name, layer.inputs.map((_, position) => input(position)));
     default:

@@ -1,4 +1,4 @@
-import type { ClipParams, ConvParams, GatherParams, LeakyReluParams, MulParams, PoolParams } from '../quantize/types.js';
+import type { ClipParams, ConvParams, GatherParams, LayerNormParams, LeakyReluParams, LookupParams, MatMulParams, MulParams, PoolParams } from '../quantize/types.js';
 import { accumulatorStatements } from './linear-terms.js';
 import { convOutputs, PADDING, poolWindows } from '../quantize/windows.js';
 
@@ -48,4 +48,55 @@ export function clipLines(params: ClipParams, name: string, x: string, n: number
 /** A new array of the moved elements: no constraints. */
 export function gatherLines(params: GatherParams, name: string, inputs: string[]): string[] {
   return [`    let ${name}: [Field; ${params.sources.length}] = [${params.sources.map(([position, index]) => `${inputs[position]}[${index}]`).join(', ')}];`];
+}
+
+export function matMulLines(params: MatMulParams, name: string, inputs: string[], bits: number): string[] {
+  const { batch, rows, inner, cols } = params;
+  const n = batch * rows * cols;
+  const bOffset = params.sharedB ? '0' : `b * ${inner * cols}`;
+  return [
+    `    let mut ${name}: [Field; ${n}] = [0; ${n}];`,
+    `    for b in 0..${batch} {`,
+    `        for r in 0..${rows} {`,
+    `            for c in 0..${cols} {`,
+    `                let mut sum: Field = 0;`,
+    `                for i in 0..${inner} {`,
+    `                    sum += ${inputs[0]}[(b * ${rows} + r) * ${inner} + i] * ${inputs[1]}[${bOffset} + i * ${cols} + c];`,
+    '                }',
+    `                ${name}[(b * ${rows} + r) * ${cols} + c] = dense::rescale::<${bits}, ${params.shift}>(sum);`,
+    '            }',
+    '        }',
+    '    }',
+  ];
+}
+
+export function layerNormLines(params: LayerNormParams, name: string, x: string, bits: number, globals: string[]): string[] {
+  const { rows, length } = params;
+  const upper = name.toUpperCase();
+  globals.push(`global ${upper}_GAMMA: [Field; ${length}] = [${params.gamma.join(', ')}];`, `global ${upper}_BETA: [Field; ${length}] = [${params.beta.join(', ')}];`);
+  return [
+    `    let mut ${name}: [Field; ${rows * length}] = [0; ${rows * length}];`,
+    `    for r in 0..${rows} {`,
+    `        let mut row: [Field; ${length}] = [0; ${length}];`,
+    `        for j in 0..${length} {`,
+    `            row[j] = ${x}[r * ${length} + j];`,
+    '        }',
+    `        let normalized = layernorm::layer_norm::<${length}, ${bits}, ${params.frac}>(row);`,
+    `        for j in 0..${length} {`,
+    `            ${name}[r * ${length} + j] = dense::rescale::<${bits}, ${params.shift}>(normalized[j] * ${upper}_GAMMA[j] + ${upper}_BETA[j]);`,
+    '        }',
+    '    }',
+  ];
+}
+
+export function lookupLines(params: LookupParams, name: string, x: string, n: number, bits: number): string[] {
+  const floored = params.shift > 0 ? `rescale::rescale::<${bits}, ${params.shift}>(${x}[i])` : `${x}[i]`;
+  const call = params.table === 'gelu' ? 'gelu_lookup::gelu_lookup(v)' : 'sigmoid_lookup::sigmoid_lookup(v)';
+  return [
+    `    let mut ${name}: [Field; ${n}] = [0; ${n}];`,
+    `    for i in 0..${n} {`,
+    `        let v = clip::clip::<${bits - params.shift}>(${floored}, -16, 15);`,
+    `        ${name}[i] = ${params.table === 'tanh' ? `2 * ${call} - 256` : call};`,
+    '    }',
+  ];
 }

@@ -46,7 +46,10 @@ export type LayerParams =
   | MulParams
   | LeakyReluParams
   | ClipParams
-  | GatherParams;
+  | GatherParams
+  | MatMulParams
+  | LayerNormParams
+  | LookupParams;
 
 /**
  * out[r][c] = floor((sum_i x[r][i] * weights[c][i] + bias[r][c]) / 2^shift), weights at the graph
@@ -160,6 +163,47 @@ export interface ClipParams {
 export interface GatherParams {
   kind: 'gather';
   sources: [number, number][];
+}
+
+/**
+ * MatMul of two activations, batched over A's leading axes (B 2-D or with the same leading axes):
+ * out = floor(sum_i a[r][i] * b[i][c] / 2^shift), shift = B's scale, out at A's scale.
+ */
+export interface MatMulParams {
+  kind: 'matmul';
+  batch: number;
+  rows: number;
+  inner: number;
+  cols: number;
+  /** B is one 2-D matrix shared by every batch. */
+  sharedB: boolean;
+  shift: number;
+}
+
+/**
+ * LayerNormalization over the last axis: the knowledge-base layernorm (exact integer (x - mean) /
+ * sqrt(var + eps) at `frac` = the input's fractional bits, eps one unit of its variance sum), then
+ * floor((y * gamma + beta) / 2^shift) with gamma at the graph scale (shift) and beta at frac + shift.
+ */
+export interface LayerNormParams {
+  kind: 'layer-norm';
+  rows: number;
+  length: number;
+  frac: number;
+  gamma: bigint[];
+  beta: bigint[];
+  shift: number;
+}
+
+/**
+ * A knowledge-base lookup table on 2 fractional bits: v = clip(floor(x / 2^shift), -16, 15), then
+ * sigmoid: SIGMOID[v + 16]; gelu: GELU[v + 16]; tanh (x read at 3 fractional bits, so v is 2x):
+ * 2 SIGMOID[v + 16] - 256. Outputs at 8 fractional bits.
+ */
+export interface LookupParams {
+  kind: 'lookup';
+  table: 'sigmoid' | 'gelu' | 'tanh';
+  shift: number;
 }
 
 /** A tensor's integers in row-major order. */

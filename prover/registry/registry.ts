@@ -1,5 +1,6 @@
 import type { GraphNode } from '../onnx/graph.js';
 import { add, flatten, identity, relu, reshape, softmax } from './elementwise.js';
+import { gelu, layerNormalization, sigmoid, tanh } from './attention.js';
 import { concat, transpose } from './layout.js';
 import { gemm, matMul } from './linear.js';
 import { clip, leakyRelu, mul } from './pointwise.js';
@@ -24,6 +25,10 @@ export const BUILT_IN_OPERATORS: readonly OperatorDefinition[] = [
   identity,
   transpose,
   concat,
+  layerNormalization,
+  sigmoid,
+  tanh,
+  gelu,
 ];
 
 /**

@@ -77,3 +77,34 @@ export function cnnOpsModel(seed = 9): Uint8Array {
     .output('y', [1, 57])
     .toBytes();
 }
+
+/**
+ * A tiny attention block over 4 tokens of width 8: Q, K, V projections (MatMul with constants),
+ * scores Q K^T (MatMul of two activations, Transpose), scaled (Mul), Softmax, weighted values
+ * (MatMul of two activations), residual Add, LayerNormalization, then Gelu, Sigmoid and Tanh
+ * joined by Concat. Opset 20 (Gelu).
+ */
+export function attentionModel(seed = 31): Uint8Array {
+  const builder = new ModelBuilder().opset(20).input('x', [4, 8]);
+  ['q', 'k', 'v'].forEach((name, index) => builder.constant(`w${name}`, [8, 8], seededUniform(seed + index, 64, 0.5)));
+  return builder
+    .constant('inv_sqrt_d', [], [1 / Math.sqrt(8)])
+    .constant('gamma', [8], seededUniform(seed + 3, 8, 0.5).map((v) => 1 + v))
+    .constant('beta', [8], seededUniform(seed + 4, 8, 0.2))
+    .node('MatMul', ['x', 'wq'], ['q'], {}, 'query')
+    .node('MatMul', ['x', 'wk'], ['k'], {}, 'key')
+    .node('MatMul', ['x', 'wv'], ['v'], {}, 'value')
+    .node('Transpose', ['k'], ['kt'], { perm: [1, 0] }, 'key_t')
+    .node('MatMul', ['q', 'kt'], ['s'], {}, 'scores')
+    .node('Mul', ['s', 'inv_sqrt_d'], ['ss'], {}, 'scale')
+    .node('Softmax', ['ss'], ['p'], { axis: -1 }, 'softmax')
+    .node('MatMul', ['p', 'v'], ['o'], {}, 'attend')
+    .node('Add', ['o', 'x'], ['h'], {}, 'residual')
+    .node('LayerNormalization', ['h', 'gamma', 'beta'], ['n'], { axis: -1, epsilon: 1e-5 }, 'norm')
+    .node('Gelu', ['n'], ['g'], {}, 'gelu')
+    .node('Sigmoid', ['n'], ['sg'], {}, 'sigmoid')
+    .node('Tanh', ['n'], ['th'], {}, 'tanh')
+    .node('Concat', ['g', 'sg', 'th'], ['y'], { axis: 1 }, 'join')
+    .output('y', [4, 24])
+    .toBytes();
+}
