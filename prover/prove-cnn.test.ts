@@ -33,11 +33,20 @@ describe.each(['circom', 'noir'] as const)('a CNN (Conv, Relu, MaxPool, Flatten,
     expect(result.maxAbsError).toBeLessThanOrEqual(CNN_TOLERANCE);
     expect(result.layers.map((layer) => layer.op)).toEqual(['Conv', 'Relu', 'MaxPool', 'Flatten', 'Gemm']);
     expect(result.circuit.kb).toEqual(['dense', 'max-pool', 'range-check', 'relu']);
+    if (lang === 'circom') {
+      // per-layer constraints add up to the circuit's; Flatten adds none, Conv one rescale per output
+      const perLayer = result.layers.map((layer) => layer.constraints ?? -1);
+      expect(perLayer.reduce((a, b) => a + b, result.inputConstraints ?? 0)).toBe(result.constraints);
+      expect(perLayer[3]).toBe(0);
+      expect(perLayer[0]).toBeGreaterThanOrEqual(72 * 17);
+    }
   });
 
   it('writes a folder that `verify` accepts, and refuses it once a public output is changed', async () => {
     const dir = await mkdtemp(join(tmpdir(), `zkcoder-prove-cnn-${lang}-`));
     await writeProveOutput(new OutputFolder(dir), result, inputs);
+    const report = await readFile(join(dir, 'REPORT.md'), 'utf8');
+    expect(report).toContain(`| conv | Conv | 1x2x6x6 | 2^8 | dense | ${lang === 'circom' ? result.layers[0].constraints : '-'} |`);
     expect((await verifyProofDir(dir)).verified).toBe(true);
     const publicPath = join(dir, 'proof', 'public.json');
     const signals = JSON.parse(await readFile(publicPath, 'utf8')) as string[];
