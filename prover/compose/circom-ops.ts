@@ -125,14 +125,19 @@ export function layerNormLines(params: LayerNormParams, name: string, x: string,
 export function lookupLines(params: LookupParams, name: string, x: string, n: number, bits: number): string[] {
   const template = params.table === 'gelu' ? 'GeluLookup' : 'SigmoidLookup';
   const value = params.table === 'tanh' ? `2 * ${name}Table[i].out - 256` : `${name}Table[i].out`;
+  const scaled = params.multiplier !== undefined;
+  const floor = scaled
+    ? [`        ${name}Floor[i] = DenseRescale(${bits}, ${params.shift});`, `        ${name}Floor[i].acc <== ${x}[i] * ${params.multiplier};`]
+    : [`        ${name}Floor[i] = Rescale(${bits}, ${params.shift});`, `        ${name}Floor[i].x <== ${x}[i];`];
+  const clipBits = scaled ? bits : bits - params.shift;
   return [
     `    signal ${name}[${n}];`,
     ...(params.shift > 0 ? [`    component ${name}Floor[${n}];`] : []),
     `    component ${name}Clip[${n}];`,
     `    component ${name}Table[${n}];`,
     `    for (var i = 0; i < ${n}; i++) {`,
-    ...(params.shift > 0 ? [`        ${name}Floor[i] = Rescale(${bits}, ${params.shift});`, `        ${name}Floor[i].x <== ${x}[i];`] : []),
-    `        ${name}Clip[i] = Clip(${bits - params.shift});`,
+    ...(params.shift > 0 ? floor : []),
+    `        ${name}Clip[i] = Clip(${clipBits});`,
     `        ${name}Clip[i].x <== ${params.shift > 0 ? `${name}Floor[i].out` : `${x}[i]`};`,
     `        ${name}Clip[i].lo <== -16;`,
     `        ${name}Clip[i].hi <== 15;`,

@@ -90,12 +90,17 @@ export function layerNormLines(params: LayerNormParams, name: string, x: string,
 }
 
 export function lookupLines(params: LookupParams, name: string, x: string, n: number, bits: number): string[] {
-  const floored = params.shift > 0 ? `rescale::rescale::<${bits}, ${params.shift}>(${x}[i])` : `${x}[i]`;
+  const scaled = params.multiplier !== undefined;
+  const floored = scaled
+    ? `dense::rescale::<${bits}, ${params.shift}>(${x}[i] * ${params.multiplier})`
+    : params.shift > 0
+      ? `rescale::rescale::<${bits}, ${params.shift}>(${x}[i])`
+      : `${x}[i]`;
   const call = params.table === 'gelu' ? 'gelu_lookup::gelu_lookup(v)' : 'sigmoid_lookup::sigmoid_lookup(v)';
   return [
     `    let mut ${name}: [Field; ${n}] = [0; ${n}];`,
     `    for i in 0..${n} {`,
-    `        let v = clip::clip::<${bits - params.shift}>(${floored}, -16, 15);`,
+    `        let v = clip::clip::<${scaled ? bits : bits - params.shift}>(${floored}, -16, 15);`,
     `        ${name}[i] = ${params.table === 'tanh' ? `2 * ${call} - 256` : call};`,
     '    }',
   ];

@@ -121,8 +121,9 @@ export function evaluateLayer(layer: QuantizedLayer, operands: bigint[][], bits:
     case 'layer-norm':
       return checked(layerNorm(checked(x), params, checked));
     case 'lookup':
+      if (params.multiplier !== undefined) checked(x.map((value) => floorShift(value * (params.multiplier ?? 1n), params.shift)));
       return checked(x).map((value) => {
-        const shifted = floorShift(value, params.shift);
+        const shifted = floorShift(params.multiplier === undefined ? value : value * params.multiplier, params.shift);
         const v = Number(shifted < -16n ? -16n : shifted > 15n ? 15n : shifted);
         if (params.table === 'gelu') return GELU_TABLE[v + 16];
         return params.table === 'tanh' ? 2n * SIGMOID_TABLE[v + 16] - 256n : SIGMOID_TABLE[v + 16];

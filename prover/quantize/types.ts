@@ -204,6 +204,11 @@ export interface LookupParams {
   kind: 'lookup';
   table: 'sigmoid' | 'gelu' | 'tanh';
   shift: number;
+  /**
+   * Erf: v = clip(floor(x * multiplier / 2^shift), -16, 15) (the dense rescale, then clip), with
+   * erf(z) ~ 2 sigmoid(1.702 sqrt(2) z) - 1 read from the sigmoid table (`table` is 'tanh').
+   */
+  multiplier?: bigint;
 }
 
 /** A tensor's integers in row-major order. */

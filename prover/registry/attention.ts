@@ -67,3 +67,24 @@ export const sigmoid = lookupOperator('Sigmoid', 'sigmoid', 'sigmoid lookup (32 
 export const tanh = lookupOperator('Tanh', 'tanh', 'tanh = 2 sigmoid(2x) - 1 from the sigmoid lookup (input floored to 0.125, saturated to [-2, 1.875]); error <= 0.13');
 /** Input floored to 2 fractional bits and saturated to [-4, 3.75]: error up to 0.29 (0.25 * max slope 1.13), and x - 3.75 above 3.75. */
 export const gelu = lookupOperator('Gelu', 'gelu', 'GELU lookup (32 entries, input floored to 0.25, saturated to [-4, 3.75]); error <= 0.3 inside the domain');
+
+/** Fractional bits of Erf's input multiplier. */
+const ERF_MULTIPLIER_FRAC = 12;
+
+/**
+ * erf(z) ~ 2 sigmoid(1.702 sqrt(2) z) - 1 (the logistic approximation of the normal CDF, off by at
+ * most 0.02), read from the sigmoid table at 2 fractional bits of 2.407 z (saturated to [-4, 3.75],
+ * i.e. z in [-1.66, 1.56]): error up to 0.15 (0.25 table step times slope 1.2/2, plus the above).
+ */
+export const erf: OperatorDefinition = {
+  op: 'Erf',
+  kb: ['dense', 'clip', 'sigmoid-lookup'],
+  summary: 'erf(z) ~ 2 sigmoid(2.407 z) - 1 from the sigmoid lookup; error <= 0.15',
+  quantize(node, context) {
+    const x = activationInput(node, context, 0);
+    const multiplier = quantizeValue(1.702 * Math.SQRT2, ERF_MULTIPLIER_FRAC);
+    const shift = x.scale + ERF_MULTIPLIER_FRAC - 2;
+    if (context.bits < 8) throw nodeError(node, `${context.bits}-bit activations leave too few bits for the table index`);
+    return { inputs: [x.name], shape: x.shape, scale: 8, params: { kind: 'lookup', table: 'tanh', shift, multiplier } };
+  },
+};

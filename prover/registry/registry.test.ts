@@ -26,7 +26,7 @@ function quantizeError(model: Uint8Array): string {
 describe('the operator registry', () => {
   it('lists every built-in op type (what `zkcoder op` reads) and takes extra definitions that replace built-ins', () => {
     const supported = new OperatorRegistry().supported();
-    for (const op of ['Gemm', 'MatMul', 'Conv', 'MaxPool', 'AveragePool', 'GlobalAveragePool', 'Add', 'Mul', 'Relu', 'LeakyRelu', 'Clip', 'Softmax', 'LayerNormalization', 'Sigmoid', 'Tanh', 'Gelu', 'Flatten', 'Reshape', 'Identity', 'Transpose', 'Concat']) {
+    for (const op of ['Gemm', 'MatMul', 'Conv', 'MaxPool', 'AveragePool', 'GlobalAveragePool', 'Add', 'Mul', 'Relu', 'LeakyRelu', 'Clip', 'Softmax', 'LayerNormalization', 'Sigmoid', 'Tanh', 'Gelu', 'Erf', 'Flatten', 'Reshape', 'Identity', 'Transpose', 'Concat']) {
       expect(supported).toContain(op);
     }
     const custom = { ...relu, op: 'HardSigmoid', summary: 'test stand-in' };

@@ -1,6 +1,6 @@
 import type { GraphNode } from '../onnx/graph.js';
 import { add, flatten, identity, relu, reshape, softmax } from './elementwise.js';
-import { gelu, layerNormalization, sigmoid, tanh } from './attention.js';
+import { erf, gelu, layerNormalization, sigmoid, tanh } from './attention.js';
 import { concat, transpose } from './layout.js';
 import { gemm, matMul } from './linear.js';
 import { clip, leakyRelu, mul } from './pointwise.js';
@@ -29,6 +29,7 @@ export const BUILT_IN_OPERATORS: readonly OperatorDefinition[] = [
   sigmoid,
   tanh,
   gelu,
+  erf,
 ];
 
 /**
