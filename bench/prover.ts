@@ -3,7 +3,8 @@
  * seed): constraints, compile / witness / prove / verify times and peak memory per language, and the
  * accuracy of the quantized model against onnxruntime over 100 random inputs (the circuit's outputs
  * equal the integer interpreter's bit for bit, which each proved run checks).
- * Writes bench/results/prover.json. `--lang circom|noir` runs one language only.
+ * Writes bench/results/prover.json. `--lang circom|noir` runs one language only; `--models
+ * mlp,cnn,attention` picks the models (default all; cnn and attention are bench/prover-models.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,6 +16,7 @@ import { dequantizeValue } from '../prover/quantize/fixed-point.js';
 import { calibrateScale } from '../prover/quantize/calibrate.js';
 import { interpretQuantized } from '../prover/quantize/interpret.js';
 import { quantizeGraph, quantizeInputs } from '../prover/quantize/quantize.js';
+import { benchSmallModel } from './prover-models.js';
 /** `value` to `digits` decimals. */
 function round(value: number, digits: number): number {
   return Math.round(value * 10 ** digits) / 10 ** digits;
@@ -26,6 +28,8 @@ const SAMPLES = 100;
 const RESULTS = 'bench/results/prover.json';
 const langArg = process.argv.indexOf('--lang');
 const langs = (langArg > 0 ? [process.argv[langArg + 1]] : ['circom', 'noir']) as ('circom' | 'noir')[];
+const modelsArg = process.argv.indexOf('--models');
+const models = modelsArg > 0 ? process.argv[modelsArg + 1].split(',') : ['mlp', 'cnn', 'attention'];
 
 function mnistMlp(): Uint8Array {
   const builder = new ModelBuilder().input('image', [1, SIZES[0]]);
@@ -92,20 +96,38 @@ async function proveOnce(model: Uint8Array, lang: 'circom' | 'noir', scale: numb
   };
 }
 
-const model = mnistMlp();
-// --calibrate on 20 images other than the 100 measured: the random weights give logits below 0.5,
-// where the default 1/256 step is coarse.
-const calibratedScale = calibrateScale(readModel(model), Array.from({ length: 20 }, (_, index) => ({ image: image(5000 + index) })));
-const results: Record<string, unknown> = {
-  model: `MLP ${SIZES.join('-')} (Gemm, Relu, Gemm), weights uniform in ±1/sqrt(fan-in), seed ${SEED}; inputs uniform in [0, 1)`,
-  quantization: `16-bit signed fixed point, weights as circuit constants; proved at the calibrated scale 2^${calibratedScale}`,
-  machine: { cpus: cpus().length, node: process.version, loadAverageAtStart: round(loadavg()[0], 1) },
-  accuracy: { defaultScale: await accuracy(model, 8), calibratedScale: await accuracy(model, calibratedScale) },
-  comparison: 'circomlib-ml Dense/ReLU MLP of this shape: 73,416 non-linear constraints, 2.35 s prove on its authors\' machine (not re-measured here)',
-};
-for (const lang of langs) results[lang] = await proveOnce(model, lang, calibratedScale);
+const results: Record<string, unknown> = {};
+if (models.includes('mlp')) {
+  const model = mnistMlp();
+  // --calibrate on 20 images other than the 100 measured: the random weights give logits below 0.5,
+  // where the default 1/256 step is coarse.
+  const calibratedScale = calibrateScale(readModel(model), Array.from({ length: 20 }, (_, index) => ({ image: image(5000 + index) })));
+  Object.assign(results, {
+    model: `MLP ${SIZES.join('-')} (Gemm, Relu, Gemm), weights uniform in ±1/sqrt(fan-in), seed ${SEED}; inputs uniform in [0, 1)`,
+    quantization: `16-bit signed fixed point, weights as circuit constants; proved at the calibrated scale 2^${calibratedScale}`,
+    machine: { cpus: cpus().length, node: process.version, loadAverageAtStart: round(loadavg()[0], 1) },
+    accuracy: { defaultScale: await accuracy(model, 8), calibratedScale: await accuracy(model, calibratedScale) },
+    comparison: 'circomlib-ml Dense/ReLU MLP of this shape: 73,416 non-linear constraints, 2.35 s prove on its authors\' machine (not re-measured here)',
+  });
+  for (const lang of langs) results[lang] = await proveOnce(model, lang, calibratedScale);
+}
+for (const name of ['cnn', 'attention'] as const) {
+  if (!models.includes(name)) continue;
+  const perLang: Record<string, unknown> = {};
+  for (const lang of langs) perLang[lang] = await benchSmallModel(name, lang);
+  results[name] = { machine: { cpus: cpus().length, loadAverageAtStart: round(loadavg()[0], 1) }, ...perLang };
+}
 mkdirSync('bench/results', { recursive: true });
 // Read at the end: a run of the other language may have written its part meanwhile.
 const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
-writeFileSync(RESULTS, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+writeFileSync(RESULTS, JSON.stringify({ ...previous, ...results, ...mergeLangs(previous, results) }, null, 2) + '\n');
 console.log(JSON.stringify(results, null, 2));
+
+/** A one-language run keeps the other language's part of cnn / attention. */
+function mergeLangs(previous: Record<string, unknown>, current: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const name of ['cnn', 'attention']) {
+    if (current[name] && previous[name]) merged[name] = { ...(previous[name] as object), ...(current[name] as object) };
+  }
+  return merged;
+}

@@ -8,13 +8,15 @@ export interface LayerReport {
   shape: number[];
   scale: number;
   kb: string[];
+  /** Circom: the R1CS constraints this layer adds (its gadgets and range checks). */
+  constraints?: number;
   /** Max |dequantized activation - onnxruntime's float activation|, when onnxruntime reported it. */
   maxAbsError?: number;
 }
 
 /** Per-layer error of the quantized activations against onnxruntime's float ones. */
-export function layerReports(graph: QuantizedGraph, values: IntegerTensors, reference: Map<string, ReferenceTensor>): LayerReport[] {
-  return graph.layers.map((layer) => {
+export function layerReports(graph: QuantizedGraph, values: IntegerTensors, reference: Map<string, ReferenceTensor>, constraints?: Map<string, number>): LayerReport[] {
+  return graph.layers.map((layer, index) => {
     const integers = values.get(layer.output.name) ?? [];
     const expected = reference.get(layer.output.name);
     let maxAbsError: number | undefined;
@@ -22,6 +24,6 @@ export function layerReports(graph: QuantizedGraph, values: IntegerTensors, refe
       maxAbsError = 0;
       integers.forEach((value, index) => (maxAbsError = Math.max(maxAbsError ?? 0, Math.abs(dequantizeValue(value, layer.output.scale) - expected.data[index]))));
     }
-    return { node: layer.node, op: layer.op, shape: layer.output.shape, scale: layer.output.scale, kb: layer.kb, ...(maxAbsError !== undefined ? { maxAbsError } : {}) };
+    return { node: layer.node, op: layer.op, shape: layer.output.shape, scale: layer.output.scale, kb: layer.kb, ...(constraints ? { constraints: constraints.get(`t${index}`) ?? 0 } : {}), ...(maxAbsError !== undefined ? { maxAbsError } : {}) };
   });
 }

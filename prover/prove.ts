@@ -13,6 +13,8 @@ import { quantizeGraph, quantizeInputs } from './quantize/quantize.js';
 import type { IntegerTensors, QuantizedGraph } from './quantize/types.js';
 import type { OperatorRegistry } from './registry/registry.js';
 import { layerReports, type LayerReport } from './layer-report.js';
+import { circomLayerConstraints } from './layer-constraints.js';
+import type { CircomCompiled } from '../compiler-harness/circom/backend.js';
 import { proofClaim } from './output.js';
 import { readTensors } from './verify.js';
 
@@ -63,6 +65,8 @@ export interface ProveResult {
   tolerance?: number;
   /** Circom: R1CS constraints; Noir: ACIR opcodes. */
   constraints: number;
+  /** Circom: the constraints of the graph inputs' range checks (the layers hold the rest). */
+  inputConstraints?: number;
   /** Noir: UltraHonk gates. */
   gates?: number;
   timings: Partial<Record<ProveStage, number>>;
@@ -123,6 +127,8 @@ export async function* proveInference(options: ProveOptions): AsyncGenerator<Pro
     const compiled = await backend.compile({ lang, files: circuit.files, entry: circuit.entry, name: 'model', ...(lang === 'noir' && quantized.outputs.length > 1 ? { returnNames: circuit.outputNames } : {}) });
     if (!compiled.ok || !compiled.compiled) throw new Error(`the composed ${lang} circuit did not compile (a prover bug): ${compiled.diagnostics.map((d) => d.message).join('; ').slice(0, 2000)}`);
     const program = compiled.compiled;
+    // Circom: which layer each R1CS constraint belongs to, for REPORT.md (Noir has no such map).
+    const perLayer = lang === 'circom' ? await circomLayerConstraints(program as CircomCompiled) : undefined;
     yield end('compile', `${program.constraintCount} ${lang === 'circom' ? 'constraints' : 'ACIR opcodes'}${program.gateCount ? `, ${program.gateCount} gates` : ''}`);
 
     yield start('witness');
@@ -170,7 +176,8 @@ export async function* proveInference(options: ProveOptions): AsyncGenerator<Pro
       constraints: program.constraintCount,
       ...(program.gateCount !== undefined ? { gates: program.gateCount } : {}),
       timings,
-      layers: layerReports(quantized, integerValues, reference),
+      layers: layerReports(quantized, integerValues, reference, perLayer),
+      ...(perLayer ? { inputConstraints: perLayer.get('inputs') ?? 0 } : {}),
       interpreterAgrees,
       circuit,
       quantized,

@@ -19,13 +19,13 @@ export function reportMarkdown(result: ProveResult): string {
     '',
     '## Layers',
     '',
-    'Constraints and times are for the whole circuit (one proof); per layer the table gives the circuits used and the error of the dequantized activation against onnxruntime.',
+    `One circuit, one proof: stage times are for the whole circuit. Per layer: the circuits used, the R1CS constraints it adds (Circom; ${result.inputConstraints ?? '-'} more range-check the graph inputs) and the error of the dequantized activation against onnxruntime.`,
     '',
-    '| node | op | shape | scale | knowledge-base circuits | max error vs float |',
-    '|---|---|---|---|---|---|',
+    '| node | op | shape | scale | knowledge-base circuits | constraints | max error vs float |',
+    '|---|---|---|---|---|---|---|',
     ...result.layers.map(
       (layer) =>
-        `| ${layer.node} | ${layer.op} | ${layer.shape.join('x')} | 2^${layer.scale} | ${layer.kb.join(', ') || '(none: reshape)'} | ${layer.maxAbsError === undefined ? '-' : layer.maxAbsError.toPrecision(3)} |`,
+        `| ${layer.node} | ${layer.op} | ${layer.shape.join('x')} | 2^${layer.scale} | ${layer.kb.join(', ') || '(none: moves values)'} | ${layer.constraints ?? '-'} | ${layer.maxAbsError === undefined ? '-' : layer.maxAbsError.toPrecision(3)} |`,
     ),
     '',
     '## Outputs',

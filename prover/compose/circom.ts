@@ -3,6 +3,8 @@ import type { QuantizedGraph, QuantizedLayer } from '../quantize/types.js';
 import { circomSource, entriesUsed } from './kb-sources.js';
 import { linearAccumulator } from './linear-terms.js';
 import type { ComposedCircuit } from './types.js';
+import { walkLayers } from './walk.js';
+import * as ops from './circom-ops.js';
 
 /**
  * One Circom main for the whole graph: public inputs `in<k>` (range-checked to SInt(bits)),
@@ -11,39 +13,27 @@ import type { ComposedCircuit } from './types.js';
  */
 export function composeCircom(graph: QuantizedGraph): ComposedCircuit {
   const entries = entriesUsed(graph.layers);
-  const names = new Map<string, string>();
   const half = 1n << BigInt(graph.bits - 1);
-  const body: string[] = [];
-  graph.inputs.forEach((input, k) => {
-    const name = `in${k}`;
-    names.set(input.name, name);
-    const n = sizeOf(input.shape);
-    body.push(
-      `    // graph input ${input.name}: ${n} values, each range-checked to SInt(${graph.bits})`,
-      `    signal input ${name}[${n}];`,
-      `    component ${name}Range[${n}];`,
-      `    for (var i = 0; i < ${n}; i++) {`,
-      `        ${name}Range[i] = RangeCheck(${graph.bits});`,
-      `        ${name}Range[i].x <== ${name}[i] + ${half};`,
-      `    }`,
-    );
+  const walked = walkLayers(graph, {
+    input: (input, name) => {
+      const n = sizeOf(input.shape);
+      return [
+        `    // graph input ${input.name}: ${n} values, each range-checked to SInt(${graph.bits})`,
+        `    signal input ${name}[${n}];`,
+        `    component ${name}Range[${n}];`,
+        `    for (var i = 0; i < ${n}; i++) {`,
+        `        ${name}Range[i] = RangeCheck(${graph.bits});`,
+        `        ${name}Range[i].x <== ${name}[i] + ${half};`,
+        `    }`,
+      ];
+    },
+    layer: (layer, name, input) => layerLines(layer, name, input, graph.bits),
   });
-  graph.outputs.forEach((output, k) => body.push(`    signal output out${k}[${sizeOf(output.shape)}];`));
-  graph.layers.forEach((layer, index) => {
-    const input = (position: number) => names.get(layer.inputs[position]) ?? missing(layer, position);
-    if (layer.params.kind === 'reshape') {
-      names.set(layer.output.name, input(0));
-      return;
-    }
-    const name = `t${index}`;
-    names.set(layer.output.name, name);
-    body.push('', `    // ${layer.node}: ${layer.op} -> ${layer.output.shape.join('x')} at scale 2^${layer.output.scale}`);
-    body.push(...layerLines(layer, name, input, graph.bits));
-  });
-  graph.outputs.forEach((output, k) => {
-    const source = names.get(output.name) ?? '';
-    body.push('', `    for (var i = 0; i < ${sizeOf(output.shape)}; i++) out${k}[i] <== ${source}[i];`);
-  });
+  const body = [
+    ...graph.outputs.map((output, k) => `    signal output out${k}[${sizeOf(output.shape)}];`),
+    ...walked.body,
+    ...graph.outputs.map((output, k) => `\n    for (var i = 0; i < ${sizeOf(output.shape)}; i++) out${k}[i] <== ${walked.outputs[k]}[i];`),
+  ];
   const includes = entries.map((entry) => `include "kb/${entry}.circom";`);
   const publics = graph.inputs.map((_, k) => `in${k}`).join(', ');
   const main = [
@@ -135,11 +125,26 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
     }
     case 'reshape':
       return [];
+    case 'conv':
+      return ops.convLines(params, name, input(0), bits);
+    case 'max-pool':
+    case 'average-pool':
+      return ops.poolLines(params, name, input(0), bits);
+    case 'mul':
+      return ops.mulLines(params, name, layer.inputs.map((_, position) => input(position)), n, bits);
+    case 'leaky-relu':
+      return ops.leakyReluLines(params, name, input(0), n, bits);
+    case 'clip':
+      return ops.clipLines(params, name, input(0), n, bits);
+    case 'matmul':
+      return ops.matMulLines(params, name, [input(0), input(1)], bits);
+    case 'layer-norm':
+      return ops.layerNormLines(params, name, input(0), bits);
+    case 'lookup':
+      return ops.lookupLines(params, name, input(0), n, bits);
+    case 'gather':
+      return ops.gatherLines(params, name, layer.inputs.map((_, position) => input(position)));
     default:
       return params satisfies never;
   }
-}
-
-function missing(layer: QuantizedLayer, position: number): never {
-  throw new Error(`layer ${layer.node}: input ${layer.inputs[position]} was not composed before it`);
 }

@@ -10,16 +10,17 @@ const TERMS_PER_STATEMENT = 32;
  * the syntax; the caller declares `acc` (`var acc;` / `let mut acc: Field = 0;`).
  */
 export function linearAccumulator(params: LinearParams, input: (index: number) => string, row: number, col: number): string[] {
-  const terms: string[] = [];
-  for (let i = 0; i < params.inner; i++) {
-    const weight = params.weights[col * params.inner + i];
-    if (weight === 0n) continue;
-    const operand = input(row * params.inner + i);
-    terms.push(weight < 0n ? `- ${operand} * ${-weight}` : `+ ${operand} * ${weight}`);
-  }
+  const terms: [string, bigint][] = [];
+  for (let i = 0; i < params.inner; i++) terms.push([input(row * params.inner + i), params.weights[col * params.inner + i]]);
+  return accumulatorStatements(params.bias[row * params.cols + col], terms);
+}
+
+/** `acc = bias + operand * weight ...` in statements of at most TERMS_PER_STATEMENT terms; zero weights skipped. */
+export function accumulatorStatements(bias: bigint, weighted: [string, bigint][]): string[] {
+  const terms = weighted.filter(([, weight]) => weight !== 0n).map(([operand, weight]) => (weight < 0n ? `- ${operand} * ${-weight}` : `+ ${operand} * ${weight}`));
   const statements: string[] = [];
   for (let start = 0; start === 0 || start < terms.length; start += TERMS_PER_STATEMENT) {
-    const head = start === 0 ? params.bias[row * params.cols + col].toString() : 'acc';
+    const head = start === 0 ? bias.toString() : 'acc';
     statements.push(`acc = ${[head, ...terms.slice(start, start + TERMS_PER_STATEMENT)].join(' ')};`);
   }
   return statements;

@@ -3,6 +3,8 @@ import type { QuantizedGraph, QuantizedLayer } from '../quantize/types.js';
 import { entriesUsed, noirModule, noirModuleName } from './kb-sources.js';
 import { linearAccumulator } from './linear-terms.js';
 import type { ComposedCircuit } from './types.js';
+import { walkLayers } from './walk.js';
+import * as ops from './noir-ops.js';
 
 /**
  * One Noir program for the whole graph: `main(in0: pub [Field; n], ...) -> pub [Field; m]` (a tuple
@@ -11,27 +13,20 @@ import type { ComposedCircuit } from './types.js';
  */
 export function composeNoir(graph: QuantizedGraph): ComposedCircuit {
   const entries = entriesUsed(graph.layers);
-  const names = new Map<string, string>();
   const half = 1n << BigInt(graph.bits - 1);
-  const body: string[] = [];
-  const params = graph.inputs.map((input, k) => {
-    names.set(input.name, `in${k}`);
-    body.push(`    // graph input ${input.name}: range-checked to SInt(${graph.bits})`, `    for i in 0..${sizeOf(input.shape)} {`, `        let _ = range_check::range_check::<${graph.bits}>(in${k}[i] + ${half});`, '    }');
-    return `in${k}: pub [Field; ${sizeOf(input.shape)}]`;
-  });
   const globals: string[] = [];
-  graph.layers.forEach((layer, index) => {
-    const input = (position: number) => names.get(layer.inputs[position]) ?? missing(layer, position);
-    if (layer.params.kind === 'reshape') {
-      names.set(layer.output.name, input(0));
-      return;
-    }
-    const name = `t${index}`;
-    names.set(layer.output.name, name);
-    body.push('', `    // ${layer.node}: ${layer.op} -> ${layer.output.shape.join('x')} at scale 2^${layer.output.scale}`);
-    body.push(...layerLines(layer, name, input, graph.bits, globals));
+  const params = graph.inputs.map((input, k) => `in${k}: pub [Field; ${sizeOf(input.shape)}]`);
+  const walked = walkLayers(graph, {
+    input: (input, name) => [
+      `    // graph input ${input.name}: range-checked to SInt(${graph.bits})`,
+      `    for i in 0..${sizeOf(input.shape)} {`,
+      `        let _ = range_check::range_check::<${graph.bits}>(${name}[i] + ${half});`,
+      '    }',
+    ],
+    layer: (layer, name, input) => layerLines(layer, name, input, graph.bits, globals),
   });
-  const returned = graph.outputs.map((output) => names.get(output.name) ?? '');
+  const body = walked.body;
+  const returned = walked.outputs;
   const returnTypes = graph.outputs.map((output) => `[Field; ${sizeOf(output.shape)}]`);
   const single = graph.outputs.length === 1;
   body.push(`    ${single ? returned[0] : `(${returned.join(', ')})`}`);
@@ -41,7 +36,7 @@ export function composeNoir(graph: QuantizedGraph): ComposedCircuit {
     `// The quantized model: ${graph.layers.length} layers, ${graph.bits}-bit activations, weights at scale 2^${graph.scale}.`,
     ...globals,
     `fn main(${params.join(', ')}) -> pub ${single ? returnTypes[0] : `(${returnTypes.join(', ')})`} {`,
-    ...(graph.layers.some((layer) => layer.params.kind === 'linear') ? ['    let mut acc: Field = 0; // the running sum of a linear output'] : []),
+    ...(graph.layers.some((layer) => layer.params.kind === 'linear' || layer.params.kind === 'conv') ? ['    let mut acc: Field = 0; // the running sum of a linear output'] : []),
     ...body,
     '}',
     '',
@@ -100,11 +95,26 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
     }
     case 'reshape':
       return [];
+    case 'conv':
+      return ops.convLines(params, name, input(0), bits);
+    case 'max-pool':
+    case 'average-pool':
+      return ops.poolLines(params, name, input(0), bits);
+    case 'mul':
+      return ops.mulLines(params, name, layer.inputs.map((_, position) => input(position)), n, bits, globals);
+    case 'leaky-relu':
+      return ops.leakyReluLines(params, name, input(0), n, bits);
+    case 'clip':
+      return ops.clipLines(params, name, input(0), n, bits);
+    case 'matmul':
+      return ops.matMulLines(params, name, [input(0), input(1)], bits);
+    case 'layer-norm':
+      return ops.layerNormLines(params, name, input(0), bits, globals);
+    case 'lookup':
+      return ops.lookupLines(params, name, input(0), n, bits);
+    case 'gather':
+      return ops.gatherLines(params, name, layer.inputs.map((_, position) => input(position)));
     default:
       return params satisfies never;
   }
-}
-
-function missing(layer: QuantizedLayer, position: number): never {
-  throw new Error(`layer ${layer.node}: input ${layer.inputs[position]} was not composed before it`);
 }

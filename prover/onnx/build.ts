@@ -6,7 +6,7 @@ const { onnx } = onnxProto;
 
 /**
  * A small builder for ONNX models in TypeScript, so tests and benchmarks make their models without
- * downloads. Produces the same protobuf bytes an exporter would (opset 17, float32 tensors).
+ * downloads. Produces the same protobuf bytes an exporter would (opset 17 by default, float32 tensors).
  *
  * @example
  * const model = new ModelBuilder().input('x', [1, 4]).gemm('x', 'y', w, b).output('y', [1, 2]).toBytes();
@@ -16,6 +16,13 @@ export class ModelBuilder {
   private readonly outputs: Onnx.IValueInfoProto[] = [];
   private readonly initializers: Onnx.ITensorProto[] = [];
   private readonly nodes: Onnx.INodeProto[] = [];
+  private opsetVersion = 17;
+
+  /** The default-domain opset (17 unless set; Gelu needs 20). */
+  opset(version: number): this {
+    this.opsetVersion = version;
+    return this;
+  }
 
   input(name: string, shape: Shape): this {
     this.inputs.push(valueInfo(name, shape));
@@ -54,7 +61,7 @@ export class ModelBuilder {
     const model = onnx.ModelProto.create({
       irVersion: 8,
       producerName: 'zkcoder',
-      opsetImport: [{ domain: '', version: 17 }],
+      opsetImport: [{ domain: '', version: this.opsetVersion }],
       graph: { name: 'model', node: this.nodes, input: this.inputs, output: this.outputs, initializer: this.initializers },
     });
     return onnx.ModelProto.encode(model).finish();

@@ -35,7 +35,21 @@ export interface QuantizedLayer {
   kb: string[];
 }
 
-export type LayerParams = LinearParams | AddParams | ReluParams | SoftmaxParams | ReshapeParams;
+export type LayerParams =
+  | LinearParams
+  | AddParams
+  | ReluParams
+  | SoftmaxParams
+  | ReshapeParams
+  | ConvParams
+  | PoolParams
+  | MulParams
+  | LeakyReluParams
+  | ClipParams
+  | GatherParams
+  | MatMulParams
+  | LayerNormParams
+  | LookupParams;
 
 /**
  * out[r][c] = floor((sum_i x[r][i] * weights[c][i] + bias[r][c]) / 2^shift), weights at the graph
@@ -78,6 +92,123 @@ export interface SoftmaxParams {
 /** Flatten / Reshape / Identity: the row-major integers are unchanged. */
 export interface ReshapeParams {
   kind: 'reshape';
+}
+
+/**
+ * 2-D convolution (group 1) over NCHW: each output is floor((bias[oc] + sum x * w) / 2^shift), the
+ * weights constants at the graph scale, as a linear layer's; `convTerms` lists each output's terms.
+ */
+export interface ConvParams {
+  kind: 'conv';
+  geometry: WindowGeometry;
+  outChannels: number;
+  /** outChannels x inChannels x kernel[0] x kernel[1], row-major. */
+  weights: bigint[];
+  /** One per output channel, at input scale + shift. */
+  bias: bigint[];
+  shift: number;
+}
+
+/** Where 2-D windows fall: NCHW input, kernel, strides, pads [top, left, bottom, right], dilations. */
+export interface WindowGeometry {
+  batch: number;
+  channels: number;
+  height: number;
+  width: number;
+  kernel: [number, number];
+  strides: [number, number];
+  pads: [number, number, number, number];
+  dilations: [number, number];
+  outHeight: number;
+  outWidth: number;
+}
+
+/**
+ * MaxPool / AveragePool / GlobalAveragePool per channel: max of the window's elements, or
+ * floor(sum / count) (floor toward -infinity). Padded positions are left out of a window
+ * (MaxPool's -infinity padding; AveragePool's count_include_pad = 0) or count as zeros
+ * (count_include_pad = 1).
+ */
+export interface PoolParams {
+  kind: 'max-pool' | 'average-pool';
+  geometry: WindowGeometry;
+  countIncludePad: boolean;
+}
+
+/**
+ * out = floor(a * b / 2^shift), range-checked to SInt(bits): b another activation of the same
+ * shape (shift = its scale) or a constant at the graph scale broadcast to out (shift = graph scale).
+ */
+export interface MulParams {
+  kind: 'mul';
+  constant?: bigint[];
+  shift: number;
+}
+
+/** out = x for x >= 0, else floor(slope * x / 2^frac), slope = round(alpha * 2^frac) in [0, 2^frac). */
+export interface LeakyReluParams {
+  kind: 'leaky-relu';
+  slope: bigint;
+  frac: number;
+}
+
+/** out = min(max(x, lo), hi), bounds at the input's scale. */
+export interface ClipParams {
+  kind: 'clip';
+  lo: bigint;
+  hi: bigint;
+}
+
+/** Transpose / Concat: output element k is element `sources[k][1]` of input `sources[k][0]`; no arithmetic. */
+export interface GatherParams {
+  kind: 'gather';
+  sources: [number, number][];
+}
+
+/**
+ * MatMul of two activations, batched over A's leading axes (B 2-D or with the same leading axes):
+ * out = floor(sum_i a[r][i] * b[i][c] / 2^shift), shift = B's scale, out at A's scale.
+ */
+export interface MatMulParams {
+  kind: 'matmul';
+  batch: number;
+  rows: number;
+  inner: number;
+  cols: number;
+  /** B is one 2-D matrix shared by every batch. */
+  sharedB: boolean;
+  shift: number;
+}
+
+/**
+ * LayerNormalization over the last axis: the knowledge-base layernorm (exact integer (x - mean) /
+ * sqrt(var + eps) at `frac` = the input's fractional bits, eps one unit of its variance sum), then
+ * floor((y * gamma + beta) / 2^shift) with gamma at the graph scale (shift) and beta at frac + shift.
+ */
+export interface LayerNormParams {
+  kind: 'layer-norm';
+  rows: number;
+  length: number;
+  frac: number;
+  gamma: bigint[];
+  beta: bigint[];
+  shift: number;
+}
+
+/**
+ * A knowledge-base lookup table on 2 fractional bits: v = clip(floor(x / 2^shift), -16, 15), then
+ * sigmoid: SIGMOID[v + 16]; gelu: GELU[v + 16]; tanh (x read at 3 fractional bits, so v is 2x):
+ * 2 SIGMOID[v + 16] - 256. Outputs at 8 fractional bits.
+ */
+export interface LookupParams {
+  kind: 'lookup';
+  table: 'sigmoid' | 'gelu' | 'tanh';
+  shift: number;
+  /**
+   * Erf: v = clip(floor(x * multiplier / 2^shift), -16, 15) (the dense rescale, then clip), with
+   * erf(z) ~ 2 sigmoid(1.702 sqrt(2) z) - 1 read from the sigmoid table (`table` is 'tanh').
+   */
+  multiplier?: bigint;
 }
 
 /** A tensor's integers in row-major order. */

@@ -82,7 +82,7 @@ export const reshape = reshapeOperator('Reshape', 'to a constant shape (0 copies
 export const identity = reshapeOperator('Identity', 'passes the tensor through; no constraints', (_node, input) => input);
 
 /** The constant's values broadcast (numpy rules) to `shape`, row-major; undefined when it does not broadcast. */
-function broadcastTo(constant: TensorValue, shape: Shape): number[] | undefined {
+export function broadcastTo(constant: TensorValue, shape: Shape): number[] | undefined {
   const dims = [...constant.shape];
   if (dims.length > shape.length) return undefined;
   while (dims.length < shape.length) dims.unshift(1);

@@ -1,5 +1,6 @@
 import { attributeNumber, formatShape, sizeOf, type GraphNode, type TensorValue } from '../onnx/graph.js';
 import { quantizeValue } from '../quantize/fixed-point.js';
+import { activationMatMul } from './attention.js';
 import { activationInput, constantInput, nodeError, type OperatorDefinition, type PlannedLayer, type QuantizeContext } from './operator.js';
 
 /**
@@ -33,8 +34,9 @@ export const gemm: OperatorDefinition = {
 export const matMul: OperatorDefinition = {
   op: 'MatMul',
   kb: ['dense'],
-  summary: 'Y = A B with constant 2-D B (A of any rank: its leading axes are rows)',
+  summary: 'Y = A B with constant 2-D B (A of any rank: its leading axes are rows), or of two activations (batched)',
   quantize(node, context) {
+    if (node.inputs[1] && context.activation(node.inputs[1])) return activationMatMul(node, context);
     const a = activationInput(node, context, 0);
     const b = constantInput(node, context, 1);
     const inner = a.shape[a.shape.length - 1];

@@ -1,9 +1,36 @@
 import type { GraphNode } from '../onnx/graph.js';
 import { add, flatten, identity, relu, reshape, softmax } from './elementwise.js';
+import { erf, gelu, layerNormalization, sigmoid, tanh } from './attention.js';
+import { concat, transpose } from './layout.js';
 import { gemm, matMul } from './linear.js';
+import { clip, leakyRelu, mul } from './pointwise.js';
+import { averagePool, conv, globalAveragePool, maxPool } from './spatial.js';
 import { UnsupportedOperatorError, type OperatorDefinition } from './operator.js';
 
-export const BUILT_IN_OPERATORS: readonly OperatorDefinition[] = [gemm, matMul, add, relu, softmax, flatten, reshape, identity];
+export const BUILT_IN_OPERATORS: readonly OperatorDefinition[] = [
+  gemm,
+  matMul,
+  conv,
+  add,
+  mul,
+  relu,
+  leakyRelu,
+  clip,
+  softmax,
+  maxPool,
+  averagePool,
+  globalAveragePool,
+  flatten,
+  reshape,
+  identity,
+  transpose,
+  concat,
+  layerNormalization,
+  sigmoid,
+  tanh,
+  gelu,
+  erf,
+];
 
 /**
  * `(opType, attributes) → circuit`: the built-in operators, then any the caller adds (the hook

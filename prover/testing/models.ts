@@ -28,3 +28,83 @@ export function mlpModel(options: { sizes?: number[]; softmax?: boolean; seed?: 
 export function sampleInput(length: number, seed: number): number[][] {
   return [Array.from(seededUniform(seed, length))];
 }
+
+/** A small CNN: 1x1x8x8 → Conv 3x3 (2 channels) → Relu → MaxPool 2x2 → Flatten → Gemm (3 outputs). */
+export function cnnModel(seed = 5): Uint8Array {
+  return new ModelBuilder()
+    .input('x', [1, 1, 8, 8])
+    .constant('w', [2, 1, 3, 3], seededUniform(seed, 18, 0.5))
+    .constant('b', [2], [0.1, -0.05])
+    .constant('dense', [3, 18], seededUniform(seed + 1, 54, 0.3))
+    .constant('dense_b', [3], [0.02, 0, -0.03])
+    .node('Conv', ['x', 'w', 'b'], ['c'], { kernel_shape: [3, 3] }, 'conv')
+    .node('Relu', ['c'], ['r'], {}, 'relu')
+    .node('MaxPool', ['r'], ['p'], { kernel_shape: [2, 2], strides: [2, 2] }, 'pool')
+    .node('Flatten', ['p'], ['f'], {}, 'flatten')
+    .node('Gemm', ['f', 'dense', 'dense_b'], ['y'], { transB: 1 }, 'dense')
+    .output('y', [1, 3])
+    .toBytes();
+}
+
+/**
+ * Every CNN-style op with its attributes exercised: Conv (stride 2, pads, and one with dilation 2),
+ * LeakyRelu, Mul (broadcast constant and two activations), Clip, MaxPool and AveragePool with
+ * padding (count_include_pad 1), GlobalAveragePool, Concat, Transpose, Flatten.
+ */
+export function cnnOpsModel(seed = 9): Uint8Array {
+  return new ModelBuilder()
+    .input('x', [1, 2, 5, 5])
+    .constant('w', [3, 2, 3, 3], seededUniform(seed, 54, 0.4))
+    .constant('b', [3], [0.1, -0.2, 0.05])
+    .constant('wd', [3, 2, 2, 2], seededUniform(seed + 1, 24, 0.4))
+    .constant('scale', [1, 3, 1, 1], [1.5, -0.75, 0.5])
+    .constant('lo', [], [-0.5])
+    .constant('hi', [], [0.75])
+    .node('Conv', ['x', 'w', 'b'], ['c'], { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1] }, 'conv')
+    .node('LeakyRelu', ['c'], ['l'], { alpha: 0.1 }, 'leaky')
+    .node('Mul', ['l', 'scale'], ['m'], {}, 'scale')
+    .node('Clip', ['m', 'lo', 'hi'], ['k'], {}, 'clip')
+    .node('MaxPool', ['k'], ['mp'], { kernel_shape: [2, 2], pads: [0, 0, 1, 1] }, 'maxpool')
+    .node('AveragePool', ['k'], ['ap'], { kernel_shape: [2, 2], pads: [1, 1, 0, 0], count_include_pad: 1 }, 'avgpool')
+    .node('Concat', ['mp', 'ap'], ['cat'], { axis: 1 }, 'concat')
+    .node('Transpose', ['cat'], ['t'], { perm: [0, 2, 3, 1] }, 'transpose')
+    .node('Mul', ['t', 't'], ['sq'], {}, 'square')
+    .node('Conv', ['x', 'wd'], ['cd'], { kernel_shape: [2, 2], dilations: [2, 2] }, 'dilated')
+    .node('GlobalAveragePool', ['cd'], ['g'], {}, 'global')
+    .node('Flatten', ['sq'], ['fs'], {}, 'flat_sq')
+    .node('Flatten', ['g'], ['fg'], {}, 'flat_g')
+    .node('Concat', ['fs', 'fg'], ['y'], { axis: 1 }, 'join')
+    .output('y', [1, 57])
+    .toBytes();
+}
+
+/**
+ * A tiny attention block over 4 tokens of width 8: Q, K, V projections (MatMul with constants),
+ * scores Q K^T (MatMul of two activations, Transpose), scaled (Mul), Softmax, weighted values
+ * (MatMul of two activations), residual Add, LayerNormalization, then Gelu, Sigmoid and Tanh
+ * joined by Concat. Opset 20 (Gelu).
+ */
+export function attentionModel(seed = 31): Uint8Array {
+  const builder = new ModelBuilder().opset(20).input('x', [4, 8]);
+  ['q', 'k', 'v'].forEach((name, index) => builder.constant(`w${name}`, [8, 8], seededUniform(seed + index, 64, 0.5)));
+  return builder
+    .constant('inv_sqrt_d', [], [1 / Math.sqrt(8)])
+    .constant('gamma', [8], seededUniform(seed + 3, 8, 0.5).map((v) => 1 + v))
+    .constant('beta', [8], seededUniform(seed + 4, 8, 0.2))
+    .node('MatMul', ['x', 'wq'], ['q'], {}, 'query')
+    .node('MatMul', ['x', 'wk'], ['k'], {}, 'key')
+    .node('MatMul', ['x', 'wv'], ['v'], {}, 'value')
+    .node('Transpose', ['k'], ['kt'], { perm: [1, 0] }, 'key_t')
+    .node('MatMul', ['q', 'kt'], ['s'], {}, 'scores')
+    .node('Mul', ['s', 'inv_sqrt_d'], ['ss'], {}, 'scale')
+    .node('Softmax', ['ss'], ['p'], { axis: -1 }, 'softmax')
+    .node('MatMul', ['p', 'v'], ['o'], {}, 'attend')
+    .node('Add', ['o', 'x'], ['h'], {}, 'residual')
+    .node('LayerNormalization', ['h', 'gamma', 'beta'], ['n'], { axis: -1, epsilon: 1e-5 }, 'norm')
+    .node('Gelu', ['n'], ['g'], {}, 'gelu')
+    .node('Sigmoid', ['n'], ['sg'], {}, 'sigmoid')
+    .node('Tanh', ['n'], ['th'], {}, 'tanh')
+    .node('Concat', ['g', 'sg', 'th'], ['y'], { axis: 1 }, 'join')
+    .output('y', [4, 24])
+    .toBytes();
+}
