@@ -135,6 +135,21 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
     }
     case 'reshape':
       return [];
+    case 'elementwise': {
+      const { template, input: inSignal, output: outSignal } = params.circom;
+      return [
+        `    signal ${name}[${n}];`,
+        `    component ${name}Op[${n}];`,
+        `    component ${name}Range[${n}];`,
+        `    for (var i = 0; i < ${n}; i++) {`,
+        `        ${name}Op[i] = ${template}();`,
+        `        ${name}Op[i].${inSignal} <== ${input(0)}[i];`,
+        `        ${name}[i] <== ${name}Op[i].${outSignal};`,
+        `        ${name}Range[i] = RangeCheck(${bits});`,
+        `        ${name}Range[i].x <== ${name}[i] + ${half};`,
+        `    }`,
+      ];
+    }
     default:
       return params satisfies never;
   }

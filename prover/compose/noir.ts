@@ -100,6 +100,14 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
     }
     case 'reshape':
       return [];
+    case 'elementwise':
+      return [
+        `    let mut ${name}: [Field; ${n}] = [0; ${n}];`,
+        `    for i in 0..${n} {`,
+        `        ${name}[i] = ${noirModuleName(params.entry)}::${params.noirFunction}(${input(0)}[i]);`,
+        `        let _ = range_check::range_check::<${bits}>(${name}[i] + ${half});`,
+        '    }',
+      ];
     default:
       return params satisfies never;
   }

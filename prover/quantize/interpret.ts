@@ -75,6 +75,8 @@ export function evaluateLayer(layer: QuantizedLayer, operands: bigint[][], bits:
     }
     case 'reshape':
       return x;
+    case 'elementwise':
+      return checked(x.map(params.evaluate));
     default:
       return params satisfies never;
   }

@@ -35,7 +35,7 @@ export interface QuantizedLayer {
   kb: string[];
 }
 
-export type LayerParams = LinearParams | AddParams | ReluParams | SoftmaxParams | ReshapeParams;
+export type LayerParams = LinearParams | AddParams | ReluParams | SoftmaxParams | ReshapeParams | ElementwiseParams;
 
 /**
  * out[r][c] = floor((sum_i x[r][i] * weights[c][i] + bias[r][c]) / 2^shift), weights at the graph
@@ -78,6 +78,21 @@ export interface SoftmaxParams {
 /** Flatten / Reshape / Identity: the row-major integers are unchanged. */
 export interface ReshapeParams {
   kind: 'reshape';
+}
+
+/**
+ * An operator registered by `zkcoder op` (a user knowledge-base entry): one verified circuit per
+ * element, `y = evaluate(x)`, output range-checked to SInt(bits). `evaluate` is its integer semantics.
+ */
+export interface ElementwiseParams {
+  kind: 'elementwise';
+  /** Circom template (no parameters) with one input and one output signal. */
+  circom: { template: string; input: string; output: string };
+  /** Noir function of the entry's module: `fn(x: Field) -> Field`. */
+  noirFunction: string;
+  /** The entry whose sources hold them. */
+  entry: string;
+  evaluate: (x: bigint) => bigint;
 }
 
 /** A tensor's integers in row-major order. */
