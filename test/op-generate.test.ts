@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scriptedModel } from '../agent/model/index.js';
@@ -81,5 +81,18 @@ describe('zkcoder op for an operator the knowledge base lacks (HardSigmoid), wit
       expect(proved.ok).toBe(true);
       expect(proved.layers.map((layer) => layer.op)).toEqual(['Gemm', 'HardSigmoid']);
     }
+    // And the command a user runs: `zkcoder prove` reads the user knowledge base of its ZKCODER_HOME.
+    const dir = temporaryDir('op-prove');
+    writeFileSync(join(dir, 'model.onnx'), onnx);
+    writeFileSync(join(dir, 'input.json'), JSON.stringify({ x: [[0.5, -1, 2, 0.25]] }));
+    const cli = await zkcoder(['prove', join(dir, 'model.onnx'), '--input', join(dir, 'input.json'), '--tolerance', '0.02', '--json'], { env: { ZKCODER_HOME: home } });
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    const summary = JSON.parse(cli.stdout.trim().split('\n').at(-1)!);
+    expect(summary).toMatchObject({ type: 'result', ok: true, verified: true, interpreterAgrees: true });
+    // Without the registration the same model is refused, naming the op and the command that adds it.
+    const bare = await zkcoder(['prove', join(dir, 'model.onnx'), '--input', join(dir, 'input.json')], { env: { ZKCODER_HOME: temporaryDir('op-bare-home') } });
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/operator HardSigmoid is not supported by the prover .*zkcoder op HardSigmoid/);
   }, 900_000);
 });
