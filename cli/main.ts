@@ -4,6 +4,7 @@ import { registerCheck } from './commands/check.js';
 import { registerEval } from './commands/eval.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerKnowledgeBase } from './commands/kb.js';
+import { registerOp } from './commands/op.js';
 import { registerProve } from './commands/prove.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSketch } from './commands/sketch.js';
@@ -28,6 +29,7 @@ registerSketch(program);
 registerRuns(program);
 registerEval(program);
 registerProve(program);
+registerOp(program);
 
 removeTemporaryFoldersOnExit();
 

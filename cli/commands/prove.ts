@@ -76,7 +76,9 @@ async function runProve(modelPath: string, flags: ProveFlags): Promise<number> {
   const model = new Uint8Array(await readFile(modelPath));
   const inputs = await readJsonFile<Record<string, unknown>>(flags.input, 'object');
   const calibration = flags.calibrate ? await readJsonFile<Record<string, unknown>[]>(flags.calibrate, 'array') : undefined;
-  const run = proveInference({ model, inputs, lang, system, scale, calibration, tolerance, harness: { ptauPath: flags.ptau, crsPath: flags.crs, ...(timeoutMs !== undefined ? { timeoutMs } : {}) } });
+  // Operators registered by `zkcoder op` (user knowledge base) join the built-in ones.
+  const { operatorRegistry } = await import('../../op/user-operators.js');
+  const run = proveInference({ model, inputs, lang, system, scale, calibration, tolerance, registry: operatorRegistry(), harness: { ptauPath: flags.ptau, crsPath: flags.crs, ...(timeoutMs !== undefined ? { timeoutMs } : {}) } });
   let result: ProveResult | undefined;
   try {
     for await (const event of run) {

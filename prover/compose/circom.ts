@@ -144,6 +144,21 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
       return ops.lookupLines(params, name, input(0), n, bits);
     case 'gather':
       return ops.gatherLines(params, name, layer.inputs.map((_, position) => input(position)));
+    case 'elementwise': {
+      const { template, input: inSignal, output: outSignal } = params.circom;
+      return [
+        `    signal ${name}[${n}];`,
+        `    component ${name}Op[${n}];`,
+        `    component ${name}Range[${n}];`,
+        `    for (var i = 0; i < ${n}; i++) {`,
+        `        ${name}Op[i] = ${template}();`,
+        `        ${name}Op[i].${inSignal} <== ${input(0)}[i];`,
+        `        ${name}[i] <== ${name}Op[i].${outSignal};`,
+        `        ${name}Range[i] = RangeCheck(${bits});`,
+        `        ${name}Range[i].x <== ${name}[i] + ${half};`,
+        `    }`,
+      ];
+    }
     default:
       return params satisfies never;
   }

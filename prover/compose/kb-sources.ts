@@ -8,12 +8,19 @@ import { BUILTIN_PRIMITIVES } from '../../knowledge-base/entry.js';
  * (`rescale`, `assert_signed`) are made `pub`, which changes visibility, not constraints.
  */
 export function circomSource(entry: string, root = BUILTIN_PRIMITIVES): string {
-  return readFileSync(join(root, entry, 'circuit.circom'), 'utf8');
+  return readFileSync(join(entryRoots.get(entry) ?? root, entry, 'circuit.circom'), 'utf8');
 }
 
 export function noirModule(entry: string, root = BUILTIN_PRIMITIVES): string {
-  const source = readFileSync(join(root, entry, 'noir', 'src', 'gadget.nr'), 'utf8');
+  const source = readFileSync(join(entryRoots.get(entry) ?? root, entry, 'noir', 'src', 'gadget.nr'), 'utf8');
   return source.replace(/^fn /gm, 'pub fn ');
+}
+
+/** Entries outside the built-in knowledge base (registered by `zkcoder op`) → their primitives folder. */
+const entryRoots = new Map<string, string>();
+
+export function addEntryRoot(entry: string, root: string): void {
+  entryRoots.set(entry, root);
 }
 
 /** A Noir module name for an entry id (`leaky-relu` → `leaky_relu`). */

@@ -114,6 +114,14 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
       return ops.lookupLines(params, name, input(0), n, bits);
     case 'gather':
       return ops.gatherLines(params, name, layer.inputs.map((_, position) => input(position)));
+    case 'elementwise':
+      return [
+        `    let mut ${name}: [Field; ${n}] = [0; ${n}];`,
+        `    for i in 0..${n} {`,
+        `        ${name}[i] = ${noirModuleName(params.entry)}::${params.noirFunction}(${input(0)}[i]);`,
+        `        let _ = range_check::range_check::<${bits}>(${name}[i] + ${half});`,
+        '    }',
+      ];
     default:
       return params satisfies never;
   }

@@ -130,6 +130,8 @@ export function evaluateLayer(layer: QuantizedLayer, operands: bigint[][], bits:
       });
     case 'gather':
       return params.sources.map(([position, index]) => operands[position][index]);
+    case 'elementwise':
+      return checked(x.map(params.evaluate));
     default:
       return params satisfies never;
   }

@@ -49,7 +49,8 @@ export type LayerParams =
   | GatherParams
   | MatMulParams
   | LayerNormParams
-  | LookupParams;
+  | LookupParams
+  | ElementwiseParams;
 
 /**
  * out[r][c] = floor((sum_i x[r][i] * weights[c][i] + bias[r][c]) / 2^shift), weights at the graph
@@ -209,6 +210,21 @@ export interface LookupParams {
    * erf(z) ~ 2 sigmoid(1.702 sqrt(2) z) - 1 read from the sigmoid table (`table` is 'tanh').
    */
   multiplier?: bigint;
+}
+
+/**
+ * An operator registered by `zkcoder op` (a user knowledge-base entry): one verified circuit per
+ * element, `y = evaluate(x)`, output range-checked to SInt(bits). `evaluate` is its integer semantics.
+ */
+export interface ElementwiseParams {
+  kind: 'elementwise';
+  /** Circom template (no parameters) with one input and one output signal. */
+  circom: { template: string; input: string; output: string };
+  /** Noir function of the entry's module: `fn(x: Field) -> Field`. */
+  noirFunction: string;
+  /** The entry whose sources hold them. */
+  entry: string;
+  evaluate: (x: bigint) => bigint;
 }
 
 /** A tensor's integers in row-major order. */
