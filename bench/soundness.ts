@@ -15,7 +15,8 @@
  * Real bugs (issue 15; bench/soundness/real-bugs/, see real-bugs-run.ts) run after the mutants and
  * write bench/results/soundness-real-bugs.json:
  *   --real-bugs       only the real-bug section (about 10 minutes on two cores)
- *   --real-bug <id>   only these cases (repeatable or comma-separated; implies --real-bugs, no circomlib)
+ *   --real-bug <id>   only these cases (repeatable or comma-separated; implies --real-bugs, no circomlib;
+ *                     writes soundness-real-bugs-subset.json)
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -114,7 +115,9 @@ async function runSubject<C extends CompiledCircuit>(backend: Backend<C>, subjec
 
 /** The real-bug section alone: its own JSON, its own summary. */
 async function realBugs(started: number, circom: CircomBackend): Promise<string[]> {
-  const out = realBugsOnly && args.out ? args.out : new URL('./results/soundness-real-bugs.json', import.meta.url).pathname;
+  // A run on a few cases must not overwrite the full section's figures.
+  const file = realBugIds.length ? 'soundness-real-bugs-subset.json' : 'soundness-real-bugs.json';
+  const out = realBugsOnly && args.out ? args.out : new URL(`./results/${file}`, import.meta.url).pathname;
   const write = (records: RealBugRecord[], partial: boolean) => {
     const figures = realBugFigures(records);
     const result = {
