@@ -162,6 +162,15 @@ export async function searchPreconditionBypass(options: {
   const { system, generator, inputs, deadline } = options;
   const p = system.prime;
   let runs = 0;
+  const attempt = async (mutated: Record<string, unknown>) => {
+    runs++;
+    const run = await generator.calculate(mutated);
+    // The generator may stop early (a failing === or assert): the constraints decide, not it.
+    if (!run.ok) return undefined;
+    return (await solveWitness(system, run.witness, Math.min(deadline, Date.now() + 1500))) ?? undefined;
+  };
+  const stopped = () => ({ tried: `stated preconditions: stopped by the time budget after ${runs} violating inputs` });
+  const refused: { leaf: Leaf; value: bigint; delta: bigint; violation: string }[] = [];
   for (const [key, precondition] of Object.entries(options.preconditions)) {
     // Keyed by input name (`{ x: { bits: 8 } }`) or by the assumption's text (`--assume "in[*] < 2^8"`).
     const name = precondition.input ?? key;
@@ -171,15 +180,25 @@ export async function searchPreconditionBypass(options: {
     for (const leaf of leaves.slice(0, 8)) {
       const v = mod(BigInt(leaf.value as string | number | bigint), p);
       for (const value of new Set([...values, v + (1n << 32n), mod(-v, p)].filter((x) => x < p && breaks(precondition, x)))) {
-        if (Date.now() > deadline) return { tried: `stated preconditions: stopped by the time budget after ${runs} violating inputs` };
-        runs++;
+        if (Date.now() > deadline) return stopped();
         const mutated = withLeaf(inputs, leaf.path, value.toString());
-        const run = await generator.calculate(mutated);
-        // The generator may stop early (a failing === or assert): the constraints decide, not it.
-        if (!run.ok) continue;
-        const witness = await solveWitness(system, run.witness, Math.min(deadline, Date.now() + 1500));
-        if (witness) return { bypass: { inputs: mutated, witness, violation: `${leaf.label} = ${value} violates ${stated}` }, tried: `stated preconditions: ${runs} violating inputs` };
+        const violation = `${leaf.label} = ${value} violates ${stated}`;
+        const witness = await attempt(mutated);
+        if (witness) return { bypass: { inputs: mutated, witness, violation }, tried: `stated preconditions: ${runs} violating inputs` };
+        refused.push({ leaf, value, delta: mod(value - v, p), violation });
       }
+    }
+  }
+  // A whole-vector move: a balance (Σ in = Σ out) refuses one wrapped amount alone, but accepts it
+  // with another input moved the other way ("-1" on one note, +121 on the next).
+  const all = inputLeaves(inputs).slice(0, 16);
+  for (const { leaf, value, delta, violation } of refused.slice(0, 16)) {
+    for (const other of all.filter((o) => o.label !== leaf.label)) {
+      if (Date.now() > deadline) return stopped();
+      const w = mod(BigInt(other.value as string | number | bigint), p);
+      const mutated = withLeaf(withLeaf(inputs, leaf.path, value.toString()), other.path, mod(w - delta, p).toString());
+      const witness = await attempt(mutated);
+      if (witness) return { bypass: { inputs: mutated, witness, violation: `${violation} (with ${other.label} = ${mod(w - delta, p)})` }, tried: `stated preconditions: ${runs} violating inputs` };
     }
   }
   return { tried: `stated preconditions: ${runs} violating inputs, all rejected by the constraints` };
