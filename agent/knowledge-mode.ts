@@ -9,7 +9,7 @@ import type { AgentEventInput } from './events.js';
 import { describeParams, instantiateEntry } from './knowledge-instance.js';
 import { decideFromKnowledgeBase } from './knowledge-decision.js';
 import { DEFAULT_CONFIDENCE } from './knowledge-match.js';
-import { checkLanguages, constraintCounts, firstFailure, type LanguageVectors } from './pipeline/check-languages.js';
+import { checkLanguages, constraintCounts, firstFailure, statedAssumptions, type LanguageVectors } from './pipeline/check-languages.js';
 import { proveAndWrite } from './pipeline/finish.js';
 import type { RunContext, RunOutcome } from './run-context.js';
 
@@ -79,7 +79,7 @@ export async function* runKnowledgeMode(context: RunContext): AsyncGenerator<Age
 
   start = performance.now();
   yield { type: 'stage-start', stage: 'check' };
-  const results = yield* checkLanguages({ circuits, vectors, backends: context.backends, soundnessBudgetMs: options.soundnessBudgetMs });
+  const results = yield* checkLanguages({ circuits, vectors, backends: context.backends, soundnessBudgetMs: options.soundnessBudgetMs, assumptions: statedAssumptions(options) });
   const failedLanguages = results.filter((r) => !r.report.passed);
   const checkSummary = results.map((r) => `${r.lang}: ${r.report.summary}`).join('; ');
   yield { type: 'stage-end', stage: 'check', ok: failedLanguages.length === 0, summary: checkSummary, durationMs: performance.now() - start };

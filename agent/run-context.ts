@@ -37,6 +37,11 @@ export interface AgentOptions {
   /** Prove and verify the final circuit (default true). */
   prove?: boolean;
   soundnessBudgetMs?: number;
+  /**
+   * Stated preconditions on the circuit's inputs (`"x < 2^8"`, `"y != 0"`; grammar in
+   * compiler-harness/soundness/assumptions.ts), attacked with the user vectors' own `assume` list.
+   */
+  assumptions?: string[];
   /** Search the knowledge base for related entries to show the model (default true; the benchmark's ablations turn it off). */
   retrieval?: boolean;
   /** Knowledge-base entries hidden from this run (leave-one-out: a benchmark task's own solutions). */

@@ -11,6 +11,12 @@
  *   --max-mutants <n> cap per entry and language (default 5: keeps a full run near 20 minutes)
  *   --budget <ms>     soundness budget per circuit (default 10 000, the harness default)
  *   --out <path>      where to write the JSON (default bench/results/soundness.json)
+ *
+ * Real bugs (issue 15; bench/soundness/real-bugs/, see real-bugs-run.ts) run after the mutants and
+ * write bench/results/soundness-real-bugs.json:
+ *   --real-bugs       only the real-bug section (about 10 minutes on two cores)
+ *   --real-bug <id>   only these cases (repeatable or comma-separated; implies --real-bugs, no circomlib;
+ *                     writes soundness-real-bugs-subset.json)
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -24,6 +30,7 @@ import { BUILTIN_PRIMITIVES, loadEntry, type KnowledgeEntry } from '../knowledge
 import { judgeCircuit, withFiles, type Judgement } from './soundness/judge.js';
 import { circomMutants, noirMutants, sampleMutants } from './soundness/mutants.js';
 import { entrySubject, librarySubjects, type Subject } from './soundness/subjects.js';
+import { realBugFigures, realBugSummary, runRealBugs, type RealBugRecord } from './soundness/real-bugs-run.js';
 import { classify, falsePositives, summaryLines, tally, timings, type BaselineRecord, type MutantRecord } from './soundness/tally.js';
 
 const { values: args } = parseArgs({
@@ -33,8 +40,12 @@ const { values: args } = parseArgs({
     'max-mutants': { type: 'string' },
     budget: { type: 'string' },
     out: { type: 'string' },
+    'real-bugs': { type: 'boolean', default: false },
+    'real-bug': { type: 'string', multiple: true },
   },
 });
+const realBugIds = (args['real-bug'] ?? []).flatMap((e) => e.split(',')).filter(Boolean);
+const realBugsOnly = (args['real-bugs'] ?? false) || realBugIds.length > 0;
 const quick = args.quick ?? false;
 const maxMutants = Number(args['max-mutants'] ?? (quick ? 3 : 5));
 const budgetMs = Number(args.budget ?? (quick ? 5_000 : 10_000));
@@ -102,14 +113,53 @@ async function runSubject<C extends CompiledCircuit>(backend: Backend<C>, subjec
   }
 }
 
+/** The real-bug section alone: its own JSON, its own summary. */
+async function realBugs(started: number, circom: CircomBackend): Promise<string[]> {
+  // A run on a few cases must not overwrite the full section's figures.
+  const file = realBugIds.length ? 'soundness-real-bugs-subset.json' : 'soundness-real-bugs.json';
+  const out = realBugsOnly && args.out ? args.out : new URL(`./results/${file}`, import.meta.url).pathname;
+  const write = (records: RealBugRecord[], partial: boolean) => {
+    const figures = realBugFigures(records);
+    const result = {
+      benchmark: 'soundness-real-bugs',
+      date: new Date().toISOString(),
+      partial,
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadavg()[0] },
+      mode: { budgetMs, cases: realBugIds.length ? realBugIds : 'all' },
+      durationS: Math.round((Date.now() - started) / 1000),
+      groundTruth:
+        'found = the analyser says unsound and its counterexample is re-checked by the harness: the witness satisfies the R1CS with the stated inputs, and ' +
+        'either an output differs from circom’s own witness for those inputs, or an input breaks a stated assumption (precondition cases)',
+      figures,
+      circuits: records,
+    };
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+    return realBugSummary(figures);
+  };
+  const records = await runRealBugs({ backend: circom, budgetMs, only: realBugIds, log, progress: (r) => void write(r, true) });
+  return [...write(records, false), `wrote ${out}`];
+}
+
 async function main() {
   const started = Date.now();
+  if (realBugsOnly) {
+    const circom = new CircomBackend();
+    try {
+      const lines = await realBugs(started, circom);
+      console.log(['', ...lines, `(${Math.round((Date.now() - started) / 1000)} s)`].join('\n'));
+    } finally {
+      await Promise.all([circom.dispose(), disposeSoundnessAnalysis()]);
+    }
+    return;
+  }
   const loaded = await loadEntriesLeniently();
   for (const problem of loaded.skipped) log(`skipped entry ${problem}`);
   const entries = chooseEntries(loaded.entries);
   const circom = new CircomBackend();
   const noir = new NoirBackend();
   const sink = { baselines: [] as BaselineRecord[], mutants: [] as MutantRecord[] };
+  let realBugLines: string[] = [];
   try {
     const subject = (entry: KnowledgeEntry, lang: Lang) =>
       entrySubject(entry, lang).catch((error: Error) => void log(`${entry.id}/${lang}: skipped, ${error.message}`));
@@ -137,12 +187,13 @@ async function main() {
       }
     };
     await Promise.all([lane('circom', circom), lane('noir', noir)]);
+    if (!wanted.length) realBugLines = await realBugs(Date.now(), circom);
   } finally {
     await Promise.all([circom.dispose(), noir.dispose(), disposeSoundnessAnalysis()]);
   }
 
   const counts = writeResult({ started, entries, skipped: loaded.skipped, sink, partial: false });
-  console.log(['', ...counts.summary, `(${Math.round((Date.now() - started) / 1000)} s) wrote ${args.out ?? 'bench/results/soundness.json'}`].join('\n'));
+  console.log(['', ...counts.summary, ...realBugLines, `(${Math.round((Date.now() - started) / 1000)} s) wrote ${args.out ?? 'bench/results/soundness.json'}`].join('\n'));
 }
 
 function writeResult(run: { started: number; entries: KnowledgeEntry[]; skipped: string[]; sink: { baselines: BaselineRecord[]; mutants: MutantRecord[] }; partial: boolean }) {

@@ -1,5 +1,6 @@
 import { analyzeCompiled, DEFAULT_SOUNDNESS_BUDGET_MS } from './soundness/analyze-compiled.js';
 import type { SoundnessReport } from './soundness/types.js';
+import { parseAssumptions } from './soundness/assumptions.js';
 import { mergedInputs, type CircomCompiled } from './circom/backend.js';
 import type { Backend, CompiledCircuit, Diagnostic, Lang, Proof, ProofSystem, TargetCircuit } from './types.js';
 import type { TestVectors } from './vectors/schema.js';
@@ -52,6 +53,11 @@ export interface CheckOptions<C extends CompiledCircuit> {
   /** Run the soundness analysis from the first accept vector (default true) within this budget. */
   soundness?: boolean;
   soundnessBudgetMs?: number;
+  /**
+   * Stated preconditions on the inputs (`--assume "x < 2^8"`), attacked with the vectors file's own
+   * `assume` list: inputs outside them that a witness still satisfies make the circuit unsound.
+   */
+  assumptions?: readonly string[];
   /** Receives the proof when one is made, e.g. to write it to disk. */
   onProof?: (proof: Proof) => void | Promise<void>;
   /** Receives the compiled circuit, e.g. to prove it later without compiling again. */
@@ -90,7 +96,8 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
       const honestRuns = report.vectors.find((v) => v.kind === 'accept' && v.index === 0)?.passed;
       if (options.soundness !== false && honest && honestRuns) {
         const subject = await analysisSubject(backend, circuit, compiled.compiled);
-        report.soundness = await analyzeCompiled(subject, honest.inputs, options.soundnessBudgetMs ?? DEFAULT_SOUNDNESS_BUDGET_MS);
+        const preconditions = parseAssumptions([...new Set([...(vectors.assume ?? []), ...(options.assumptions ?? [])])]);
+        report.soundness = await analyzeCompiled(subject, honest.inputs, options.soundnessBudgetMs ?? DEFAULT_SOUNDNESS_BUDGET_MS, preconditions);
       }
       if (options.prove) report.proof = await proveAndVerify({ backend, compiled: compiled.compiled, vectors, system: options.system, onProof: options.onProof });
     }

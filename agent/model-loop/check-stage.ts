@@ -1,6 +1,6 @@
 import { formatCheckReport } from '../../compiler-harness/report-text.js';
 import type { AgentEventInput } from '../events.js';
-import { checkLanguages, firstFailure, type LanguageResult } from '../pipeline/check-languages.js';
+import { checkLanguages, firstFailure, statedAssumptions, type LanguageResult } from '../pipeline/check-languages.js';
 import type { RunContext } from '../run-context.js';
 import { saveMemory, type LoopMemory } from './loop-memory.js';
 
@@ -25,7 +25,7 @@ export async function* checkStage(options: {
   yield { type: 'stage-start', stage: 'check', iteration: attempt };
   const circuits = memory.circuits ?? {};
   const vectors = Object.fromEntries(Object.keys(circuits).map((lang) => [lang, sketch.vectors]));
-  const results = yield* checkLanguages({ circuits, vectors, backends: context.backends, soundnessBudgetMs: context.options.soundnessBudgetMs });
+  const results = yield* checkLanguages({ circuits, vectors, backends: context.backends, soundnessBudgetMs: context.options.soundnessBudgetMs, assumptions: statedAssumptions(context.options) });
   run.writeAttempt(attempt, Object.fromEntries(results.map((r) => [`${r.lang}-report.txt`, formatCheckReport(r.report)])));
   const failed = results.filter((r) => !r.report.passed);
   for (const result of results.filter((r) => r.report.passed)) {

@@ -9,6 +9,14 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
+/**
+ * The task's stated preconditions: the run's `assumptions` and the user vectors' `assume` list.
+ * Model-derived vectors are rebuilt per attempt, so the user's list is carried here, not in them.
+ */
+export function statedAssumptions(options: { assumptions?: readonly string[]; vectors?: TestVectors }): string[] {
+  return [...new Set([...(options.assumptions ?? []), ...(options.vectors?.assume ?? [])])];
+}
+
 export interface LanguageResult {
   lang: Lang;
   report: CheckReport;
@@ -25,6 +33,8 @@ export async function* checkLanguages(options: {
   vectors: LanguageVectors;
   backends: Record<Lang, Backend>;
   soundnessBudgetMs?: number;
+  /** Stated preconditions on the inputs, for the soundness analysis (see `statedAssumptions`). */
+  assumptions?: readonly string[];
 }): AsyncGenerator<AgentEventInput, LanguageResult[]> {
   const results: LanguageResult[] = [];
   for (const [lang, circuit] of Object.entries(options.circuits) as [Lang, TargetCircuit][]) {
@@ -34,6 +44,7 @@ export async function* checkLanguages(options: {
       circuit,
       vectors: options.vectors[lang] ?? fail(`no vectors for ${lang}`),
       soundnessBudgetMs: options.soundnessBudgetMs,
+      assumptions: options.assumptions,
       onCompiled: (c) => (compiled = c),
     });
     yield { type: 'compiled', lang, ok: report.compile.ok, constraintCount: report.compile.constraintCount, diagnostics: report.compile.diagnostics };

@@ -8,6 +8,7 @@ import type { CircomCompiled } from '../../compiler-harness/circom/backend.js';
 import { flattenToShape } from '../../compiler-harness/circom/signals.js';
 import { toFieldElement } from '../../compiler-harness/field.js';
 import { analyzeCompiled } from '../../compiler-harness/soundness/analyze-compiled.js';
+import { parseAssumptions, violatedBy } from '../../compiler-harness/soundness/assumptions.js';
 import type { Counterexample, SoundnessReport } from '../../compiler-harness/soundness/types.js';
 import type { Backend, CompiledCircuit, Inputs, TargetCircuit } from '../../compiler-harness/types.js';
 import { hasHints, tamperHints, type TamperResult } from './noir-tamper.js';
@@ -48,6 +49,8 @@ export interface JudgeOptions<C extends CompiledCircuit> {
   budgetMs: number;
   /** Honest inputs for the analyser when the circuit has no vectors (circomlib wrappers). */
   inputs?: Inputs;
+  /** Stated preconditions (`--assume` texts): the real-bug cases of class `precondition`. */
+  assumptions?: string[];
   /** Noir: try perturbed hint answers when nothing else settles soundness (each try is a compile). */
   tamper?: boolean;
 }
@@ -74,7 +77,7 @@ export async function judgeCircuit<C extends CompiledCircuit>(options: JudgeOpti
   if (!inputs) return judgement;
   let report: SoundnessReport;
   try {
-    report = await analyzeCompiled(compiled, inputs, budgetMs);
+    report = await analyzeCompiled(compiled, inputs, budgetMs, options.assumptions?.length ? parseAssumptions(options.assumptions) : undefined);
   } catch (error) {
     // The analyser should report, not throw: count it as a miss and keep the message for the bug list.
     const message = `the analyser threw: ${(error as Error).message}`;
@@ -91,7 +94,7 @@ export async function judgeCircuit<C extends CompiledCircuit>(options: JudgeOpti
     durationMs: report.durationMs,
   };
   if (report.verdict === 'unsound' && report.counterexample) {
-    judgement.counterexampleVerified = await recheck(backend, compiled, report.counterexample);
+    judgement.counterexampleVerified = await recheck(backend, compiled, report.counterexample, options.assumptions);
   }
   // Ground truth the analyser cannot supply for Noir (forge edits only the return witnesses).
   const honestRun = verdicts.find((v) => v.kind === 'accept' && v.index === 0);
@@ -103,9 +106,9 @@ export async function judgeCircuit<C extends CompiledCircuit>(options: JudgeOpti
 }
 
 /** Re-check a counterexample with the harness only; a string says why it could not be re-checked. */
-async function recheck<C extends CompiledCircuit>(backend: Backend<C>, compiled: C, counterexample: Counterexample): Promise<boolean | string> {
+async function recheck<C extends CompiledCircuit>(backend: Backend<C>, compiled: C, counterexample: Counterexample, assumptions?: string[]): Promise<boolean | string> {
   try {
-    if (compiled.lang === 'circom') return await recheckCircom(backend, compiled as unknown as CircomCompiled, counterexample);
+    if (compiled.lang === 'circom') return await recheckCircom(backend, compiled as unknown as CircomCompiled, counterexample, assumptions);
     return await recheckNoir(backend, compiled, counterexample);
   } catch (error) {
     return `re-check failed: ${(error as Error).message}`;
@@ -117,7 +120,7 @@ async function recheck<C extends CompiledCircuit>(backend: Backend<C>, compiled:
  * and either differ from the honest witness in an output (same inputs) or carry inputs the witness
  * generator refuses (an assert bypass).
  */
-async function recheckCircom<C extends CompiledCircuit>(backend: Backend<C>, compiled: CircomCompiled, counterexample: Counterexample): Promise<boolean | string> {
+async function recheckCircom<C extends CompiledCircuit>(backend: Backend<C>, compiled: CircomCompiled, counterexample: Counterexample, assumptions: string[] = []): Promise<boolean | string> {
   if (!counterexample.witness) return 'no witness in the counterexample';
   const witness = counterexample.witness.map(BigInt);
   if (!(await backend.checkWitness(compiled as unknown as C, { lang: 'circom', data: witness }))) return false;
@@ -128,6 +131,12 @@ async function recheckCircom<C extends CompiledCircuit>(backend: Backend<C>, com
     if (signal.wires.some((wire, i) => wire >= 0 && witness[wire] !== toFieldElement(values[i], signal.name, compiled.r1cs.prime))) {
       return 'the witness carries other inputs than stated';
     }
+  }
+  if (counterexample.kind === 'precondition-bypass') {
+    // The witness satisfies the R1CS with the stated inputs; one of them must break an assumption,
+    // judged here from the assumption's text, not from the analyser's explanation.
+    const broken = Object.entries(parseAssumptions(assumptions)).flatMap(([name, pre]) => violatedBy(pre, name, counterexample.inputs, compiled.r1cs.prime));
+    return broken.length > 0 ? true : 'no input of the counterexample breaks a stated assumption';
   }
   const honest = await backend.execute(compiled as unknown as C, counterexample.inputs);
   if (!honest.ok) return counterexample.kind === 'different-outputs' ? 'honest execution refused the stated inputs' : true;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { disposeSoundnessAnalysis } from '../../compiler-harness/soundness/analyze-compiled.js';
+import { AssumptionError, parseAssumption } from '../../compiler-harness/soundness/assumptions.js';
 import { checkCircuit, createBackend, formatCheckReport, loadTestVectors, VectorsError } from '../../compiler-harness/index.js';
 import { existsSync } from 'node:fs';
 import { OutputFolder } from '../../compiler-harness/files/output-folder.js';
@@ -26,6 +27,7 @@ interface CheckFlags {
   soundness: boolean;
   soundnessBudget: string;
   allowPathDeps?: boolean;
+  assume: string[];
 }
 
 export function registerCheck(program: Command): void {
@@ -44,6 +46,7 @@ export function registerCheck(program: Command): void {
     .option('--force', 'write into a non-empty --out folder that zkcoder did not write')
     .option('--no-soundness', 'skip the soundness analysis (the attacker that looks for a second witness)')
     .option('--soundness-budget <ms>', 'time budget of the soundness analysis', '10000')
+    .option('--assume <assumption>', 'a stated precondition on the inputs, e.g. "x < 2^8", "y != 0", "in[*] <= 255" (repeatable)', (text: string, all: string[]) => [...all, text], [] as string[])
     .option('--timeout <ms>', 'time limit per compile or execution', '60000')
     .option('--ptau <file>', 'Circom: a real powers-of-tau file instead of the dev one')
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
@@ -74,6 +77,7 @@ async function runCheck(path: string, flags: CheckFlags): Promise<number> {
   const circuit = await loadCircuit(path, { template: flags.template, params: flags.params, publicInputs: flags.public, allowPathDeps: flags.allowPathDeps });
   // Every flag is checked before anything is compiled: a wrong combination costs no time.
   const limits = await checkFlags(circuit.lang, flags);
+  const assumptions = checkAssumptions(flags.assume);
   const out = flags.out === undefined ? undefined : new OutputFolder(flags.out, { force: flags.force });
   if (out) refusedAsFatal(() => out.check());
   const vectors = await loadTestVectors(flags.vectors).catch((error: unknown) => {
@@ -92,6 +96,7 @@ async function runCheck(path: string, flags: CheckFlags): Promise<number> {
       onProof,
       soundness: flags.soundness,
       soundnessBudgetMs: limits.soundnessBudgetMs,
+      assumptions,
     });
     if (report.vectorProblems.length) throw new VectorsMismatch(report.vectorProblems);
     if (out) await out.write('report.json', JSON.stringify(report, null, 2));
@@ -101,6 +106,18 @@ async function runCheck(path: string, flags: CheckFlags): Promise<number> {
     await backend.dispose();
     await disposeSoundnessAnalysis();
   }
+}
+
+/** `--assume` texts, each parsed now so a bad one is an input error (exit 2) naming it. */
+function checkAssumptions(texts: string[]): string[] {
+  for (const text of texts) {
+    try {
+      parseAssumption(text);
+    } catch (error) {
+      throw error instanceof AssumptionError ? new FatalError(`--assume: ${error.message}`) : error;
+    }
+  }
+  return texts;
 }
 
 const SYSTEMS: Record<Lang, ProofSystem[]> = { circom: ['groth16', 'plonk'], noir: ['ultrahonk'] };

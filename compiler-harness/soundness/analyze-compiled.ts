@@ -2,7 +2,7 @@ import type { CircomCompiled } from '../circom/backend.js';
 import type { CompiledCircuit, Inputs } from '../types.js';
 import { analyzeNoir, analyzeR1csIsolated, disposeIsolatedAnalysis } from './isolated.js';
 import { disposeSmt } from './smt.js';
-import type { SoundnessReport } from './types.js';
+import type { InputPrecondition, SoundnessReport } from './types.js';
 
 export const DEFAULT_SOUNDNESS_BUDGET_MS = 10_000;
 
@@ -10,10 +10,16 @@ export const DEFAULT_SOUNDNESS_BUDGET_MS = 10_000;
  * The soundness attack on a circuit the harness compiled, starting from honest inputs (an accept
  * vector). Circom: on the R1CS, in a worker under a hard limit. Noir: on its unconstrained hints.
  */
-export async function analyzeCompiled(compiled: CompiledCircuit, inputs: Inputs, budgetMs = DEFAULT_SOUNDNESS_BUDGET_MS): Promise<SoundnessReport> {
+export async function analyzeCompiled(
+  compiled: CompiledCircuit,
+  inputs: Inputs,
+  budgetMs = DEFAULT_SOUNDNESS_BUDGET_MS,
+  /** Stated preconditions (`--assume`, see assumptions.ts); Circom only for now. */
+  preconditions?: Record<string, InputPrecondition>,
+): Promise<SoundnessReport> {
   const start = performance.now();
   try {
-    return await analyze(compiled, inputs, budgetMs);
+    return await analyze(compiled, inputs, budgetMs, preconditions);
   } catch (error) {
     // The attacker failing (z3 out of memory, a worker crash) is not a verdict on the circuit: say
     // the analysis is incomplete and why, and let the rest of the check stand.
@@ -23,7 +29,7 @@ export async function analyzeCompiled(compiled: CompiledCircuit, inputs: Inputs,
   }
 }
 
-async function analyze(compiled: CompiledCircuit, inputs: Inputs, budgetMs: number): Promise<SoundnessReport> {
+async function analyze(compiled: CompiledCircuit, inputs: Inputs, budgetMs: number, preconditions?: Record<string, InputPrecondition>): Promise<SoundnessReport> {
   if (compiled.lang === 'circom') {
     const circom = compiled as CircomCompiled;
     return analyzeR1csIsolated({
@@ -33,6 +39,7 @@ async function analyze(compiled: CompiledCircuit, inputs: Inputs, budgetMs: numb
       inputs,
       source: circom.files,
       budgetMs,
+      preconditions,
     });
   }
   return analyzeNoir({ files: compiled.circuit.files, inputs, budgetMs });

@@ -3,6 +3,7 @@ import { solveWitness } from './circom-attack.js';
 import type { CircomWitnessGenerator } from './circom-witness.js';
 import type { ConstraintSystem } from './r1cs.js';
 import type { InputPrecondition } from './types.js';
+import { breaks, matchesPath } from './assumptions.js';
 
 /**
  * Attacks that move the inputs rather than the witness. Three uses: other accepted inputs to run
@@ -161,31 +162,68 @@ export async function searchPreconditionBypass(options: {
   const { system, generator, inputs, deadline } = options;
   const p = system.prime;
   let runs = 0;
-  for (const [name, precondition] of Object.entries(options.preconditions)) {
-    const { describe, violates, values } = bounds(name, precondition, p);
-    for (const leaf of inputLeaves(inputs).filter((l) => l.path[0] === name).slice(0, 8)) {
+  const attempt = async (mutated: Record<string, unknown>) => {
+    runs++;
+    const run = await generator.calculate(mutated);
+    // The generator may stop early (a failing === or assert): the constraints decide, not it.
+    if (!run.ok) return undefined;
+    return (await solveWitness(system, run.witness, Math.min(deadline, Date.now() + 1500))) ?? undefined;
+  };
+  const stopped = () => ({ tried: `stated preconditions: stopped by the time budget after ${runs} violating inputs` });
+  const refused: { leaf: Leaf; value: bigint; delta: bigint; violation: string }[] = [];
+  for (const [key, precondition] of Object.entries(options.preconditions)) {
+    // Keyed by input name (`{ x: { bits: 8 } }`) or by the assumption's text (`--assume "in[*] < 2^8"`).
+    const name = precondition.input ?? key;
+    const { describe, values } = bounds(name, precondition, p);
+    const stated = precondition.input !== undefined ? key : describe;
+    const leaves = inputLeaves(inputs).filter((l) => l.path[0] === name && matchesPath(precondition.path, l.path.slice(1)));
+    for (const leaf of leaves.slice(0, 8)) {
       const v = mod(BigInt(leaf.value as string | number | bigint), p);
-      for (const value of new Set([...values, v + (1n << 32n), mod(-v, p)].filter(violates))) {
-        if (Date.now() > deadline) return { tried: `stated preconditions: stopped by the time budget after ${runs} violating inputs` };
-        runs++;
+      for (const value of new Set([...values, v + (1n << 32n), mod(-v, p)].filter((x) => x < p && breaks(precondition, x)))) {
+        if (Date.now() > deadline) return stopped();
         const mutated = withLeaf(inputs, leaf.path, value.toString());
-        const run = await generator.calculate(mutated);
-        // The generator may stop early (a failing === or assert): the constraints decide, not it.
-        if (!run.ok) continue;
-        const witness = await solveWitness(system, run.witness, Math.min(deadline, Date.now() + 1500));
-        if (witness) return { bypass: { inputs: mutated, witness, violation: `${leaf.label} = ${value} violates ${describe}` }, tried: `stated preconditions: ${runs} violating inputs` };
+        const violation = `${leaf.label} = ${value} violates ${stated}`;
+        const witness = await attempt(mutated);
+        if (witness) return { bypass: { inputs: mutated, witness, violation }, tried: `stated preconditions: ${runs} violating inputs` };
+        refused.push({ leaf, value, delta: mod(value - v, p), violation });
       }
+    }
+  }
+  // A whole-vector move: a balance (Σ in = Σ out) refuses one wrapped amount alone, but accepts it
+  // with another input moved the other way ("-1" on one note, +121 on the next).
+  const all = inputLeaves(inputs).slice(0, 16);
+  for (const { leaf, value, delta, violation } of refused.slice(0, 16)) {
+    for (const other of all.filter((o) => o.label !== leaf.label)) {
+      if (Date.now() > deadline) return stopped();
+      const w = mod(BigInt(other.value as string | number | bigint), p);
+      const mutated = withLeaf(withLeaf(inputs, leaf.path, value.toString()), other.path, mod(w - delta, p).toString());
+      const witness = await attempt(mutated);
+      if (witness) return { bypass: { inputs: mutated, witness, violation: `${violation} (with ${other.label} = ${mod(w - delta, p)})` }, tried: `stated preconditions: ${runs} violating inputs` };
     }
   }
   return { tried: `stated preconditions: ${runs} violating inputs, all rejected by the constraints` };
 }
 
+/** Values that break a precondition, for each kind: above a maximum, below a minimum, an excluded value. */
 function bounds(name: string, precondition: InputPrecondition, p: bigint) {
   const max = precondition.bits !== undefined ? (1n << BigInt(precondition.bits)) - 1n : precondition.max !== undefined ? BigInt(precondition.max) : undefined;
   const min = precondition.min !== undefined ? BigInt(precondition.min) : undefined;
-  const parts = [min !== undefined ? `${name} ≥ ${min}` : '', precondition.bits !== undefined ? `${name} < 2^${precondition.bits}` : max !== undefined ? `${name} ≤ ${max}` : ''];
+  const excluded = (precondition.notEqual ?? []).map((x) => mod(BigInt(x), p));
+  const parts = [
+    min !== undefined ? `${name} ≥ ${min}` : '',
+    precondition.bits !== undefined ? `${name} < 2^${precondition.bits}` : max !== undefined ? `${name} ≤ ${max}` : '',
+    ...excluded.map((x) => `${name} ≠ ${x}`),
+  ];
   // Field elements compare as integers in [0, p): "−1" is p − 1, far above any small maximum.
-  const violates = (value: bigint) => (max !== undefined && value > max) || (min !== undefined && value < min);
-  const values = [p - 1n, max !== undefined ? max + 1n : undefined, max !== undefined ? 2n * max + 1n : undefined, min !== undefined && min > 0n ? min - 1n : undefined, 0n];
-  return { describe: parts.filter(Boolean).join(' and '), violates, values: values.filter((x): x is bigint => x !== undefined && x >= 0n && x < p) };
+  const values = [
+    ...excluded,
+    p - 1n,
+    max !== undefined ? max + 1n : undefined,
+    max !== undefined ? 2n * max + 1n : undefined,
+    max !== undefined ? (max + 1n) * 256n : undefined,
+    min !== undefined && min > 0n ? min - 1n : undefined,
+    min !== undefined && min > 0n ? 0n : undefined,
+    0n,
+  ];
+  return { describe: parts.filter(Boolean).join(' and '), values: values.filter((x): x is bigint => x !== undefined && x >= 0n && x < p) };
 }

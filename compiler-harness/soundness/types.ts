@@ -102,6 +102,12 @@ export interface InputPrecondition {
   bits?: number;
   min?: number | string | bigint;
   max?: number | string | bigint;
+  /** Values the input must not take (`y != 0`). */
+  notEqual?: (number | string | bigint)[];
+  /** The input bounded, when the record key is not its name (assumptions are keyed by their text). */
+  input?: string;
+  /** Which elements of an array input: indices, `'*'` for every one; absent means every element. */
+  path?: (number | '*')[];
 }
 
 export interface NoirAnalysisOptions {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { BN254_PRIME } from '../field.js';
 import { asData, JsonDataError, parseJsonData } from '../json-data.js';
+import { AssumptionError, parseAssumption } from '../soundness/assumptions.js';
 
 /** Vectors nest a few levels (case, inputs, arrays, structs); anything near this is a mistake or an attack. */
 const MAX_VECTORS_DEPTH = 64;
@@ -37,6 +38,19 @@ export const TestVectorsSchema = z.strictObject({
   accept: z.array(AcceptCase).default([]),
   reject: z.array(RejectCase).default([]),
   forge: z.array(ForgeCase).default([]),
+  /** Stated preconditions on the inputs (`"x < 2^8"`, `"y != 0"`; grammar in soundness/assumptions.ts). */
+  assume: z
+    .array(
+      z.string().superRefine((text, context) => {
+        try {
+          parseAssumption(text);
+        } catch (error) {
+          if (!(error instanceof AssumptionError)) throw error;
+          context.addIssue({ code: 'custom', message: error.message });
+        }
+      }),
+    )
+    .optional(),
 });
 
 export type TestVectors = z.infer<typeof TestVectorsSchema>;

@@ -1,0 +1,29 @@
+// Fixed twin of: circom-chacha20 unsound XOR — every hinted bit is forced Boolean.
+pragma circom 2.0.0;
+
+template XorWord(n) {
+    signal input a;
+    signal input b;
+    signal output out;
+    signal ab[n];
+    signal bb[n];
+    signal both[n];
+    var sa = 0;
+    var sb = 0;
+    var so = 0;
+    for (var i = 0; i < n; i++) {
+        ab[i] <-- (a >> i) & 1;
+        bb[i] <-- (b >> i) & 1;
+        ab[i] * (ab[i] - 1) === 0;
+        bb[i] * (bb[i] - 1) === 0;
+        sa += ab[i] * (1 << i);
+        sb += bb[i] * (1 << i);
+        both[i] <== ab[i] * bb[i];
+        so += (ab[i] + bb[i] - 2 * both[i]) * (1 << i);
+    }
+    sa === a;
+    sb === b;
+    out <== so;
+}
+
+component main = XorWord(8);
