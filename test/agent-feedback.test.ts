@@ -3,9 +3,12 @@
  * the failing call, the nearest real names and the sketch line; repeated findings come once with a
  * count; failures in lowered code point at sketch lines, never at files the model has not seen.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scriptedModel } from '../agent/model/index.js';
 import { CircomBackend } from '../compiler-harness/circom/backend.js';
+import { NoirBackend } from '../compiler-harness/noir/backend.js';
 import { collect as collectWith, sketchAnswer as answer } from './agent-scripted.js';
 
 const circom = new CircomBackend();
@@ -37,4 +40,30 @@ describe('repair feedback the model can act on', () => {
     expect(hintLines[1]).toMatch(/so a prover can set it freely \(47×\)$/);
     expect(afterMany).toContain("12 | const x_k = witness(Field, H.mul(x, k), 'x_k');");
   });
+});
+
+describe('failures in lowered code are reported at sketch lines', () => {
+  it('an under-constrained output found by the attacker in Circom and Noir points at the sketch line, never at main.circom or src/main.nr', async () => {
+    const noir = new NoirBackend();
+    try {
+      const model = scriptedModel({ script: [answer('square-sign-ambiguous.ts'), answer('square-correct.ts')] });
+      // the attacker needs time for Noir's hint answers on a loaded machine
+      const { events, result } = await collect({ task, model, prove: false, languages: ['circom', 'noir'], backends: { circom, noir }, soundnessBudgetMs: 30_000 });
+      expect(result.ok).toBe(true);
+      // the sketch's own vectors pass: the fault shows only in the lowered circuits
+      expect(events.filter((e) => e.type === 'sketch-checked').map((e) => e.ok)).toEqual([true, true]);
+      const repair = prompts(model)[1];
+      expect(repair).toContain('circom lowered from sketch.ts: compile ok');
+      expect(repair).toContain('noir lowered from sketch.ts: compile ok');
+      expect(repair.match(/soundness: UNSOUND/g)).toHaveLength(2);
+      expect(repair).toContain('11 | const y = witness(Field, H.mul(x, x));');
+      expect(repair).not.toMatch(/main\.circom|src\/main\.nr|main\.nr:/);
+      // what the lowering writes, not the model (`<--` for hints), draws no compiler warning
+      expect(repair).not.toContain('Consider using <== instead of <--');
+      // the run's own report keeps the lowered locations for a person
+      expect(readFileSync(join(result.runDir, 'attempts', '1', 'circom-report.txt'), 'utf8')).toMatch(/main\.circom:\d+/);
+    } finally {
+      await noir.dispose?.();
+    }
+  }, 300_000);
 });

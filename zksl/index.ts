@@ -136,7 +136,8 @@ function hostNamedCircuit(lang: 'circom' | 'noir', reported: ReplyResult<'circom
   const text = reported.files[entry];
   if (typeof text !== 'string' || reported.entry !== entry) return malformed(`no ${entry}`);
   const files: Record<string, string> = lang === 'circom' ? { [entry]: text } : { [entry]: text, 'Nargo.toml': noirManifest(reported.name) };
-  return { ...reported, files, entry };
+  const lines = reported.sourceLines?.[entry];
+  return { ...reported, files, entry, sourceLines: lines ? { [entry]: lines } : undefined };
 }
 
 /** Sketch files of trusted sketch objects are read (once) so signals can be named after their variables. */

@@ -114,6 +114,7 @@ const lowered = z.strictObject({
   inputNames: z.array(name),
   outputNames: z.array(name),
   counts,
+  sourceLines: z.record(z.string().max(100), z.array(z.number().int().min(0).max(10_000_000)).max(10_000_000)).optional(),
 });
 
 const RESULT = { witness, constraints, vectors: vectorRun, forge: z.never(), derive: derived, circom: lowered, noir: lowered } as const;
