@@ -9,7 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scriptedModel } from '../agent/model/index.js';
 import { CircomBackend } from '../compiler-harness/circom/backend.js';
 import { NoirBackend } from '../compiler-harness/noir/backend.js';
-import { collect as collectWith, sketchAnswer as answer } from './agent-scripted.js';
+import { MISSING_INVALID_INPUTS } from '../agent/model-loop/derive-vectors.js';
+import type { TestVectors } from '../compiler-harness/vectors/schema.js';
+import { collect as collectWith, sketchAnswer as answer, temporaryDir } from './agent-scripted.js';
 
 const circom = new CircomBackend();
 afterAll(() => circom.dispose());
@@ -30,8 +32,8 @@ describe('repair feedback the model can act on', () => {
     expect(afterUnknown).toContain('(sketch.ts:9)');
     expect(afterUnknown).toContain('9 | const y = witness(Field, H.mull(x, x));');
     expect(afterUnknown).not.toMatch(/sketch error: not a function/);
-    // six accept vectors failing alike are one line naming them
-    expect(afterUnknown).toMatch(/accept\[0–5\] \(6 vectors\): sketch error: H\.mull does not exist/);
+    // thirty accept vectors failing alike are one line naming them
+    expect(afterUnknown).toMatch(/accept\[0–29\] \(30 vectors\): sketch error: H\.mull does not exist/);
     expect(afterUnknown.match(/does not exist/g)!.length).toBeLessThanOrEqual(4);
 
     const hintLines = afterMany.split('\n').filter((l) => l.includes("unconstrained hint 'x_k' at sketch.ts:12:"));
@@ -65,5 +67,31 @@ describe('failures in lowered code are reported at sketch lines', () => {
     } finally {
       await noir.dispose?.();
     }
+  }, 300_000);
+});
+
+describe('generated tests are hard to pass by accident', () => {
+  it('≥ 30 accept vectors with the type boundaries, forges moved several ways, type rejects; a missing invalidInputs is a warning in the report and the repair prompt', async () => {
+    const out = join(temporaryDir('feedback-out'), 'square');
+    const model = scriptedModel({ script: [answer('square-sign-no-invalid.ts'), answer('square-correct.ts')] });
+    const { events, result } = await collect({ task, model, prove: false, outDir: out });
+    expect(result.ok).toBe(true);
+    const notices = events.filter((e) => e.type === 'notice' && e.level === 'warning').map((e) => (e as { message: string }).message);
+    expect(notices).toEqual([MISSING_INVALID_INPUTS]);
+    expect(readFileSync(join(result.runDir, 'attempts', '1', 'sketch-report.txt'), 'utf8')).toContain(MISSING_INVALID_INPUTS);
+    const repair = prompts(model)[1];
+    expect(repair).toContain('soundness: UNSOUND');
+    expect(repair).toContain(MISSING_INVALID_INPUTS);
+
+    const vectors = JSON.parse(readFileSync(join(out, 'vectors.json'), 'utf8')) as TestVectors;
+    const xs = vectors.accept.map((v) => String(v.inputs.x));
+    expect(vectors.accept.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(xs).size).toBe(xs.length);
+    expect(xs).toEqual(expect.arrayContaining(['0', '255']));
+    // the repaired module's invalidInputs, plus x just outside UInt(8) from the declared type
+    expect(vectors.reject.map((r) => r.reason)).toEqual(['x must fit in bits', 'x = 256 is outside UInt(8)']);
+    const moves = vectors.forge.map((f) => f.name!.replace(/^reference \d+ /, ''));
+    expect(new Set(moves)).toEqual(new Set(['y + 1', 'y - 1', 'y = 0', 'y = p - 1']));
+    expect(vectors.forge.length).toBeGreaterThanOrEqual(6);
   }, 300_000);
 });

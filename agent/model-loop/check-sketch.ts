@@ -9,6 +9,8 @@ export interface SketchOutcome {
   ok: boolean;
   /** First line: the summary; then one line per failing vector or finding. */
   report: string;
+  /** Warnings on a sketch that may pass (a missing invalidInputs): also in `report`. */
+  warnings?: string[];
   /** The module in the answer, when there is one (also for a failing sketch, for its repair). */
   source?: string;
   sketch?: CheckedSketch;
@@ -22,7 +24,8 @@ export async function checkCandidateSketch(answer: string, user: TestVectors | u
   if (!derived.ok) return { ok: false, report: derived.message, source };
   const check = await checkSketchVectors(source, derived.vectors);
   const ok = check.ok && !check.failure;
-  return { ok, report: formatSketchFeedback(check, source), source, sketch: ok ? { source, vectors: derived.vectors, outputNames: await outputNames(source, derived.vectors) } : undefined };
+  const report = [formatSketchFeedback(check, source), ...derived.warnings].join('\n');
+  return { ok, report, warnings: derived.warnings, source, sketch: ok ? { source, vectors: derived.vectors, outputNames: await outputNames(source, derived.vectors), warnings: derived.warnings } : undefined };
 }
 
 /**

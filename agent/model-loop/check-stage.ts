@@ -41,7 +41,8 @@ export async function* checkStage(options: {
     const reports = failed.map((r) => `${r.lang}:\n${feedback(r)}`).join('\n\n');
     memory.passed = {};
     compiled.length = 0;
-    memory.sketchRepair = { code: sketch.source, report: `The circuits lowered from this sketch failed:\n${reports}` };
+    const warnings = (sketch.warnings ?? []).map((w) => `\n${w}`).join('');
+    memory.sketchRepair = { code: sketch.source, report: `The circuits lowered from this sketch failed:\n${reports}${warnings}` };
     memory.sketch = undefined;
     run.reopenStages('sketch');
   } else if (failed.length) {
