@@ -191,7 +191,7 @@ export function assertType(x: Val, type: ScalarType, options: { role?: Constrain
   }
 }
 
-/** Assert 0 ≤ x < 2^bits (a native range constraint). Example: `assertRange(x, 16)`. */
+/** Assert 0 ≤ x < 2^bits (a native range constraint; also `G.assertRange`). Example: `assertRange(x, 16)`. */
 export function assertRange(x: Val, bits: number, label = `range ${bits}`): void {
   activeCircuit().assertRange(Signal.from(x), bits, label);
 }

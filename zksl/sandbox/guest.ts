@@ -105,7 +105,7 @@ function deriveCases(exported: unknown, sketch: Sketch, options: { params: Param
   const declared = declaredInputs(sketch, params);
   const typeRejects = declared
     .filter(([name]) => !options.fromTypes || options.fromTypes.enforced.includes(name))
-    .flatMap(([name, type]) => outsideValues(type).map((o) => ({ inputs: { [name]: o.value }, reason: `${name}${o.text}` })));
+    .flatMap(([name, type]) => outsideValues(type).map((o) => ({ inputs: plainNumbers({ [name]: o.value }) as Record<string, unknown>, reason: `${name}${o.text}` })));
   if (options.fromTypes) {
     const accept = Array.from({ length: count }, (_, i) => ({ inputs: sampleInputsOfTypes(declared, random, typedMode(i)), outputs: {} }));
     return { accept, reject: typeRejects, notes: [] };
@@ -121,6 +121,8 @@ function deriveCases(exported: unknown, sketch: Sketch, options: { params: Param
   }
   typed.push(sampleInputsOfTypes(declared, random, 'low'), sampleInputsOfTypes(declared, random, 'high'));
   for (let i = 0; typed.length + own.length < count * 2 && i < count * 2; i++) typed.push(sampleInputsOfTypes(declared, random, i % 2 ? 'small' : 'random'));
+  // the reference reads integers as numbers, as the model's own samples give them (bigint only beyond 2^53)
+  typed.forEach((inputs, i) => (typed[i] = plainNumbers(inputs) as Record<string, unknown>));
   const seen = new Set<string>();
   const accept: { inputs: Record<string, unknown>; outputs: Record<string, unknown> }[] = [];
   for (const [index, inputs] of [...own, ...typed].entries()) {
@@ -156,6 +158,14 @@ function integerValues(value: unknown): boolean {
   if (typeof value === 'number') return Number.isSafeInteger(value);
   if (typeof value === 'string') return /^-?\d+$/.test(value);
   return typeof value === 'bigint' || typeof value === 'boolean';
+}
+
+/** bigint leaves that are safe integers as numbers. */
+function plainNumbers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainNumbers);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainNumbers(v)]));
+  if (typeof value === 'bigint' && value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
+  return value;
 }
 
 /** mulberry32: small, seedable, good enough to sample test inputs. */
