@@ -46,7 +46,7 @@ describe('instantiateEntry', () => {
     const built = await instantiateEntry({ entry, params: { n: 4, bits: 4 }, languages: ['circom'] });
     expect(built).toEqual({
       ok: false,
-      message: 'cannot build softmax at n=4, bits=4: sketch error: UInt(0): bits must be an integer in [1, 252] (n: row length; bits: signed width of the logits (1 fractional bit), at least 5)',
+      message: 'cannot build softmax at n=4, bits=4: sketch error: UInt(0): bits must be an integer in [1, 252] (sketch.ts:20) (n: row length; bits: signed width of the logits (1 fractional bit), at least 5)',
     });
   });
 

@@ -90,19 +90,24 @@ export async function checkSketchVectors(
 
 export interface DerivedCases {
   accept: { inputs: Record<string, unknown>; outputs: Record<string, unknown> }[];
+  /** Reject inputs may hold holes (null) where a valid input's value belongs (type rejects of one array element). */
   reject: { inputs: Record<string, unknown>; reason: string }[];
+  /** What the module lacks for good vectors (`missing invalidInputs`). */
+  notes?: string[];
 }
 
 /**
  * Test cases from a sketch module's own plain-TypeScript reference (`reference`, `sampleInputs`,
- * optional `invalidInputs` exports), run in the sandbox with seeded random numbers. Example:
+ * optional `invalidInputs` exports) plus inputs at and just outside the declared input types' bounds,
+ * run in the sandbox with seeded random numbers; `fromTypes` samples the declared types only (no
+ * reference needed; outputs come from a witness run). Example:
  * `await deriveSketchCases(text, { params: { n: 4 }, count: 8, seed: 7 })`.
  */
 export async function deriveSketchCases(
   source: string,
-  options: SandboxOptions & { params?: Params; count?: number; seed?: number } = {},
+  options: SandboxOptions & { params?: Params; count?: number; seed?: number; fromTypes?: { enforced: string[] } } = {},
 ): Promise<Timed<{ ok: true; cases: DerivedCases } | SandboxFailure>> {
-  const run = await runInSandbox(source, { op: 'derive', params: options.params, count: options.count, seed: options.seed }, options);
+  const run = await runInSandbox(source, { op: 'derive', params: options.params, count: options.count, seed: options.seed, fromTypes: options.fromTypes }, options);
   return run.ok ? { ok: true, cases: run.result, durationMs: run.durationMs } : { ...run };
 }
 
@@ -136,7 +141,8 @@ function hostNamedCircuit(lang: 'circom' | 'noir', reported: ReplyResult<'circom
   const text = reported.files[entry];
   if (typeof text !== 'string' || reported.entry !== entry) return malformed(`no ${entry}`);
   const files: Record<string, string> = lang === 'circom' ? { [entry]: text } : { [entry]: text, 'Nargo.toml': noirManifest(reported.name) };
-  return { ...reported, files, entry };
+  const lines = reported.sourceLines?.[entry];
+  return { ...reported, files, entry, sourceLines: lines ? { [entry]: lines } : undefined };
 }
 
 /** Sketch files of trusted sketch objects are read (once) so signals can be named after their variables. */

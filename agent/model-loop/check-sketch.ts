@@ -1,5 +1,6 @@
 import type { TestVectors } from '../../compiler-harness/vectors/schema.js';
 import { checkSketchVectors, lowerSketchSource } from '../../zksl/index.js';
+import { formatSketchFeedback } from '../feedback/sketch-report.js';
 import { extractCodeBlock } from '../prompts/index.js';
 import { deriveVectors } from './derive-vectors.js';
 import type { CheckedSketch } from './loop-memory.js';
@@ -8,6 +9,8 @@ export interface SketchOutcome {
   ok: boolean;
   /** First line: the summary; then one line per failing vector or finding. */
   report: string;
+  /** Warnings on a sketch that may pass (a missing invalidInputs): also in `report`. */
+  warnings?: string[];
   /** The module in the answer, when there is one (also for a failing sketch, for its repair). */
   source?: string;
   sketch?: CheckedSketch;
@@ -20,12 +23,9 @@ export async function checkCandidateSketch(answer: string, user: TestVectors | u
   const derived = await deriveVectors(source, { user });
   if (!derived.ok) return { ok: false, report: derived.message, source };
   const check = await checkSketchVectors(source, derived.vectors);
-  const lines = [check.summary];
-  for (const v of check.verdicts.filter((v) => !v.ok)) lines.push(`${v.kind}[${v.index}]: ${v.detail}`);
-  for (const f of check.findings) lines.push(`${f.location ? `${f.location.file}:${f.location.line}: ` : ''}${f.message}`);
-  if (check.failure) lines.push(`${check.failure.kind}: ${check.failure.message}`);
   const ok = check.ok && !check.failure;
-  return { ok, report: lines.join('\n'), source, sketch: ok ? { source, vectors: derived.vectors, outputNames: await outputNames(source, derived.vectors) } : undefined };
+  const report = [formatSketchFeedback(check, source), ...derived.warnings].join('\n');
+  return { ok, report, warnings: derived.warnings, source, sketch: ok ? { source, vectors: derived.vectors, outputNames: await outputNames(source, derived.vectors), warnings: derived.warnings } : undefined };
 }
 
 /**

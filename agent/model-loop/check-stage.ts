@@ -2,6 +2,8 @@ import { formatCheckReport } from '../../compiler-harness/report-text.js';
 import type { AgentEventInput } from '../events.js';
 import { checkLanguages, firstFailure, statedAssumptions, type LanguageResult } from '../pipeline/check-languages.js';
 import type { RunContext } from '../run-context.js';
+import { formatCircuitFeedback } from '../feedback/circuit-report.js';
+import type { LoweredTarget } from './write-code.js';
 import { saveMemory, type LoopMemory } from './loop-memory.js';
 
 /**
@@ -34,16 +36,19 @@ export async function* checkStage(options: {
   }
   memory.circuits = undefined;
   if (failed.length && strategy === 'lower') {
-    const reports = failed.map((r) => `${r.lang}:\n${formatCheckReport(r.report)}`).join('\n\n');
+    const lowered = (lang: LanguageResult['lang']) => (circuits[lang] as LoweredTarget | undefined)?.sourceLines;
+    const feedback = (r: LanguageResult) => formatCircuitFeedback(r.report, { source: sketch.source, sourceLines: lowered(r.lang) ?? {} });
+    const reports = failed.map((r) => `${r.lang}:\n${feedback(r)}`).join('\n\n');
     memory.passed = {};
     compiled.length = 0;
-    memory.sketchRepair = { code: sketch.source, report: `The circuits lowered from this sketch failed:\n${reports}` };
+    const warnings = (sketch.warnings ?? []).map((w) => `\n${w}`).join('');
+    memory.sketchRepair = { code: sketch.source, report: `The circuits lowered from this sketch failed:\n${reports}${warnings}` };
     memory.sketch = undefined;
     run.reopenStages('sketch');
   } else if (failed.length) {
     for (const r of failed) {
       const forged = ['soundness', 'forge'].some((what) => firstFailure(r.report)?.what.startsWith(what));
-      const report = formatCheckReport(r.report) + (forged ? '\nA forged output was accepted: add the missing constraint.' : '');
+      const report = formatCircuitFeedback(r.report) + (forged ? '\nA forged output was accepted: add the missing constraint.' : '');
       memory.codeRepair[r.lang] = { code: r.report.files[r.report.entry] ?? Object.values(circuits[r.lang]!.files)[0], report };
     }
     run.reopenStages('target');

@@ -11,6 +11,8 @@ export interface CheckedSketch {
   vectors: TestVectors;
   /** Output names in the sketch's order (a Noir program returns them as a tuple in this order). */
   outputNames: string[];
+  /** Warnings on the sketch (a missing invalidInputs), repeated in the prompt of its next repair. */
+  warnings?: string[];
 }
 
 /** What the model is asked to fix next: its last answer and the report on it. */

@@ -116,6 +116,7 @@ class ModelLoop {
     run.writeAttempt(this.state.attempt, { 'answer.md': answer, ...(outcome.source ? { 'sketch.ts': outcome.source } : {}), 'sketch-report.txt': outcome.report });
     const summary = outcome.report.split('\n')[0];
     yield { type: 'sketch-checked', ok: outcome.ok, summary, failure: outcome.ok ? undefined : { what: 'sketch', message: summary } };
+    for (const warning of outcome.warnings ?? []) yield { type: 'notice', level: 'warning', message: warning };
     // Persist before announcing the stage's end: a run stopped right after it resumes from here.
     if (outcome.sketch) {
       this.memory.sketch = outcome.sketch;

@@ -1,6 +1,7 @@
 import type { Lang, TargetCircuit } from '../../compiler-harness/types.js';
 import type { SearchHit } from '../../knowledge-base/search.js';
 import { lowerSketchSource, zkslReference } from '../../zksl/index.js';
+import type { SourceLines } from '../feedback/circuit-report.js';
 import type { AgentEventInput } from '../events.js';
 import { extractCodeBlock, renderPrompt } from '../prompts/index.js';
 import type { CheckedSketch, Repair } from './loop-memory.js';
@@ -62,14 +63,19 @@ function writtenCircuit(lang: Lang, code: string, outputNames: string[]): Target
   return { lang, files: { 'src/main.nr': code, 'Nargo.toml': nargoManifest('main') }, entry: 'src/main.nr', name: 'main', returnNames: outputNames };
 }
 
+/** A circuit lowered from the sketch, with its source map (lowered line → sketch line). */
+export type LoweredTarget = TargetCircuit & { sourceLines?: SourceLines };
+
 /** The `lower` strategy: the sketch lowered to every language, deterministically. */
 export async function lowerSketch(source: string, languages: Lang[]): Promise<TargetCode> {
   const circuits: Partial<Record<Lang, TargetCircuit>> = {};
   for (const lang of languages) {
     const lowered = await lowerSketchSource(source, lang);
     if (!lowered.ok) return { ok: false, summary: `${lang}: ${lowered.failure.message}`, circuits: {}, repairs: {} };
-    const { files, entry, publicInputs, name, outputNames } = lowered.circuit;
-    circuits[lang] = { lang, files, entry, publicInputs, name, returnNames: lang === 'noir' ? outputNames : undefined };
+    const { files, entry, publicInputs, name, outputNames, sourceLines } = lowered.circuit;
+    // the source map rides along, so failures in lowered code are reported at sketch lines
+    const circuit: LoweredTarget = { lang, files, entry, publicInputs, name, returnNames: lang === 'noir' ? outputNames : undefined, sourceLines };
+    circuits[lang] = circuit;
   }
   return { ok: true, summary: `lowered to ${languages.join(' and ')}`, circuits, repairs: {} };
 }

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 /**
  * Prompt templates live beside this file as `<name>.v<version>.md`; the version is recorded with
  * every request. A changed prompt gets a new version file, and old ones stay so a saved transcript
- * can still be read against the prompt it used.
+ * can still be read against the prompt it used. Why each version changed: `CHANGELOG.md`.
  */
 export const PROMPTS = {
-  sketch: 'sketch.v2',
-  repairSketch: 'repair-sketch.v2',
+  sketch: 'sketch.v3',
+  repairSketch: 'repair-sketch.v3',
   writeCode: 'write-code.v2',
   repairCode: 'repair-code.v2',
 } as const;

@@ -5,6 +5,7 @@
  * which hint values enter a sketch and, like o1js `Provable.witness`, it always adds the type's checks.
  */
 import { inverse, mod } from './field.js';
+import { strictNamespace } from './namespace.js';
 import { Circuit, type ConstraintRole } from './circuit.js';
 import { activeHost, Signal, type Val } from './signal.js';
 import type { ScalarType } from './types.js';
@@ -56,7 +57,7 @@ const binary =
  * bits of each operand; offset signed values first): div (floor), mod, shr, bit, lt. Example:
  * `witness(UInt(8), H.div(a, b))`.
  */
-export const H = {
+export const H = strictNamespace('H', {
   /** a + b in the field. Example: `H.add(a, 1)`. */
   add: binary('add'),
   /** a − b in the field. Example: `H.sub(a, b)`. */
@@ -84,7 +85,7 @@ export const H = {
   }),
   /** table[x]; x outside the domain is a hint error. Example: `H.lookup(expTable, d)`. */
   lookup: (table: Table, x: HintArg): HintExpr => ({ op: 'table', table, args: [hintArg(x)] }),
-};
+});
 
 function integer(value: bigint): bigint {
   return value & INTEGER_HINT_MASK;
@@ -190,7 +191,7 @@ export function assertType(x: Val, type: ScalarType, options: { role?: Constrain
   }
 }
 
-/** Assert 0 ≤ x < 2^bits (a native range constraint). Example: `assertRange(x, 16)`. */
+/** Assert 0 ≤ x < 2^bits (a native range constraint; also `G.assertRange`). Example: `assertRange(x, 16)`. */
 export function assertRange(x: Val, bits: number, label = `range ${bits}`): void {
   activeCircuit().assertRange(Signal.from(x), bits, label);
 }

@@ -68,7 +68,8 @@ export function toFailure(error: unknown): RunFailure {
   if (/out of memory|stack overflow|string too long/i.test(message)) return { kind: 'memory', message: `sketch stopped: ${message}` };
   // a bug in the sketch itself (a TypeError, a bad gadget argument): point at the sketch line
   const location = error instanceof Error ? resolveTrace(error) : undefined;
-  return { kind: 'sketch', message: `sketch error: ${message}`, ...(location ? { location } : {}) };
+  const where = location ? ` (${location.file}:${location.line})` : '';
+  return { kind: 'sketch', message: `sketch error: ${message}${where}`, ...(location ? { location } : {}) };
 }
 
 function attempt(run: () => Built): Built | RunFailure {

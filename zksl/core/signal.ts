@@ -137,7 +137,7 @@ export function constant(value: bigint | number): Signal {
   return Signal.from(value);
 }
 
-/** Sum of signals (linear, free). Example: `sum([a, b, c])`. */
+/** Sum of signals (linear, free; also `G.sum`). Example: `sum([a, b, c])`. */
 export function sum(values: readonly Val[]): Signal {
   // one accumulator instead of repeated add(): summing n signals stays linear in n
   const terms = new Map<number, bigint>();

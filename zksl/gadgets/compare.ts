@@ -119,7 +119,7 @@ export function argmax(values: readonly Val[], options: CompareOptions): { max: 
   return { max: best, index };
 }
 
-/** Maximum of range-checked values (no index bookkeeping). Example: `G.max(xs, { bits: 8 })`. */
+/** Maximum of values range-checked to UInt(bits), or SInt(bits) with `signed: true` (as in argmax, max, min). Example: `G.max(xs, { bits: 8 })`. */
 export function max(values: readonly Val[], options: CompareOptions): Signal {
   nonEmpty(values, 'max');
   let best = Signal.from(values[0]);

@@ -2,6 +2,7 @@
  * The gadget namespace `G`: plain functions gathered in one place. Gadgets assert rather than return
  * flags where asserting is the natural form (`assertLessThan`, `divMod`, `lookup`).
  */
+import { strictNamespace } from '../core/namespace.js';
 import { divMod, fixedMul, innerProduct, rescale, sum } from './arith.js';
 import { assertRange, defineTable, fromBits, lookup, toBits, toDigits } from './bits.js';
 import {
@@ -22,7 +23,7 @@ import {
   select,
 } from './compare.js';
 
-export const G = {
+export const G = strictNamespace('G', {
   toBits,
   fromBits,
   toDigits,
@@ -49,7 +50,7 @@ export const G = {
   rescale,
   defineTable,
   lookup,
-};
+});
 
 export type { CompareOptions } from './compare.js';
 export type { FixedOptions } from './arith.js';

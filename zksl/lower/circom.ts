@@ -7,7 +7,7 @@ import { formatLocation } from '../core/location.js';
 import type { Value } from '../core/run.js';
 import type { Params, Sketch } from '../core/sketch.js';
 import type { Constraint } from '../core/circuit.js';
-import { atom, buildForLowering, collectTables, linear, printHint, type Reference, locationComment, commentText } from './common.js';
+import { atom, buildForLowering, collectTables, linear, printHint, type Reference, locationComment, commentText, sketchLine } from './common.js';
 import { sanitize, variableNames, type SketchSource } from './common.js';
 import type { LoweredCircuit, LowerOptions } from './common.js';
 
@@ -21,7 +21,10 @@ export function lowerToCircom(sketch: Sketch, options: LowerOptions = {}): Lower
   const claimed = options.checkOutputs ? outputVars : new Set<number>();
   const template = sanitize(sketch.name);
   const body: string[] = [];
-  const emit = (line = ''): number => body.push(line ? `    ${line}` : '');
+  // the sketch line of each body line (the source map)
+  const origin: number[] = [];
+  let current = 0;
+  const emit = (line = ''): number => (origin.push(current), body.push(line ? `    ${line}` : ''));
 
   for (const input of built.inputs) emit(`signal input ${input.name}${dims(input.shape)};`);
   for (const output of built.outputs) emit(`signal ${options.checkOutputs ? 'input' : 'output'} ${output.name}${dims(output.shape)};`);
@@ -32,7 +35,9 @@ export function lowerToCircom(sketch: Sketch, options: LowerOptions = {}): Lower
   let lastLocation = '';
   let helper = 0;
   for (const step of circuit.steps) {
-    const location = formatLocation(step.kind === 'constraint' ? step.constraint.location : circuit.vars[step.var].location);
+    const at = step.kind === 'constraint' ? step.constraint.location : circuit.vars[step.var].location;
+    const location = formatLocation(at);
+    current = sketchLine(at);
     if (location !== lastLocation) {
       emit();
       emit(locationComment(location));
@@ -70,6 +75,7 @@ export function lowerToCircom(sketch: Sketch, options: LowerOptions = {}): Lower
   ];
   const main = `component main${publicInputs.length ? ` {public [${publicInputs.join(', ')}]}` : ''} = ${template}();`;
   const source = [...header, ...body, '}', '', main, ''].join('\n');
+  const sourceLines = [...header.map(() => 0), ...origin, 0, 0, 0, 0];
   return {
     lang: 'circom',
     name: template,
@@ -79,6 +85,7 @@ export function lowerToCircom(sketch: Sketch, options: LowerOptions = {}): Lower
     inputNames: built.inputs.map((i) => i.name),
     outputNames: options.checkOutputs ? [] : built.outputs.map((o) => o.name),
     counts,
+    sourceLines: { 'main.circom': sourceLines },
   };
 }
 

@@ -22,6 +22,12 @@ export interface LoweredCircuit {
   outputNames: string[];
   /** The sketch's own constraint counts (the target's counts come from its compiler). */
   counts: ConstraintCounts;
+  /**
+   * Source map: for each lowered file, the sketch line each of its lines came from (index 0 is
+   * line 1; 0 = generated scaffolding such as declarations, type checks of inputs, helpers), so a
+   * failure in lowered code is reported at the sketch line the model wrote.
+   */
+  sourceLines?: Record<string, number[]>;
 }
 
 export interface LowerOptions {
@@ -200,6 +206,11 @@ export function collectTables(expressions: HintExpr[], into = new Map<string, re
  */
 export function commentText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
+}
+
+/** The sketch line of a step's location, or 0 (input type checks and other generated code). */
+export function sketchLine(location: { line: number } | undefined): number {
+  return location?.line ?? 0;
 }
 
 /** The `// file:line` comment that heads each group of lowered statements from one sketch line. */

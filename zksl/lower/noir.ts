@@ -10,7 +10,7 @@ import type { Sketch } from '../core/sketch.js';
 import { scalarOf, type ScalarType, type SignalType } from '../core/types.js';
 import { bitsFor } from '../core/field.js';
 import { describeParams } from './circom.js';
-import { atom, buildForLowering, collectTables, linear, printHint, type HintPrinter, locationComment, commentText } from './common.js';
+import { atom, buildForLowering, collectTables, linear, printHint, type HintPrinter, locationComment, commentText, sketchLine } from './common.js';
 import { sanitize, variableNames } from './common.js';
 import type { LoweredCircuit, LowerOptions } from './common.js';
 
@@ -39,12 +39,17 @@ export function lowerToNoir(sketch: Sketch, options: LowerOptions = {}): Lowered
   const outputVars = new Set(built.outputs.flatMap((o) => o.vars));
   const hints = new Map<string, string>();
   const body: string[] = [];
-  const emit = (line = ''): number => body.push(line ? `    ${line}` : '');
+  // the sketch line of each body line (the source map)
+  const origin: number[] = [];
+  let current = 0;
+  const emit = (line = ''): number => (origin.push(current), body.push(line ? `    ${line}` : ''));
 
   let lastLocation = '';
   let helper = 0;
   for (const step of circuit.steps) {
-    const location = formatLocation(step.kind === 'constraint' ? step.constraint.location : circuit.vars[step.var].location);
+    const at = step.kind === 'constraint' ? step.constraint.location : circuit.vars[step.var].location;
+    const location = formatLocation(at);
+    current = sketchLine(at);
     if (location !== lastLocation) {
       emit();
       emit(locationComment(location));
@@ -84,17 +89,17 @@ export function lowerToNoir(sketch: Sketch, options: LowerOptions = {}): Lowered
   });
   const returnTypes = built.outputs.map((o) => noirType(o.type, () => 'Field'));
   const signature = check || returned.length === 0 ? '' : ` -> pub ${returned.length === 1 ? returnTypes[0] : `(${returnTypes.join(', ')})`}`;
-  if (!check && returned.length) body.push(`    ${returned.length === 1 ? returned[0] : `(${returned.join(', ')})`}`);
-  const source = [
+  current = 0;
+  if (!check && returned.length) emit(returned.length === 1 ? returned[0] : `(${returned.join(', ')})`);
+  const prelude = [
     `// ${commentText(sketch.name)}, lowered from a ZKSL sketch (${describeParams(built.params)}). Edit the sketch, not this file.`,
     ...[...tables].map(([name, values]) => `global T_${name}: [Field; ${values.length}] = [${values.join(', ')}];`),
     '',
     ...hints.values(),
     `fn main(${parameters.join(', ')})${signature} {`,
-    ...body,
-    '}',
-    '',
   ].join('\n');
+  const source = [prelude, ...body, '}', ''].join('\n');
+  const sourceLines = [...prelude.split('\n').map(() => 0), ...origin, 0, 0];
   const name = sanitize(sketch.name).toLowerCase();
   return {
     lang: 'noir',
@@ -105,6 +110,7 @@ export function lowerToNoir(sketch: Sketch, options: LowerOptions = {}): Lowered
     inputNames: built.inputs.map((i) => i.name),
     outputNames: check ? [] : built.outputs.map((o) => o.name),
     counts,
+    sourceLines: { 'src/main.nr': sourceLines },
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The ZKSL reference shown to the model, generated from the doc comments of the public functions
- * (each has a one-line description and one example). Kept under 3,000 tokens by `estimateTokens`.
+ * (each has a one-line description and one example). Kept under 3,300 estimated tokens by `estimateTokens` (3,000 until the reference gained
+ * the `reference()` contract, the full import line and the bit-by-bit pattern for iterative results).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,15 +20,23 @@ export const REFERENCE_SOURCES: { file: string; title: string; member?: string; 
 ];
 
 const PREAMBLE = `# ZKSL reference
-A sketch is a TypeScript module: \`import { sketch, Field, Bool, UInt, SInt, Fixed, Arr, pub, witness, H, G } from 'zksl'\`
-and \`export default sketch({...})\`. Arithmetic is over the BN254 scalar field; negative x is p − |x|.
+A sketch is a TypeScript module: \`import { sketch, Field, Bool, UInt, SInt, Fixed, Arr, Tensor, pub, witness, witnessArray,
+assertType, assertRange, Signal, constant, sum, P, mod, toSigned, H, G } from 'zksl'\` (every export) and
+\`export default sketch({...})\`. Arithmetic is over the BN254 scalar field; negative x is p − |x|.
 Constraints are a·b = c over linear combinations (products of two signals get a new variable
 automatically), range checks and table lookups. Declared input types are checked; output types only
 describe (constrain outputs yourself).
 Rules: \`if\`s and loop bounds may depend on params, never on signal values — the body must build the
 same constraints for every input; compute prover-side values only with hints \`witness(type, H.…)\`, and constrain every
 hint (an unconstrained hint is an error, reported with its line); prefer \`G\` gadgets; no imports
-other than 'zksl', no I/O. Outputs may be returned hints or expressions.
+other than 'zksl', no I/O. Outputs may be returned hints or expressions. An unknown \`G.\`/\`H.\` name is an error.
+\`reference(inputs, params)\` gets integers as numbers (bigint beyond 2^53), signed values negative,
+arrays as arrays; it returns \`{ output: number | bigint | decimal string }\` (arrays nested; negative = p − |x|)
+and may throw for inputs outside its domain.
+Iterative results (integer sqrt, gcd, normalisation) have no H operator: hint them bit by bit, each
+bit's hint reading the bits already fixed, then constrain the result (isqrt: out² ≤ x < (out+1)²):
+\`for (i = h-1..0) { const c = prefix.add(2n ** i); bit[i] = witness(Bool, H.sub(1, H.lt(x, H.mul(c, c)))); prefix = prefix.add(bit[i].scale(2n ** i)); }\`;
+or unroll a fixed number of steps (a param) with gadgets (gcd: Euclid steps with G.divMod, G.select for b = 0).
 
 \`\`\`ts
 import { sketch, UInt, pub, witness, H, G } from 'zksl';
@@ -41,7 +50,7 @@ export default sketch({
     const r = witness(UInt(bits), H.mod(a, b));
     q.mul(b).add(r).assertEquals(a);            // tie the hints to the inputs
     G.assertLessThan(r, b, bits);
-    return { q, r };                             // or simply G.divMod(a, b, bits)
+    return { q, r };                             // or G.divMod(a, b, bits)
   },
 });
 \`\`\``;

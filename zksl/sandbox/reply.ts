@@ -102,6 +102,8 @@ const vectorRun = z.strictObject({ vectors: testVectors.optional(), observations
 const derived = z.strictObject({
   accept: z.array(z.strictObject({ inputs: vectorValues, outputs: vectorValues })),
   reject: z.array(z.strictObject({ inputs: z.record(name, holedValue), reason: message })),
+  /** What the module lacks (`missing invalidInputs`), for a warning. */
+  notes: z.array(message).max(10).optional(),
 });
 
 /** A lowering as the guest reports it; the host keeps only the source text and names the files itself. */
@@ -114,6 +116,7 @@ const lowered = z.strictObject({
   inputNames: z.array(name),
   outputNames: z.array(name),
   counts,
+  sourceLines: z.record(z.string().max(100), z.array(z.number().int().min(0).max(10_000_000)).max(10_000_000)).optional(),
 });
 
 const RESULT = { witness, constraints, vectors: vectorRun, forge: z.never(), derive: derived, circom: lowered, noir: lowered } as const;

@@ -70,7 +70,17 @@ async function transpile(source: string): Promise<{ code: string; lines: number[
   }
 }
 
-function classify(error: { name?: string; message?: string } | undefined | null): RunFailure {
+type Thrown = { name?: string; message?: string; stack?: string };
+
+/** The sketch line of the first `sketch.ts:N` frame of a stack (N is a transpiled line; `lines` maps it back). */
+function sketchLocation(stack: string | undefined, lines: number[]): RunFailure['location'] {
+  const match = /\bsketch\.ts:(\d+)/.exec(stack ?? '');
+  if (!match) return undefined;
+  const generated = Number(match[1]);
+  return { file: 'sketch.ts', line: lines[generated] || generated };
+}
+
+function classify(error: Thrown | undefined | null, lines: number[] = []): RunFailure {
   // QuickJS throws null when it cannot even allocate the error object
   if (error === null || error === undefined) return { kind: 'memory', message: 'sketch stopped: out of memory (memory limit)' };
   const message = String(error?.message ?? error ?? 'unknown error');
@@ -78,7 +88,11 @@ function classify(error: { name?: string; message?: string } | undefined | null)
   if (/out of memory|stack overflow|string too long|too many/i.test(message)) return { kind: 'memory', message: `sketch stopped: ${message} (memory or stack limit)` };
   if (message.includes(REFUSAL)) return { kind: 'refused', message };
   if (message.startsWith('sketch error: ')) return { kind: 'sketch', message };
-  return { kind: 'sketch', message: `sketch error: ${error?.name ?? 'Error'}: ${message}` };
+  // thrown while the module itself ran (top-level code): say where
+  const location = sketchLocation(error?.stack, lines);
+  const where = location ? ` (sketch.ts:${location.line})` : '';
+    const name = error?.name === 'UnknownMemberError' ? '' : `${error?.name ?? 'Error'}: `;
+  return { kind: 'sketch', message: `sketch error: ${name}${message}${where}`, ...(location ? { location } : {}) };
 }
 
 type Op = GuestRequest['op'];
@@ -106,7 +120,7 @@ function readString(context: Context, handle: Handle, key?: string): string | un
 }
 
 /** What the guest threw, read field by field: a thrown value is as untrusted as a reply. */
-function readThrown(context: Context, error: Handle): { name?: string; message?: string } | null {
+function readThrown(context: Context, error: Handle): Thrown | null {
   const type = context.typeof(error);
   // QuickJS throws null when it cannot even allocate the error object
   if (type === 'undefined' || (type === 'object' && isNull(context, error))) return null;
@@ -114,7 +128,8 @@ function readThrown(context: Context, error: Handle): { name?: string; message?:
   if (type !== 'object' && type !== 'function') return { message: `the sketch threw a ${type}` };
   const message = readString(context, error, 'message');
   const name = readString(context, error, 'name');
-  return { name: name === undefined ? undefined : cleanMessage(name).slice(0, 100), message: message === undefined ? 'the sketch threw a value that is not an Error' : cleanMessage(message) };
+  const stack = readString(context, error, 'stack')?.slice(0, 4000);
+  return { name: name === undefined ? undefined : cleanMessage(name).slice(0, 100), message: message === undefined ? 'the sketch threw a value that is not an Error' : cleanMessage(message), stack };
 }
 
 function isNull(context: Context, handle: Handle): boolean {
@@ -162,7 +177,7 @@ export async function runInSandbox<O extends Op>(source: string, request: GuestR
       if (result.error) {
         const thrown = readThrown(context, result.error);
         result.error.dispose();
-        return done({ ok: false, failure: classify(thrown) });
+        return done({ ok: false, failure: classify(thrown, file === 'sketch.ts' ? transpiled.lines : []) });
       }
       last = readString(context, result.value);
       result.value.dispose();
@@ -215,16 +230,22 @@ export function lineTable(mapJson: string): number[] {
   const table: number[] = [0];
   let originalLine = 0;
   for (const line of mappings.split(';')) {
-    let first = 0;
+    const originals: number[] = [];
+    let column = 0;
+    let leading = false;
     for (const segment of line.split(',')) {
       if (!segment) continue;
       const fields = decodeVlq(segment);
+      column += fields[0];
       if (fields.length >= 4) {
         originalLine += fields[2];
-        if (!first) first = originalLine + 1;
+        if (originals.length === 0) leading = column === 0;
+        originals.push(originalLine + 1);
       }
     }
-    table.push(first);
+    // esbuild maps a line's indentation (column 0) to where the previous statement ended; the code
+    // on the line starts at the next segment
+    table.push((leading && originals.length > 1 ? originals[1] : originals[0]) ?? 0);
   }
   return table;
 }
