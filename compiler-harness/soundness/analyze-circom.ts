@@ -1,4 +1,6 @@
 import { inputVariants, locateAssert, searchAssertBypass, searchPreconditionBypass } from './input-attacks.js';
+import { attackWithHintVariants, compileHintVariants, mainTemplateHints, type HintSite } from './hint-variants.js';
+import { canRecheckHere, witnessSatisfies } from './recheck.js';
 import { determine, searchByPerturbation, searchBySmt, type Alternative } from './circom-attack.js';
 import { lintCircom, signalLocation } from './circom-lints.js';
 import { CircomWitnessGenerator } from './circom-witness.js';
@@ -29,6 +31,12 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   const lints: Lint[] = lintCircom(system, options.source, Object.keys(options.inputs));
   const report = (extra: Partial<SoundnessReport>): SoundnessReport => ({ verdict: 'no-finding', lints, tried, durationMs: Date.now() - started, ...extra });
 
+  // Every counterexample is re-checked independently before it becomes a verdict (`confirm`).
+  const confirmed = async (unsound: SoundnessReport): Promise<SoundnessReport> => {
+    const failure = await confirm(system, generator, options.r1csPath, unsound.counterexample!);
+    if (!failure) return { ...unsound, tried: [...tried, `counterexample re-checked: ${canRecheckHere ? 'iden3 r1csfile accepts the witness; ' : ''}circom's generator gives the honest witness for the same inputs`], durationMs: Date.now() - started };
+    return { ...unsound, verdict: 'no-finding', counterexample: undefined, incomplete: `a counterexample failed its independent re-check (${failure}); no verdict`, durationMs: Date.now() - started };
+  };
   const honestRun = await generator.calculate(options.inputs);
   if (!honestRun.ok) return report({ incomplete: `the witness generator rejected the honest inputs: ${honestRun.message}` });
   const honest = honestRun.witness;
@@ -39,6 +47,8 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   phaseStart = Date.now();
   const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false) =>
     attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, note: quiet ? () => undefined : note });
+  const hinted = await hintAttack({ system, generator, options, honest, deadline: at(0.4), shareMs: budget * 0.2, note });
+  if (hinted) return confirmed(report({ verdict: 'unsound', counterexample: hinted }));
   const first = await attack(options.inputs, honest, at(0.55));
   lints.push(...first.lints);
   // A hint in a single constraint is worth a look only if that constraint did not pin it down.
@@ -47,7 +57,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
     const pinned = (lint: Lint) => lint.code === 'hint-in-one-constraint' && lint.signal !== undefined && determined[system.labels.get(lint.signal) ?? 0] === 1;
     lints.splice(0, lints.length, ...lints.filter((lint) => !pinned(lint)));
   }
-  if (first.counterexample) return report({ verdict: 'unsound', counterexample: first.counterexample });
+  if (first.counterexample) return confirmed(report({ verdict: 'unsound', counterexample: first.counterexample }));
 
   // Other inputs the source accepts: special points (0, 1, −1) are where hints go ambiguous.
   let explored = 0;
@@ -59,7 +69,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
     const found = await attack(variant.inputs, run.witness, Math.min(at(0.8), Date.now() + budget * 0.1), true);
     if (found.counterexample) {
       note(`other inputs: ${variant.label} (variant ${explored})`);
-      return report({ verdict: 'unsound', counterexample: found.counterexample });
+      return confirmed(report({ verdict: 'unsound', counterexample: found.counterexample }));
     }
   }
   note(`other inputs: ${explored} accepted variant(s) of the inputs attacked the same way, nothing found`);
@@ -78,7 +88,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
       explanation: `with ${mutated} the source rejects the inputs at ${assertText}, yet a witness satisfies every constraint: the assert is not enforced by any constraint`,
       witness: witness.map(String),
     };
-    return report({ verdict: 'unsound', counterexample });
+    return confirmed(report({ verdict: 'unsound', counterexample }));
   }
   if (options.preconditions && Object.keys(options.preconditions).length > 0) {
     const stated = await searchPreconditionBypass({ system, generator, inputs: options.inputs, preconditions: options.preconditions, deadline: at(0.98) });
@@ -93,10 +103,84 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
         explanation: `${violation}, yet a witness satisfies every constraint: the circuit does not enforce the precondition`,
         witness: witness.map(String),
       };
-      return report({ verdict: 'unsound', counterexample });
+      return confirmed(report({ verdict: 'unsound', counterexample }));
     }
   }
   return report({});
+}
+
+/**
+ * The independent re-check of a counterexample: its witness against every constraint as iden3's
+ * r1csfile reads them (not our reader), and circom's own generator on the same inputs: for
+ * `different-outputs` it must give a valid witness whose outputs differ from the counterexample's.
+ * Returns what failed, or `undefined`.
+ */
+async function confirm(system: ConstraintSystem, generator: CircomWitnessGenerator, r1csPath: string, counterexample: Counterexample): Promise<string | undefined> {
+  const witness = counterexample.witness;
+  if (!witness) return 'no witness';
+  // In the worker thread `isolated.ts` does this part once the answer is back.
+  if (canRecheckHere && !(await witnessSatisfies(r1csPath, witness))) return 'r1csfile finds a violated constraint';
+  if (counterexample.kind !== 'different-outputs') return undefined;
+  const run = await generator.calculate(counterexample.inputs);
+  if (!run.ok) return `circom's generator rejects the inputs: ${run.message}`;
+  if (violatedConstraints(system, run.witness).length > 0) return 'the generator\'s honest witness violates a constraint';
+  const differs = [...Array(system.nOutputs).keys()].some((i) => run.witness[i + 1] !== BigInt(witness[i + 1]));
+  return differs ? undefined : 'the honest witness has the same outputs';
+}
+
+/**
+ * The hint attack (`hint-variants.ts`) at the honest inputs, then at accepted input variants, when
+ * the main template has `<--` hints and some output is not forced by the inputs.
+ */
+async function hintAttack(options: {
+  system: ConstraintSystem;
+  generator: CircomWitnessGenerator;
+  options: CircomAnalysisOptions;
+  honest: bigint[];
+  deadline: number;
+  shareMs: number;
+  note: (text: string) => void;
+}): Promise<Counterexample | undefined> {
+  const { system, generator, honest, deadline, note } = options;
+  const { source, inputs } = options.options;
+  if (!source || (mainTemplateHints(source)?.sites.length ?? 0) === 0) return undefined;
+  const base = determine(system, honest.slice(), deadline);
+  if ([...Array(system.nOutputs).keys()].every((i) => base.known[i + 1])) return undefined;
+  // Only hints whose signal the inputs leave open (a bit of a forced value cannot move).
+  const open = (site: HintSite) =>
+    [...system.labels].some(([name, wire]) => wire >= 0 && !base.known[wire] && (name === `main.${site.target}` || name.startsWith(`main.${site.target}[`)));
+  let variants;
+  try {
+    variants = await compileHintVariants(source, open);
+  } catch (error) {
+    note(`hint alternatives: skipped, circom refused the rewritten source (${(error as Error).message.split('\n')[1] ?? ''})`);
+    return undefined;
+  }
+  if (!variants) return undefined;
+  // Compiling is not interruptible and its time varies with the load: the runs get their own share.
+  const runsUntil = Math.max(deadline, Date.now() + options.shareMs);
+  let runs = 0;
+  let points = 0;
+  for (const point of [{ inputs, label: 'the honest inputs' }, ...inputVariants(inputs, system.prime)]) {
+    if (Date.now() > runsUntil) break;
+    const witness = point.inputs === inputs ? honest : await honestWitness(system, generator, point.inputs);
+    if (!witness) continue;
+    points++;
+    const found = await attackWithHintVariants({ system, variants, inputs: point.inputs, honest: witness, deadline: runsUntil });
+    runs += found.runs;
+    if (found.witness) {
+      note(`hint alternatives: ${runs} run(s) of the rewritten generator over ${points} input point(s); found at ${point.label}`);
+      return differentOutputs(system, point.inputs, witness, { witness: found.witness, changed: [], how: found.how! });
+    }
+  }
+  note(`hint alternatives: ${variants.picks.length} per input point, ${runs} run(s) of the rewritten generator over ${points} input point(s), no output changed`);
+  return undefined;
+}
+
+async function honestWitness(system: ConstraintSystem, generator: CircomWitnessGenerator, inputs: Record<string, unknown>): Promise<bigint[] | undefined> {
+  const run = await generator.calculate(inputs);
+  if (!run.ok || run.failedAsserts.length > 0 || violatedConstraints(system, run.witness).length > 0) return undefined;
+  return run.witness;
 }
 
 /**
