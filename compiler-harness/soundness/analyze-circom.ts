@@ -47,7 +47,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   phaseStart = Date.now();
   const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false) =>
     attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, note: quiet ? () => undefined : note });
-  const hinted = await hintAttack({ system, generator, options, honest, deadline: at(0.4), shareMs: budget * 0.2, note });
+  const hinted = await hintAttack({ system, generator, options, honest, deadline: at(0.4), shareMs: budget * 0.3, note });
   if (hinted) return confirmed(report({ verdict: 'unsound', counterexample: hinted }));
   const first = await attack(options.inputs, honest, at(0.55));
   lints.push(...first.lints);
@@ -147,7 +147,9 @@ async function hintAttack(options: {
   const base = determine(system, honest.slice(), deadline);
   if ([...Array(system.nOutputs).keys()].every((i) => base.known[i + 1])) return undefined;
   // Only hints whose signal the inputs leave open (a bit of a forced value cannot move).
+  // Bits of a value (`(x >> i) & 1`) move only together (a decomposition), never one hint at a time.
   const open = (site: HintSite) =>
+    !/>>[^&]*&\s*1\s*$/.test(site.expression) &&
     [...system.labels].some(([name, wire]) => wire >= 0 && !base.known[wire] && (name === `main.${site.target}` || name.startsWith(`main.${site.target}[`)));
   let variants;
   try {
@@ -160,20 +162,30 @@ async function hintAttack(options: {
   // Compiling is not interruptible and its time varies with the load: the runs get their own share.
   const runsUntil = Math.max(deadline, Date.now() + options.shareMs);
   let runs = 0;
-  let points = 0;
-  for (const point of [{ inputs, label: 'the honest inputs' }, ...inputVariants(inputs, system.prime)]) {
-    if (Date.now() > runsUntil) break;
-    const witness = point.inputs === inputs ? honest : await honestWitness(system, generator, point.inputs);
-    if (!witness) continue;
-    points++;
-    const found = await attackWithHintVariants({ system, variants, inputs: point.inputs, honest: witness, deadline: runsUntil });
-    runs += found.runs;
-    if (found.witness) {
-      note(`hint alternatives: ${runs} run(s) of the rewritten generator over ${points} input point(s); found at ${point.label}`);
-      return differentOutputs(system, point.inputs, witness, { witness: found.witness, changed: [], how: found.how! });
+  const points: { inputs: Record<string, unknown>; label: string; witness: bigint[] }[] = [{ inputs, label: 'the honest inputs', witness: honest }];
+  // Likely lies at every input point first (a flag flipped at b = 1 where b = 0 has none), then the rest.
+  // Inputs moved off 0 first: honest inputs at a special point (b = 0) take every branch's default.
+  const rank = (label: string) => (/all inputs 0|= 0$|= -1$/.test(label) ? 1 : 0);
+  const moved = inputVariants(inputs, system.prime).sort((x, y) => rank(x.label) - rank(y.label));
+  const candidates = [{ inputs, label: 'the honest inputs' }, ...moved];
+  for (const likely of [true, false]) {
+    for (const [index, point] of candidates.entries()) {
+      if (Date.now() > runsUntil) break;
+      if (likely && index > 0) {
+        const witness = await honestWitness(system, generator, point.inputs);
+        if (witness) points.push({ ...point, witness });
+      }
+      const at = points.find((p) => p.inputs === point.inputs);
+      if (!at) continue;
+      const found = await attackWithHintVariants({ system, variants, inputs: at.inputs, honest: at.witness, deadline: runsUntil, likely });
+      runs += found.runs;
+      if (found.witness) {
+        note(`hint alternatives: ${runs} run(s) of the rewritten generator over ${points.length} input point(s); found at ${at.label}`);
+        return differentOutputs(system, at.inputs, at.witness, { witness: found.witness, changed: [], how: found.how! });
+      }
     }
   }
-  note(`hint alternatives: ${variants.picks.length} per input point, ${runs} run(s) of the rewritten generator over ${points} input point(s), no output changed`);
+  note(`hint alternatives: ${variants.picks.length} per input point, ${runs} run(s) of the rewritten generator over ${points.length} input point(s), no output changed`);
   return undefined;
 }
 

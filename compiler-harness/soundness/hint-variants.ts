@@ -21,6 +21,8 @@ import { isOutputWire, violatedConstraints, type ConstraintSystem } from './r1cs
  */
 
 export const PICK_INPUT = 'zkcoder_pick';
+/** Move kinds tried first, at every input point: the other Boolean value, a divisor moved. */
+const LIKELY = new Set([0, 4, 5]);
 
 export interface HintSite {
   target: string;
@@ -121,12 +123,15 @@ export async function attackWithHintVariants(options: {
   inputs: Record<string, unknown>;
   honest: bigint[];
   deadline: number;
+  /** Which moves: `likely` (Boolean flips, divisor moves) or the rest (±1, 0). */
+  likely: boolean;
 }): Promise<{ witness?: bigint[]; how?: string; runs: number; valid: number }> {
   const { system, variants, inputs, honest, deadline } = options;
   let runs = 0;
   let valid = 0;
   for (const { pick, describe } of variants.picks) {
     if (Date.now() > deadline) break;
+    if (LIKELY.has(pick % 8) !== options.likely) continue;
     runs++;
     const run = await variants.generator.calculate({ ...inputs, [PICK_INPUT]: pick });
     if (!run.ok) continue;
