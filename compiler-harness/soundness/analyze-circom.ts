@@ -1,4 +1,4 @@
-import { inputVariants, locateAssert, searchAssertBypass, searchPreconditionBypass } from './input-attacks.js';
+import { inputLeaves, inputVariants, locateAssert, searchAssertBypass, searchPreconditionBypass } from './input-attacks.js';
 import { attackWithHintVariants, compileHintVariants, mainTemplateHints, type HintSite } from './hint-variants.js';
 import { canRecheckHere, witnessSatisfies } from './recheck.js';
 import { determine, searchByPerturbation, searchBySmt, type Alternative } from './circom-attack.js';
@@ -164,8 +164,12 @@ async function hintAttack(options: {
   let runs = 0;
   const points: { inputs: Record<string, unknown>; label: string; witness: bigint[] }[] = [{ inputs, label: 'the honest inputs', witness: honest }];
   // Likely lies at every input point first (a flag flipped at b = 1 where b = 0 has none), then the rest.
-  // Inputs moved off 0 first: honest inputs at a special point (b = 0) take every branch's default.
-  const rank = (label: string) => (/all inputs 0|= 0$|= -1$/.test(label) ? 1 : 0);
+  // Inputs moved off 0 first (at b = 0 every branch takes its default), then other non-zero moves.
+  const zeros = new Set(inputLeaves(inputs).filter((leaf) => BigInt(leaf.value as string | number | bigint) === 0n).map((leaf) => leaf.label));
+  const rank = (label: string) => {
+    const [leaf, value] = label.split(' = ');
+    return zeros.has(leaf) && value !== '0' ? 0 : /all inputs 0|= 0$|= -1$/.test(label) ? 2 : 1;
+  };
   const moved = inputVariants(inputs, system.prime).sort((x, y) => rank(x.label) - rank(y.label));
   const candidates = [{ inputs, label: 'the honest inputs' }, ...moved];
   for (const likely of [true, false]) {
