@@ -1,7 +1,7 @@
 import { inputLeaves, inputVariants, locateAssert, searchAssertBypass, searchPreconditionBypass } from './input-attacks.js';
 import { attackWithHintVariants, compileHintVariants, mainTemplateHints, type HintSite } from './hint-variants.js';
 import { canRecheckHere, witnessSatisfies } from './recheck.js';
-import { determine, searchByPerturbation, searchBySmt, type Alternative } from './circom-attack.js';
+import { determine, searchByPairMoves, searchByPerturbation, searchBySmt, type Alternative } from './circom-attack.js';
 import { lintCircom, signalLocation } from './circom-lints.js';
 import { CircomWitnessGenerator } from './circom-witness.js';
 import { isOutputWire, loadConstraintSystem, violatedConstraints, withInputNames, type ConstraintSystem } from './r1cs.js';
@@ -226,6 +226,11 @@ async function attackAt(options: {
   const verified = (alternative: Alternative | undefined) => alternative !== undefined && violatedConstraints(system, alternative.witness).length === 0;
   if (verified(search.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, search.counterexample!), lints: [] };
   const lints = search.ambiguous.flatMap((alternative) => ambiguityLint(system, honest, alternative, options.source) ?? []);
+  if (undetermined > 0) {
+    const pairs = searchByPairMoves({ system, honest, base, deadline: at(0.7) });
+    note(pairs.tried);
+    if (verified(pairs.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, pairs.counterexample!), lints };
+  }
   if (options.smt && undetermined > 0) {
     const smt = await searchBySmt({ system, honest, base, deadline });
     note(smt.tried);
