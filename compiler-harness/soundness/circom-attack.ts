@@ -173,14 +173,15 @@ function neighbourhood(system: ConstraintSystem, base: Determination, wire: numb
   return [...seen];
 }
 
-/** Edge values first: the other root, neighbours, 0, 1, −1, −v, then seeded random elements. */
+/** Edge values first: the other root, neighbours, 0, 1, −1, −v, 2, 1/2, then seeded random elements. */
 export function candidateValues(system: ConstraintSystem, honest: bigint[], base: Determination, wire: number, seed: number): bigint[] {
   const p = system.prime;
   const v = honest[wire];
   const domain = base.domains.get(wire);
   // A two-valued wire (a bit) has exactly one alternative: any other value breaks its quadratic.
   if (domain) return domain.filter((root) => root !== v);
-  const values = [mod(v + 1n, p), mod(v - 1n, p), 0n, 1n, p - 1n, mod(-v, p), 2n, ...seededElements(seed + wire, 2, p)];
+  // (p + 1)/2 is 1/2: where a relaxation breaks a product, small field values are the usual second roots.
+  const values = [mod(v + 1n, p), mod(v - 1n, p), 0n, 1n, p - 1n, mod(-v, p), 2n, (p + 1n) / 2n, ...seededElements(seed + wire, 2, p)];
   return [...new Set(values.filter((x) => x !== v))];
 }
 
