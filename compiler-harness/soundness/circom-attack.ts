@@ -138,6 +138,7 @@ export function searchByPairMoves(options: { system: ConstraintSystem; honest: b
         const [wi, wj] = [wires[i], wires[j]];
         const [ci, cj] = [form.terms.get(wi)!, form.terms.get(wj)!];
         for (const t of [1n, p - 1n]) {
+          if (Date.now() > deadline) return { tried: `pair moves stopped by the time budget after ${rows} linear rows, ${attempts} moves` };
           attempts++;
           const moves = new Map([[wi, mod(honest[wi] + t * cj, p)], [wj, mod(honest[wj] - t * ci, p)]]);
           const how = `moved ${system.names[wi]} and ${system.names[wj]} together, keeping their weighted sum`;
