@@ -45,11 +45,11 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   if (broken.length > 0) return report({ incomplete: `the honest witness violates ${broken.length} constraint(s), first #${broken[0]}` });
 
   phaseStart = Date.now();
-  const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false) =>
-    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, note: quiet ? () => undefined : note });
-  const hinted = await hintAttack({ system, generator, options, honest, deadline: at(0.4), shareMs: budget * 0.3, note });
-  if (hinted) return confirmed(report({ verdict: 'unsound', counterexample: hinted }));
-  const first = await attack(options.inputs, honest, at(0.55));
+  const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false, beforeSmt?: () => Promise<Counterexample | undefined>) =>
+    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, note: quiet ? () => undefined : note, beforeSmt });
+  // The hint attack compiles a rewritten source: after the cheap local moves, before z3.
+  const hints = () => hintAttack({ system, generator, options, honest, deadline: at(0.45), shareMs: budget * 0.3, note });
+  const first = await attack(options.inputs, honest, at(0.6), false, hints);
   lints.push(...first.lints);
   // A hint in a single constraint is worth a look only if that constraint did not pin it down.
   const determined = first.determined;
@@ -212,6 +212,8 @@ async function attackAt(options: {
   seed: number;
   smt: boolean;
   note: (text: string) => void;
+  /** Runs after the local moves, before z3 (the hint attack, at the honest inputs only). */
+  beforeSmt?: () => Promise<Counterexample | undefined>;
 }): Promise<{ counterexample?: Counterexample; lints: Lint[]; determined?: Uint8Array }> {
   const { system, inputs, honest, deadline, seed } = options;
   const start = Date.now();
@@ -231,6 +233,8 @@ async function attackAt(options: {
     note(pairs.tried);
     if (verified(pairs.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, pairs.counterexample!), lints };
   }
+  const hinted = undetermined > 0 ? await options.beforeSmt?.() : undefined;
+  if (hinted) return { counterexample: hinted, lints };
   if (options.smt && undetermined > 0) {
     const smt = await searchBySmt({ system, honest, base, deadline });
     note(smt.tried);
