@@ -1,5 +1,7 @@
-import { inputVariants, locateAssert, searchAssertBypass, searchPreconditionBypass } from './input-attacks.js';
-import { determine, searchByPerturbation, searchBySmt, type Alternative } from './circom-attack.js';
+import { inputLeaves, inputVariants, locateAssert, searchAssertBypass, searchPreconditionBypass } from './input-attacks.js';
+import { attackWithHintVariants, compileHintVariants, mainTemplateHints, type HintSite } from './hint-variants.js';
+import { canRecheckHere, witnessSatisfies } from './recheck.js';
+import { determine, searchByPairMoves, searchByPerturbation, searchBySmt, type Alternative } from './circom-attack.js';
 import { lintCircom, signalLocation } from './circom-lints.js';
 import { CircomWitnessGenerator } from './circom-witness.js';
 import { isOutputWire, loadConstraintSystem, violatedConstraints, withInputNames, type ConstraintSystem } from './r1cs.js';
@@ -29,6 +31,12 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   const lints: Lint[] = lintCircom(system, options.source, Object.keys(options.inputs));
   const report = (extra: Partial<SoundnessReport>): SoundnessReport => ({ verdict: 'no-finding', lints, tried, durationMs: Date.now() - started, ...extra });
 
+  // Every counterexample is re-checked independently before it becomes a verdict (`confirm`).
+  const confirmed = async (unsound: SoundnessReport): Promise<SoundnessReport> => {
+    const failure = await confirm(system, generator, options.r1csPath, unsound.counterexample!);
+    if (!failure) return { ...unsound, tried: [...tried, `counterexample re-checked: ${canRecheckHere ? 'iden3 r1csfile accepts the witness; ' : ''}circom's generator gives the honest witness for the same inputs`], durationMs: Date.now() - started };
+    return { ...unsound, verdict: 'no-finding', counterexample: undefined, incomplete: `a counterexample failed its independent re-check (${failure}); no verdict`, durationMs: Date.now() - started };
+  };
   const honestRun = await generator.calculate(options.inputs);
   if (!honestRun.ok) return report({ incomplete: `the witness generator rejected the honest inputs: ${honestRun.message}` });
   const honest = honestRun.witness;
@@ -37,9 +45,11 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   if (broken.length > 0) return report({ incomplete: `the honest witness violates ${broken.length} constraint(s), first #${broken[0]}` });
 
   phaseStart = Date.now();
-  const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false) =>
-    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, note: quiet ? () => undefined : note });
-  const first = await attack(options.inputs, honest, at(0.55));
+  const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false, beforeSmt?: () => Promise<Counterexample | undefined>) =>
+    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, note: quiet ? () => undefined : note, beforeSmt });
+  // The hint attack compiles a rewritten source: after the cheap local moves, before z3.
+  const hints = () => hintAttack({ system, generator, options, honest, deadline: at(0.45), shareMs: budget * 0.3, note });
+  const first = await attack(options.inputs, honest, at(0.6), false, hints);
   lints.push(...first.lints);
   // A hint in a single constraint is worth a look only if that constraint did not pin it down.
   const determined = first.determined;
@@ -47,7 +57,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
     const pinned = (lint: Lint) => lint.code === 'hint-in-one-constraint' && lint.signal !== undefined && determined[system.labels.get(lint.signal) ?? 0] === 1;
     lints.splice(0, lints.length, ...lints.filter((lint) => !pinned(lint)));
   }
-  if (first.counterexample) return report({ verdict: 'unsound', counterexample: first.counterexample });
+  if (first.counterexample) return confirmed(report({ verdict: 'unsound', counterexample: first.counterexample }));
 
   // Other inputs the source accepts: special points (0, 1, −1) are where hints go ambiguous.
   let explored = 0;
@@ -59,7 +69,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
     const found = await attack(variant.inputs, run.witness, Math.min(at(0.8), Date.now() + budget * 0.1), true);
     if (found.counterexample) {
       note(`other inputs: ${variant.label} (variant ${explored})`);
-      return report({ verdict: 'unsound', counterexample: found.counterexample });
+      return confirmed(report({ verdict: 'unsound', counterexample: found.counterexample }));
     }
   }
   note(`other inputs: ${explored} accepted variant(s) of the inputs attacked the same way, nothing found`);
@@ -78,7 +88,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
       explanation: `with ${mutated} the source rejects the inputs at ${assertText}, yet a witness satisfies every constraint: the assert is not enforced by any constraint`,
       witness: witness.map(String),
     };
-    return report({ verdict: 'unsound', counterexample });
+    return confirmed(report({ verdict: 'unsound', counterexample }));
   }
   if (options.preconditions && Object.keys(options.preconditions).length > 0) {
     const stated = await searchPreconditionBypass({ system, generator, inputs: options.inputs, preconditions: options.preconditions, deadline: at(0.98) });
@@ -93,10 +103,100 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
         explanation: `${violation}, yet a witness satisfies every constraint: the circuit does not enforce the precondition`,
         witness: witness.map(String),
       };
-      return report({ verdict: 'unsound', counterexample });
+      return confirmed(report({ verdict: 'unsound', counterexample }));
     }
   }
   return report({});
+}
+
+/**
+ * The independent re-check of a counterexample: its witness against every constraint as iden3's
+ * r1csfile reads them (not our reader), and circom's own generator on the same inputs: for
+ * `different-outputs` it must give a valid witness whose outputs differ from the counterexample's.
+ * Returns what failed, or `undefined`.
+ */
+async function confirm(system: ConstraintSystem, generator: CircomWitnessGenerator, r1csPath: string, counterexample: Counterexample): Promise<string | undefined> {
+  const witness = counterexample.witness;
+  if (!witness) return 'no witness';
+  // In the worker thread `isolated.ts` does this part once the answer is back.
+  if (canRecheckHere && !(await witnessSatisfies(r1csPath, witness))) return 'r1csfile finds a violated constraint';
+  if (counterexample.kind !== 'different-outputs') return undefined;
+  const run = await generator.calculate(counterexample.inputs);
+  if (!run.ok) return `circom's generator rejects the inputs: ${run.message}`;
+  if (violatedConstraints(system, run.witness).length > 0) return 'the generator\'s honest witness violates a constraint';
+  const differs = [...Array(system.nOutputs).keys()].some((i) => run.witness[i + 1] !== BigInt(witness[i + 1]));
+  return differs ? undefined : 'the honest witness has the same outputs';
+}
+
+/**
+ * The hint attack (`hint-variants.ts`) at the honest inputs, then at accepted input variants, when
+ * the main template has `<--` hints and some output is not forced by the inputs.
+ */
+async function hintAttack(options: {
+  system: ConstraintSystem;
+  generator: CircomWitnessGenerator;
+  options: CircomAnalysisOptions;
+  honest: bigint[];
+  deadline: number;
+  shareMs: number;
+  note: (text: string) => void;
+}): Promise<Counterexample | undefined> {
+  const { system, generator, honest, deadline, note } = options;
+  const { source, inputs } = options.options;
+  if (!source || (mainTemplateHints(source)?.sites.length ?? 0) === 0) return undefined;
+  const base = determine(system, honest.slice(), deadline);
+  if ([...Array(system.nOutputs).keys()].every((i) => base.known[i + 1])) return undefined;
+  // Only hints whose signal the inputs leave open (a bit of a forced value cannot move).
+  // Bits of a value (`(x >> i) & 1`) move only together (a decomposition), never one hint at a time.
+  const open = (site: HintSite) =>
+    !/>>[^&]*&\s*1\s*$/.test(site.expression) &&
+    [...system.labels].some(([name, wire]) => wire >= 0 && !base.known[wire] && (name === `main.${site.target}` || name.startsWith(`main.${site.target}[`)));
+  let variants;
+  try {
+    variants = await compileHintVariants(source, open);
+  } catch (error) {
+    note(`hint alternatives: skipped, circom refused the rewritten source (${(error as Error).message.split('\n')[1] ?? ''})`);
+    return undefined;
+  }
+  if (!variants) return undefined;
+  // Compiling is not interruptible and its time varies with the load: the runs get their own share.
+  const runsUntil = Math.max(deadline, Date.now() + options.shareMs);
+  let runs = 0;
+  const points: { inputs: Record<string, unknown>; label: string; witness: bigint[] }[] = [{ inputs, label: 'the honest inputs', witness: honest }];
+  // Likely lies at every input point first (a flag flipped at b = 1 where b = 0 has none), then the rest.
+  // Inputs moved off 0 first (at b = 0 every branch takes its default), then other non-zero moves.
+  const zeros = new Set(inputLeaves(inputs).filter((leaf) => BigInt(leaf.value as string | number | bigint) === 0n).map((leaf) => leaf.label));
+  const rank = (label: string) => {
+    const [leaf, value] = label.split(' = ');
+    return zeros.has(leaf) && value !== '0' ? 0 : /all inputs 0|= 0$|= -1$/.test(label) ? 2 : 1;
+  };
+  const moved = inputVariants(inputs, system.prime).sort((x, y) => rank(x.label) - rank(y.label));
+  const candidates = [{ inputs, label: 'the honest inputs' }, ...moved];
+  for (const likely of [true, false]) {
+    for (const [index, point] of candidates.entries()) {
+      if (Date.now() > runsUntil) break;
+      if (likely && index > 0) {
+        const witness = await honestWitness(system, generator, point.inputs);
+        if (witness) points.push({ ...point, witness });
+      }
+      const at = points.find((p) => p.inputs === point.inputs);
+      if (!at) continue;
+      const found = await attackWithHintVariants({ system, variants, inputs: at.inputs, honest: at.witness, deadline: runsUntil, likely });
+      runs += found.runs;
+      if (found.witness) {
+        note(`hint alternatives: ${runs} run(s) of the rewritten generator over ${points.length} input point(s); found at ${at.label}`);
+        return differentOutputs(system, at.inputs, at.witness, { witness: found.witness, changed: [], how: found.how! });
+      }
+    }
+  }
+  note(`hint alternatives: ${variants.picks.length} per input point, ${runs} run(s) of the rewritten generator over ${points.length} input point(s), no output changed`);
+  return undefined;
+}
+
+async function honestWitness(system: ConstraintSystem, generator: CircomWitnessGenerator, inputs: Record<string, unknown>): Promise<bigint[] | undefined> {
+  const run = await generator.calculate(inputs);
+  if (!run.ok || run.failedAsserts.length > 0 || violatedConstraints(system, run.witness).length > 0) return undefined;
+  return run.witness;
 }
 
 /**
@@ -112,6 +212,8 @@ async function attackAt(options: {
   seed: number;
   smt: boolean;
   note: (text: string) => void;
+  /** Runs after the local moves, before z3 (the hint attack, at the honest inputs only). */
+  beforeSmt?: () => Promise<Counterexample | undefined>;
 }): Promise<{ counterexample?: Counterexample; lints: Lint[]; determined?: Uint8Array }> {
   const { system, inputs, honest, deadline, seed } = options;
   const start = Date.now();
@@ -126,6 +228,13 @@ async function attackAt(options: {
   const verified = (alternative: Alternative | undefined) => alternative !== undefined && violatedConstraints(system, alternative.witness).length === 0;
   if (verified(search.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, search.counterexample!), lints: [] };
   const lints = search.ambiguous.flatMap((alternative) => ambiguityLint(system, honest, alternative, options.source) ?? []);
+  if (undetermined > 0) {
+    const pairs = searchByPairMoves({ system, honest, base, deadline: at(0.7) });
+    note(pairs.tried);
+    if (verified(pairs.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, pairs.counterexample!), lints };
+  }
+  const hinted = undetermined > 0 ? await options.beforeSmt?.() : undefined;
+  if (hinted) return { counterexample: hinted, lints };
   if (options.smt && undetermined > 0) {
     const smt = await searchBySmt({ system, honest, base, deadline });
     note(smt.tried);

@@ -1,6 +1,6 @@
 import { mod, seededElements } from './field.js';
 import { eliminate } from './eliminate.js';
-import { constraintWires, countUnknowns, propagate, type Mode, type PropagationState } from './propagate.js';
+import { constraintWires, countUnknowns, linearForm, propagate, type Mode, type PropagationState } from './propagate.js';
 import { isInputWire, isOutputWire, violatedConstraints, type ConstraintSystem } from './r1cs.js';
 import { solveResidual } from './smt.js';
 
@@ -94,17 +94,61 @@ export interface Alternative {
  * constraint touching a changed wire still holds.
  */
 export function perturb(system: ConstraintSystem, honest: bigint[], base: Determination, wire: number, value: bigint): Alternative | undefined {
+  return perturbMany(system, honest, base, new Map([[wire, value]]), `set ${system.names[wire]} to ${value} and re-solved its dependents`);
+}
+
+/** Several wires moved at once (a whole vector), then the same local re-solve and check. */
+export function perturbMany(system: ConstraintSystem, honest: bigint[], base: Determination, moves: Map<number, bigint>, how: string): Alternative | undefined {
   const witness = honest.slice();
-  witness[wire] = value;
   const state: PropagationState = { witness, known: base.known.slice(), unknownCounts: base.unknownCounts.slice() };
-  const seeds = markKnown(system, state, wire);
-  const closed = close({ system, state, seeds, mode: 'solve', domains: new Map(base.domains), scope: neighbourhood(system, base, wire), deadline: Infinity });
+  const seeds: number[] = [];
+  for (const [wire, value] of moves) {
+    witness[wire] = value;
+    seeds.push(...markKnown(system, state, wire));
+  }
+  const scope = [...new Set([...moves.keys()].flatMap((wire) => neighbourhood(system, base, wire)))];
+  const closed = close({ system, state, seeds, mode: 'solve', domains: new Map(base.domains), scope, deadline: Infinity });
   if (closed.contradiction) return undefined;
   const changed: number[] = [];
   for (let w = 0; w < witness.length; w++) if (witness[w] !== honest[w]) changed.push(w);
   const touched = new Set(changed.flatMap((w) => system.uses[w]));
   if (violatedConstraints(system, witness, touched).length > 0) return undefined;
-  return { witness, changed, how: `set ${system.names[wire]} to ${value} and re-solved its dependents` };
+  return { witness, changed, how };
+}
+
+/**
+ * Class 2, whole-vector moves: in a constraint linear in several undetermined wires (a weighted
+ * sum of "bits" nothing forces Boolean, a selector vector), move two of them together so the sum
+ * stays: w_i + t·c_j, w_j − t·c_i. One-wire moves always break such a row.
+ */
+export function searchByPairMoves(options: { system: ConstraintSystem; honest: bigint[]; base: Determination; deadline: number }): { counterexample?: Alternative; tried: string } {
+  const { system, honest, base, deadline } = options;
+  const p = system.prime;
+  let attempts = 0;
+  let rows = 0;
+  for (const index of base.residual.slice(0, 400)) {
+    if (Date.now() > deadline) return { tried: `pair moves stopped by the time budget after ${rows} linear rows, ${attempts} moves` };
+    const form = linearForm(system.constraints[index], base.known, honest, p);
+    if (!form) continue;
+    const wires = [...form.terms.keys()].filter((w) => !base.domains.has(w)).sort((x, y) => Number(isOutputWire(system, y)) - Number(isOutputWire(system, x))).slice(0, 8);
+    if (wires.length < 2) continue;
+    rows++;
+    for (let i = 0; i < wires.length; i++) {
+      for (let j = i + 1; j < wires.length; j++) {
+        const [wi, wj] = [wires[i], wires[j]];
+        const [ci, cj] = [form.terms.get(wi)!, form.terms.get(wj)!];
+        for (const t of [1n, p - 1n]) {
+          if (Date.now() > deadline) return { tried: `pair moves stopped by the time budget after ${rows} linear rows, ${attempts} moves` };
+          attempts++;
+          const moves = new Map([[wi, mod(honest[wi] + t * cj, p)], [wj, mod(honest[wj] - t * ci, p)]]);
+          const how = `moved ${system.names[wi]} and ${system.names[wj]} together, keeping their weighted sum`;
+          const alternative = perturbMany(system, honest, base, moves, how);
+          if (alternative?.changed.some((w) => isOutputWire(system, w))) return { counterexample: alternative, tried: `pair moves: found after ${attempts} moves over ${rows} linear rows` };
+        }
+      }
+    }
+  }
+  return { tried: `pair moves: ${attempts} moves over ${rows} linear rows, none changed an output` };
 }
 
 /**
@@ -130,14 +174,15 @@ function neighbourhood(system: ConstraintSystem, base: Determination, wire: numb
   return [...seen];
 }
 
-/** Edge values first: the other root, neighbours, 0, 1, −1, −v, then seeded random elements. */
+/** Edge values first: the other root, neighbours, 0, 1, −1, −v, 2, 1/2, then seeded random elements. */
 export function candidateValues(system: ConstraintSystem, honest: bigint[], base: Determination, wire: number, seed: number): bigint[] {
   const p = system.prime;
   const v = honest[wire];
   const domain = base.domains.get(wire);
   // A two-valued wire (a bit) has exactly one alternative: any other value breaks its quadratic.
   if (domain) return domain.filter((root) => root !== v);
-  const values = [mod(v + 1n, p), mod(v - 1n, p), 0n, 1n, p - 1n, mod(-v, p), 2n, ...seededElements(seed + wire, 2, p)];
+  // (p + 1)/2 is 1/2: where a relaxation breaks a product, small field values are the usual second roots.
+  const values = [mod(v + 1n, p), mod(v - 1n, p), 0n, 1n, p - 1n, mod(-v, p), 2n, (p + 1n) / 2n, ...seededElements(seed + wire, 2, p)];
   return [...new Set(values.filter((x) => x !== v))];
 }
 

@@ -33,6 +33,8 @@ it('stays quiet on sound circuits', async () => {
     ['rescale-sound.circom', { in: 1000 }],
     ['lessthan-checked.circom', { x: 5, limit: 100 }],
     ['iszero-sound.circom', { in: 5 }],
+    // Inline bit decomposition of a remainder; a Num2Bits used as a range check only.
+    ['lint-sound-twins.circom', { c: 100 }],
   ] as const) {
     const artefacts = await compileFixture(fixture);
     const report = await analyzeR1cs({ ...artefacts, inputs });

@@ -1,5 +1,6 @@
 import { parseCircom, splitWireName, templateOfPath, type CircomSources, type TemplateSource } from './circom-source.js';
 import { isInputWire, type ConstraintSystem } from './r1cs.js';
+import { rangeCheckedWires } from './structures.js';
 import type { Lint } from './types.js';
 
 /**
@@ -20,8 +21,17 @@ export function lintCircom(system: ConstraintSystem, source?: Record<string, str
   const sources = source ? parseCircom(source) : undefined;
   const lints: Lint[] = [...unusedInputLints(system, inputNames, sources), ...constraintUseLints(system, sources)];
   if (!sources) return lints;
+  // A bit decomposition in the R1CS (inline loops, as ZKSL lowers them) is a range check too.
+  const ranged = rangeCheckedWires(system);
+  const checkedInR1cs = (template: TemplateSource, signal: string) => {
+    const wires = [...system.labels].filter(([name]) => {
+      const split = splitWireName(name);
+      return split.signal === signal && templateOfPath(sources, split.path) === template.name;
+    });
+    return wires.length > 0 && wires.every(([, wire]) => wire >= 0 && ranged.has(wire));
+  };
   for (const template of sources.templates.values()) {
-    lints.push(...divisionLints(template), ...comparatorLints(template), ...unusedOutputLints(template, sources));
+    lints.push(...divisionLints(template, checkedInR1cs), ...comparatorLints(template), ...unusedOutputLints(template, sources));
   }
   return lints;
 }
@@ -92,7 +102,7 @@ export function signalLocation(source: Record<string, string> | undefined, name:
   return template && line !== undefined ? { file: template.file, line } : undefined;
 }
 
-function divisionLints(template: TemplateSource): Lint[] {
+function divisionLints(template: TemplateSource, checkedInR1cs: (template: TemplateSource, signal: string) => boolean): Lint[] {
   const lints: Lint[] = [];
   for (const hint of template.hints) {
     const location = { file: template.file, line: hint.line, signal: hint.target };
@@ -104,7 +114,7 @@ function divisionLints(template: TemplateSource): Lint[] {
         message: `${hint.target} <-- ${hint.expression}: nothing constrains ${divisor} ≠ 0; when it is 0, ${hint.target}·${divisor} = … holds for any ${hint.target}`,
       });
     }
-    if (/\\|%/.test(hint.expression) && !isRangeChecked(template, hint.target)) {
+    if (/\\|%/.test(hint.expression) && !isRangeChecked(template, hint.target) && !checkedInR1cs(template, hint.target)) {
       lints.push({
         code: 'quotient-without-range-check',
         ...location,
@@ -168,6 +178,8 @@ function comparatorLints(template: TemplateSource): Lint[] {
 function unusedOutputLints(template: TemplateSource, sources: CircomSources): Lint[] {
   const lints: Lint[] = [];
   for (const [component, { template: used, line }] of template.components) {
+    // A range check (Num2Bits as one) is used for its constraints, not its outputs.
+    if (RANGE_TEMPLATES.test(used) && !COMPARATORS.test(used)) continue;
     const outputs =
       sources.templates.get(used)?.signals.filter((s) => s.kind === 'output').map((s) => s.name) ?? LIBRARY_OUTPUTS[used] ?? [];
     for (const output of outputs) {

@@ -1,4 +1,5 @@
 import { TimedWorker } from '../timed-worker.js';
+import { witnessSatisfies } from './recheck.js';
 import type { CircomAnalysisOptions, NoirAnalysisOptions, SoundnessReport } from './types.js';
 
 /**
@@ -26,8 +27,13 @@ export function analyzeNoir(options: NoirAnalysisOptions): Promise<SoundnessRepo
 }
 
 /** `analyzeR1cs` in the worker thread: use from the agent loop so a looping witness generator cannot hang it. */
-export function analyzeR1csIsolated(options: CircomAnalysisOptions): Promise<SoundnessReport> {
-  return runIsolated('analyzeR1cs', options);
+export async function analyzeR1csIsolated(options: CircomAnalysisOptions): Promise<SoundnessReport> {
+  const report = await runIsolated('analyzeR1cs', options);
+  const witness = report.counterexample?.witness;
+  if (report.verdict !== 'unsound' || !witness) return report;
+  // The worker cannot load r1csfile: the independent re-check of the witness happens here.
+  if (await witnessSatisfies(options.r1csPath, witness)) return { ...report, tried: [...report.tried, 'counterexample re-checked: iden3 r1csfile accepts the witness'] };
+  return { ...report, verdict: 'no-finding', counterexample: undefined, incomplete: 'a counterexample failed its independent re-check (r1csfile finds a violated constraint); no verdict' };
 }
 
 async function runIsolated(job: string, options: { budgetMs?: number }): Promise<SoundnessReport> {
