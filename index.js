@@ -21,7 +21,6 @@ export const {
   UsageMeter,
   meteredModel,
   priceFor,
-  fromLangChain,
   createOpenAIModel,
   createAnthropicModel,
   createOpenAICompatibleModel,

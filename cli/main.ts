@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { registerCheck } from './commands/check.js';
-import { registerEval } from './commands/eval.js';
-import { registerGenerate } from './commands/generate.js';
-import { registerKnowledgeBase } from './commands/kb.js';
-import { registerProve } from './commands/prove.js';
-import { registerRuns } from './commands/runs.js';
-import { registerSketch } from './commands/sketch.js';
+import { registerCommands } from './command-table.js';
 import { redact } from '../agent/model/redaction.js';
-import { RunStateError } from '../agent/runs/state-file.js';
 import { asInputError, FatalError } from './fatal.js';
 import { exitAfterFlush, removeTemporaryFoldersOnExit } from './process-exit.js';
 
@@ -21,13 +14,8 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-registerGenerate(program);
-registerCheck(program);
-registerKnowledgeBase(program);
-registerSketch(program);
-registerRuns(program);
-registerEval(program);
-registerProve(program);
+// Only the command being run is loaded (with its toolchains, SDKs or ink); see command-table.ts.
+await registerCommands(program, process.argv.slice(2));
 
 removeTemporaryFoldersOnExit();
 
@@ -42,10 +30,6 @@ try {
   } else if (error instanceof FatalError) {
     console.error(redact(`zkcoder: ${error.message}`));
     process.exitCode = error.exitCode;
-  } else if (error instanceof RunStateError) {
-    // A saved run that cannot be read (runs list / show): the file is the user's input.
-    console.error(redact(`zkcoder: ${error.message}`));
-    process.exitCode = 2;
   } else {
     console.error(redact(`zkcoder: internal error: ${(error as Error).stack ?? String(error)}`));
     process.exitCode = 70;

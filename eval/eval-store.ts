@@ -95,7 +95,7 @@ export class EvalStore {
 
   open(id: string): EvalRun {
     // An id, never a path: a folder elsewhere with a state.json must not become this run.
-    assertRunId(id);
+    assertRunId(id, `eval run ids are printed by zkcoder eval and name the folders in ${this.root}`);
     const dir = join(this.root, id);
     const file = join(dir, 'state.json');
     if (!existsSync(file)) throw new Error(`no eval run "${id}" in ${this.root}`);

@@ -32,9 +32,12 @@ export class RunIdError extends Error {
   override name = 'RunIdError';
 }
 
-/** Throws unless `id` is a run id: `--resume` and `runs show` never take a path. */
-export function assertRunId(id: string): void {
-  if (!RUN_ID_PATTERN.test(id)) throw new RunIdError(`"${id}" is not a run id (like 20260102-130405-a1b2c3; see zkcoder runs list)`);
+/**
+ * Throws unless `id` is a run id: `--resume` and `runs show` never take a path. `whereToFind` tells
+ * the user where the ids are listed (generate's runs: `zkcoder runs list`).
+ */
+export function assertRunId(id: string, whereToFind = 'see zkcoder runs list'): void {
+  if (!RUN_ID_PATTERN.test(id)) throw new RunIdError(`"${id}" is not a run id (like 20260102-130405-a1b2c3; ${whereToFind})`);
 }
 
 /**
