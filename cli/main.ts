@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './command-table.js';
 import { redact } from '../agent/model/redaction.js';
 import { asInputError, FatalError } from './fatal.js';
 import { exitAfterFlush, removeTemporaryFoldersOnExit } from './process-exit.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+// From cli/main.ts or, built, from dist/cli/main.js: the package's own package.json either way.
+const packageJson = ['../package.json', '../../package.json'].map((path) => new URL(path, import.meta.url)).find((url) => existsSync(url));
+const { version } = JSON.parse(readFileSync(packageJson!, 'utf8')) as { version: string };
 
 const program = new Command()
   .name('zkcoder')

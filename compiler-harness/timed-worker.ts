@@ -91,6 +91,14 @@ function tsBootstrap(moduleUrl: URL): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
+/**
+ * The worker module `name` (without extension) beside the module at `base` (its import.meta.url):
+ * `.ts` when running from source, `.js` when running the build in dist/.
+ */
+export function siblingModule(name: string, base: string): URL {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
+}
+
 export type JobOutcome<T> = { timedOut: true } | { timedOut: false; value: T };
 
 export type WorkerReply =

@@ -1,4 +1,4 @@
-import { TimedWorker } from '../timed-worker.js';
+import { siblingModule, TimedWorker } from '../timed-worker.js';
 import type { CircomAnalysisOptions, NoirAnalysisOptions, SoundnessReport } from './types.js';
 
 /**
@@ -32,7 +32,7 @@ export function analyzeR1csIsolated(options: CircomAnalysisOptions): Promise<Sou
 
 async function runIsolated(job: string, options: { budgetMs?: number }): Promise<SoundnessReport> {
   const started = Date.now();
-  worker ??= new TimedWorker(new URL('./soundness-worker.ts', import.meta.url));
+  worker ??= new TimedWorker(siblingModule('soundness-worker', import.meta.url));
   const budgetMs = options.budgetMs ?? 10_000;
   running++;
   const outcome = await worker.run<SoundnessReport>(job, { ...options, budgetMs }, budgetMs + ALLOWANCE_MS).finally(() => running--);
