@@ -27,7 +27,7 @@ import { median, round, timeMedian } from './stats.js';
 const run = promisify(execFile);
 const quick = process.argv.includes('--quick');
 const runs = quick ? 1 : 3;
-const ENTRIES = ['is-zero', 'num2bits', 'relu', 'exp-lookup', 'greater-than', 'int-div-rem', 'max', 'argmax', 'dense', 'layernorm', 'softmax', 'poseidon-commitment', 'merkle-inclusion'];
+const ENTRIES = ['softmax', 'is-zero', 'relu', 'int-div-rem', 'dense', 'num2bits', 'exp-lookup', 'greater-than', 'max', 'argmax', 'layernorm', 'poseidon-commitment', 'merkle-inclusion'];
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
 
@@ -143,11 +143,21 @@ try {
     };
     console.log(JSON.stringify(result));
     results.push(result);
+    writeResults(floors, results);
   }
+} finally {
+  await circom.dispose();
+  await noir.dispose();
+  await disposeSoundnessAnalysis();
+}
+
+/** Written after every entry, so that a long run interrupted part-way still leaves its figures. */
+function writeResults(floors: Record<string, number>, results: { circom: { checkRatio: number }; noir: { checkRatio: number }; generate: { medianMs: number } }[]): void {
   const output = {
     benchmark: 'loop',
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, node: process.version, loadAverageAtEnd: loadavg()[0] },
+    complete: results.length === ENTRIES.length,
     statistic: `median wall time (ms) of ${runs} run(s) after a warm-up, in one process with warm workers; check = compile + vectors + soundness; floors measured in the same run`,
     floors,
     medians: {
@@ -159,9 +169,5 @@ try {
   };
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'loop.json'), `${JSON.stringify(output, null, 2)}\n`);
-  console.log('wrote bench/results/loop.json', output.medians);
-} finally {
-  await circom.dispose();
-  await noir.dispose();
-  await disposeSoundnessAnalysis();
+  console.log(`wrote bench/results/loop.json (${results.length} of ${ENTRIES.length} entries)`, output.medians);
 }

@@ -21,6 +21,11 @@ export class TimedWorker {
     return result;
   }
 
+  /** Start the thread now (it loads its modules while the caller does other work); no job is run. */
+  warm(): void {
+    this.worker ??= this.start();
+  }
+
   async terminate(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;

@@ -30,9 +30,22 @@ export function analyzeR1csIsolated(options: CircomAnalysisOptions): Promise<Sou
   return runIsolated('analyzeR1cs', options);
 }
 
+function analysisWorker(): TimedWorker {
+  worker ??= new TimedWorker(siblingModule('soundness-worker', import.meta.url));
+  return worker;
+}
+
+/**
+ * Start the analysis thread ahead of its first job, so that loading the attacks (snarkjs, z3,
+ * noir_wasm) overlaps the compile and the vectors instead of following them.
+ */
+export function warmSoundnessAnalysis(): void {
+  analysisWorker().warm();
+}
+
 async function runIsolated(job: string, options: { budgetMs?: number }): Promise<SoundnessReport> {
   const started = Date.now();
-  worker ??= new TimedWorker(siblingModule('soundness-worker', import.meta.url));
+  const worker = analysisWorker();
   const budgetMs = options.budgetMs ?? 10_000;
   running++;
   const outcome = await worker.run<SoundnessReport>(job, { ...options, budgetMs }, budgetMs + ALLOWANCE_MS).finally(() => running--);
