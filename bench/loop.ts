@@ -43,8 +43,10 @@ async function bareCircom(circuit: TargetCircuit, entry: KnowledgeEntry): Promis
     cpSync(join(entry.dir, entry.circom.file), join(dir, circuit.entry));
     const publics = circuit.publicInputs?.length ? ` {public [${circuit.publicInputs.join(', ')}]}` : '';
     writeFileSync(join(dir, 'main.circom'), `pragma circom 2.0.0;\ninclude "${circuit.entry}";\ncomponent main${publics} = ${circuit.template}(${(circuit.params ?? []).join(', ')});\n`);
+    // circom2 runs under WASI and sees only the working folder and its parents: circomlib goes inside.
+    cpSync(join(dirname(require.resolve('circomlib/package.json')), 'circuits'), join(dir, 'circomlib', 'circuits'), { recursive: true });
     const cli = require.resolve('circom2/cli.js');
-    return await timeSpawn(process.execPath, [cli, 'main.circom', '--r1cs', '--wasm', '-l', join(root, 'node_modules'), '-o', '.'], dir);
+    return await timeSpawn(process.execPath, [cli, 'main.circom', '--r1cs', '--wasm', '-l', '.', '-o', '.'], dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
