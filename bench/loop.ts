@@ -17,7 +17,8 @@ import { runAgent } from '../agent/run-agent.js';
 import { CircomBackend } from '../compiler-harness/circom/backend.js';
 import { NoirBackend } from '../compiler-harness/noir/backend.js';
 import { analyzeCompiled, disposeSoundnessAnalysis } from '../compiler-harness/soundness/analyze-compiled.js';
-import type { Backend, CompiledCircuit, TargetCircuit } from '../compiler-harness/types.js';
+import { toNoirInputs } from '../compiler-harness/noir/acir.js';
+import type { Backend, CompiledCircuit, Inputs, TargetCircuit } from '../compiler-harness/types.js';
 import { loadTestVectors } from '../compiler-harness/vectors/schema.js';
 import { runVectors } from '../compiler-harness/vectors/run.js';
 import { loadEntries, type KnowledgeEntry } from '../knowledge-base/entry.js';
@@ -67,7 +68,8 @@ async function bareNoir(circuit: TargetCircuit, inputs: Record<string, unknown>)
     const compiled = await timeMedian(runs, async () => {
       program = (await compile(createFileManager(dir))).program;
     }).finally(() => (console.log = silent));
-    const noirInputs = JSON.parse(JSON.stringify(inputs, (_key, value) => (typeof value === 'number' || typeof value === 'bigint' ? String(value) : value)));
+    // The harness's own encoding of vector inputs (negative values as field elements, as noir_js wants).
+    const noirInputs = toNoirInputs(inputs as Inputs, program!.abi.parameters) as Parameters<Noir["execute"]>[0];
     const executed = await timeMedian(runs, () => new Noir(program!).execute(noirInputs));
     return { compileMs: compiled.medianMs, executeMs: executed.medianMs };
   } finally {
