@@ -1,11 +1,10 @@
-// The package entry (`import { runAgent } from 'zkcoder'`). zkcoder runs from its TypeScript
-// sources, as bin/zkcoder.js does: register tsx, then load the API from agent/index.ts. Static
-// re-exports would be resolved before tsx is registered, hence the import and the names below;
-// test/package-entry.test.ts checks this list against agent/index.ts.
-import { register } from 'tsx/esm/api';
+// The package entry (`import { runAgent } from 'zkcoder'`): the API of agent/index.ts, from dist/
+// when built and current, otherwise from the TypeScript sources through tsx (scripts/dist.mjs).
+// Static re-exports would be resolved before the choice is made, hence the import and the names
+// below; test/package-entry.test.ts checks this list against agent/index.ts.
+import { importModule } from './scripts/dist.mjs';
 
-register();
-const api = await import('./agent/index.ts');
+const api = await importModule('agent/index.ts');
 
 export const {
   runAgent,
@@ -21,7 +20,6 @@ export const {
   UsageMeter,
   meteredModel,
   priceFor,
-  fromLangChain,
   createOpenAIModel,
   createAnthropicModel,
   createOpenAICompatibleModel,

@@ -1,10 +1,11 @@
 /**
  * zkcoder's programmatic API: `runAgent` (an async generator of events ending in a result), the
- * model layer (the factory and its configuration, providers, the LangChain adapter, scripted and
- * replay models, budgets), run persistence, and the types that go with them. The package entry
- * (`index.js`) re-exports exactly these values.
+ * model layer (the factory and its configuration, providers, scripted and replay models, budgets),
+ * run persistence, and the types that go with them. The package entry (`index.js`) re-exports
+ * exactly these values. The LangChain adapter has its own entry, `zkcoder/langchain`
+ * (agent/langchain.ts), so that importing zkcoder never loads LangChain.
  *
- * Example: `for await (const event of runAgent({ task: 'softmax lookup', model: fromLangChain({ chatModel }) })) …`
+ * Example: `for await (const event of runAgent({ task: 'softmax lookup', model: scriptedModel([...]) })) …`
  */
 export { runAgent, type AgentResult } from './run-agent.js';
 export type { AgentOptions, RunOutcome } from './run-context.js';
@@ -20,7 +21,6 @@ export {
   UsageMeter,
   meteredModel,
   priceFor,
-  fromLangChain,
   createOpenAIModel,
   createAnthropicModel,
   createOpenAICompatibleModel,

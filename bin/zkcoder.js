@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// zkcoder runs from its TypeScript sources: register tsx, then hand over to the CLI.
-import { register } from 'tsx/esm/api';
+// zkcoder runs its built JavaScript (dist/) when it is current, otherwise its TypeScript sources
+// through tsx (a checkout without `npm run build`): see scripts/dist.mjs.
+import { importModule } from '../scripts/dist.mjs';
 
-register();
-await import('../cli/main.ts');
+await importModule('cli/main.ts');

@@ -1,6 +1,7 @@
 import { OutputFolderError } from '../compiler-harness/files/output-folder.js';
 import { WriteRefused } from '../compiler-harness/files/write-gate.js';
 import { RunIdError } from '../agent/runs/run-store.js';
+import { RunStateError } from '../agent/runs/state-file.js';
 
 /** A failure the user caused or can fix: printed as one line, no stack trace, with an exit code. */
 export class FatalError extends Error {
@@ -21,9 +22,12 @@ export class VectorsMismatch extends FatalError {
   }
 }
 
-/** Refusals of the write gate, output folders and run ids are the user's to fix: one line, exit 2. */
+/**
+ * Refusals of the write gate, output folders and run ids, and saved runs that cannot be read (the
+ * file is the user's input), are the user's to fix: one line, exit 2.
+ */
 export function asInputError(error: unknown): unknown {
-  if (error instanceof OutputFolderError || error instanceof WriteRefused || error instanceof RunIdError) return new FatalError(error.message);
+  if (error instanceof OutputFolderError || error instanceof WriteRefused || error instanceof RunIdError || error instanceof RunStateError) return new FatalError(error.message);
   return error;
 }
 

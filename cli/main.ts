@@ -1,19 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { registerCheck } from './commands/check.js';
-import { registerEval } from './commands/eval.js';
-import { registerGenerate } from './commands/generate.js';
-import { registerKnowledgeBase } from './commands/kb.js';
-import { registerOp } from './commands/op.js';
-import { registerProve } from './commands/prove.js';
-import { registerRuns } from './commands/runs.js';
-import { registerSketch } from './commands/sketch.js';
+import { registerCommands } from './command-table.js';
 import { redact } from '../agent/model/redaction.js';
-import { RunStateError } from '../agent/runs/state-file.js';
 import { asInputError, FatalError } from './fatal.js';
 import { exitAfterFlush, removeTemporaryFoldersOnExit } from './process-exit.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+// From cli/main.ts or, built, from dist/cli/main.js: the package's own package.json either way.
+const packageJson = ['../package.json', '../../package.json'].map((path) => new URL(path, import.meta.url)).find((url) => existsSync(url));
+const { version } = JSON.parse(readFileSync(packageJson!, 'utf8')) as { version: string };
 
 const program = new Command()
   .name('zkcoder')
@@ -22,14 +16,8 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-registerGenerate(program);
-registerCheck(program);
-registerKnowledgeBase(program);
-registerSketch(program);
-registerRuns(program);
-registerEval(program);
-registerProve(program);
-registerOp(program);
+// Only the command being run is loaded (with its toolchains, SDKs or ink); see command-table.ts.
+await registerCommands(program, process.argv.slice(2));
 
 removeTemporaryFoldersOnExit();
 
@@ -44,10 +32,6 @@ try {
   } else if (error instanceof FatalError) {
     console.error(redact(`zkcoder: ${error.message}`));
     process.exitCode = error.exitCode;
-  } else if (error instanceof RunStateError) {
-    // A saved run that cannot be read (runs list / show): the file is the user's input.
-    console.error(redact(`zkcoder: ${error.message}`));
-    process.exitCode = 2;
   } else {
     console.error(redact(`zkcoder: internal error: ${(error as Error).stack ?? String(error)}`));
     process.exitCode = 70;

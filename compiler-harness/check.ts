@@ -1,4 +1,5 @@
 import { analyzeCompiled, DEFAULT_SOUNDNESS_BUDGET_MS } from './soundness/analyze-compiled.js';
+import { warmSoundnessAnalysis } from './soundness/isolated.js';
 import type { SoundnessReport } from './soundness/types.js';
 import { parseAssumptions } from './soundness/assumptions.js';
 import { mergedInputs, type CircomCompiled } from './circom/backend.js';
@@ -68,6 +69,7 @@ export interface CheckOptions<C extends CompiledCircuit> {
 export async function checkCircuit<C extends CompiledCircuit>(options: CheckOptions<C>): Promise<CheckReport> {
   const start = performance.now();
   const { backend, circuit, vectors } = options;
+  if (options.soundness !== false) warmSoundnessAnalysis();
   const compiled = await backend.compile(circuit);
   const report: CheckReport = {
     lang: circuit.lang,

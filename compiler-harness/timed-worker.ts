@@ -21,6 +21,11 @@ export class TimedWorker {
     return result;
   }
 
+  /** Start the thread now (it loads its modules while the caller does other work); no job is run. */
+  warm(): void {
+    this.worker ??= this.start();
+  }
+
   async terminate(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
@@ -89,6 +94,14 @@ function tsBootstrap(moduleUrl: URL): URL {
     `const { register } = await import(${JSON.stringify(tsxApi)}); register();` +
     `await import(${JSON.stringify(moduleUrl.href)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+/**
+ * The worker module `name` (without extension) beside the module at `base` (its import.meta.url):
+ * `.ts` when running from source, `.js` when running the build in dist/.
+ */
+export function siblingModule(name: string, base: string): URL {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
 }
 
 export type JobOutcome<T> = { timedOut: true } | { timedOut: false; value: T };

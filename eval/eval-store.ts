@@ -94,7 +94,7 @@ export class EvalStore {
 
   open(id: string): EvalRun {
     const read = (file: string) => parseJsonData(readFileSync(file, 'utf8'), { maxDepth: 128 }) as unknown as EvalState;
-    const { dir, state } = openRunFolder(this.root, id, read, { run: 'eval run', list: `the folders of ${this.root}` });
+    const { dir, state } = openRunFolder(this.root, id, read, { run: 'eval run', whereToFind: `eval run ids are printed by zkcoder eval and name the folders in ${this.root}` });
     return new EvalRun(dir, state);
   }
 }

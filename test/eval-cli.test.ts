@@ -40,6 +40,9 @@ describe('zkcoder eval', () => {
     const path = await zkcoder(['eval', '--resume', '../elsewhere', '--exec', 'cat'], { cwd });
     expect(path.code).toBe(2);
     expect(path.stderr).toContain('"../elsewhere" is not a run id');
+    // ...and says where eval run ids come from (not `zkcoder runs list`, which lists generate's runs).
+    expect(path.stderr).toContain('eval run ids are printed by zkcoder eval');
+    expect(path.stderr).not.toContain('runs list');
     const resume = await zkcoder(['eval', '--resume', '20000101-000000-abcdef', '--exec', 'cat'], { cwd });
     expect(resume.code).toBe(2);
     expect(resume.stderr).toContain('no eval run "20000101-000000-abcdef"');

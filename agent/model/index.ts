@@ -35,6 +35,5 @@ export { createOpenAIModel } from './providers/openai.js';
 export { createAnthropicModel } from './providers/anthropic.js';
 export { createOpenAICompatibleModel } from './providers/openai-compatible.js';
 export { createExecModel } from './providers/exec.js';
-export { fromLangChain } from './providers/langchain.js';
 export { scriptedModel, ScriptExhaustedError, type ScriptedModel } from './providers/scripted.js';
 export { replayModel, loadReplayModel, recordingModel } from './providers/replay.js';

@@ -17,9 +17,12 @@ export class RunIdError extends Error {
   override name = 'RunIdError';
 }
 
-/** Throws unless `id` is a run id: `--resume` and `runs show` never take a path. `list` names the command that lists them. */
-export function assertRunId(id: string, list = 'zkcoder runs list'): void {
-  if (!RUN_ID_PATTERN.test(id)) throw new RunIdError(`"${id}" is not a run id (like 20260102-130405-a1b2c3; see ${list})`);
+/**
+ * Throws unless `id` is a run id: `--resume` and `runs show` never take a path. `whereToFind` tells
+ * the user where the ids are listed (generate's runs: `zkcoder runs list`).
+ */
+export function assertRunId(id: string, whereToFind = 'see zkcoder runs list'): void {
+  if (!RUN_ID_PATTERN.test(id)) throw new RunIdError(`"${id}" is not a run id (like 20260102-130405-a1b2c3; ${whereToFind})`);
 }
 
 export function newRunId(now: Date): string {
@@ -34,12 +37,12 @@ export function openRunFolder<S extends { id: string }>(
   root: string,
   id: string,
   read: (file: string) => S,
-  names: { run: string; list: string },
+  names: { run: string; whereToFind: string },
 ): { dir: string; state: S } {
-  assertRunId(id, names.list);
+  assertRunId(id, names.whereToFind);
   const dir = join(root, id);
   const file = join(dir, 'state.json');
-  if (!existsSync(file)) throw new Error(`no ${names.run} "${id}" in ${root} (see ${names.list})`);
+  if (!existsSync(file)) throw new Error(`no ${names.run} "${id}" in ${root} (${names.whereToFind})`);
   const state = read(file);
   if (state?.id !== id) throw new Error(`${file}: its state names another ${names.run} (${String(state?.id)})`);
   return { dir, state };

@@ -55,7 +55,7 @@ export class RunStore {
 
   /** The run `id` (a run id, never a path) under this store's root. */
   open(id: string): Run {
-    const { dir, state } = openRunFolder(this.root, id, readRunState, { run: 'run', list: 'zkcoder runs list' });
+    const { dir, state } = openRunFolder(this.root, id, readRunState, { run: 'run', whereToFind: 'see zkcoder runs list' });
     return new Run(dir, state);
   }
 

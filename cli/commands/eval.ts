@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { OutputFolder } from '../../compiler-harness/files/output-folder.js';
-import { createLanguageModel, ModelConfigError, resolveModelConfig, type ModelFlags } from '../../agent/model/index.js';
+import { resolveModelConfig, type ModelFlags } from '../../agent/model/config.js';
+import { ModelConfigError } from '../../agent/model/config-file.js';
+import { createLanguageModel } from '../../agent/model/create.js';
 import type { Lang } from '../../compiler-harness/types.js';
 import { EvalStore, MODES, type EvalSettings, type Mode } from '../../eval/eval-store.js';
 import { TaskFileError } from '../../eval/load-tasks.js';
@@ -8,6 +10,7 @@ import { writeReport } from '../../eval/report.js';
 import { EvalInputError, loadEvalTasks, runEval, taskFilesFor, type EvalEvent, type EvalResult } from '../../eval/run-eval.js';
 import type { EvalSummary } from '../../eval/score.js';
 import { FatalError } from '../fatal.js';
+import { addModelOptions } from '../model-options.js';
 import { table } from '../table.js';
 
 interface EvalFlags extends ModelFlags {
@@ -29,7 +32,7 @@ interface EvalFlags extends ModelFlags {
 }
 
 export function registerEval(program: Command): void {
-  program
+  addModelOptions(program
     .command('eval')
     .description('run the ZK-Eval benchmark (or your own task set) with a model, and score it')
     .option('--level <level>', '1 | 2 | 3 | all', 'all')
@@ -46,18 +49,7 @@ export function registerEval(program: Command): void {
     .option('--out <dir>', 'write results.json, report.html and every attempt\'s code and check report here')
     .option('--resume <run>', 'continue an eval run: only attempts without a result (or with a model error) run')
     .option('--force', 'write into a non-empty --out folder that zkcoder did not write')
-    .option('--json', 'print JSONL events and a final JSON line with the scores')
-    .option('--trust-project-config', "let the project's config set base URLs, apiKeyEnv and exec (it may send your keys elsewhere or run commands)")
-    .option('--provider <name>', 'openai | anthropic | openai-compatible | exec | replay | none')
-    .option('--model <name>', 'model name')
-    .option('--base-url <url>', 'OpenAI-compatible server, e.g. http://localhost:11434/v1 (Ollama)')
-    .option('--api-key <key>', 'API key (default from OPENAI_API_KEY / ANTHROPIC_API_KEY)')
-    .option('--max-tokens <n>', 'token budget for the whole eval')
-    .option('--max-cost <usd>', 'cost budget for the whole eval, in US dollars')
-    .option('--record <file>', 'record the model exchanges to a cassette')
-    .option('--replay <file>', 'answer from a recorded cassette instead of a provider')
-    .option('--exec <command>', 'use an external command as the model (prompt on stdin)')
-    .option('--config <file>', 'configuration file (default ./zkcoder.config.json)')
+    .option('--json', 'print JSONL events and a final JSON line with the scores'), 'the whole eval')
     .action(async (flags: EvalFlags) => {
       process.exitCode = await evaluate(flags);
     });

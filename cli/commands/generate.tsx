@@ -1,14 +1,16 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
 import type { Command } from 'commander';
-import { render } from 'ink';
 import { runAgent, type AgentResult } from '../../agent/run-agent.js';
 import type { AgentEvent } from '../../agent/events.js';
-import { createLanguageModel, ModelConfigError, redactedJson, resolveModelConfig, type ModelFlags } from '../../agent/model/index.js';
+import { resolveModelConfig, type ModelFlags } from '../../agent/model/config.js';
+import { ModelConfigError } from '../../agent/model/config-file.js';
+import { createLanguageModel } from '../../agent/model/create.js';
+import { redactedJson } from '../../agent/model/redaction.js';
 import type { Lang } from '../../compiler-harness/types.js';
 import { loadTestVectors, VectorsError } from '../../compiler-harness/vectors/schema.js';
 import { FatalError } from '../fatal.js';
-import { GenerateApp } from '../ui/generate-app.js';
+import { addModelOptions } from '../model-options.js';
 import { RunStore } from '../../agent/runs/run-store.js';
 import { chooseOutputFolder } from '../../agent/runs/output-choice.js';
 
@@ -25,7 +27,7 @@ interface GenerateFlags extends ModelFlags {
 }
 
 export function registerGenerate(program: Command): void {
-  program
+  addModelOptions(program
     .command('generate')
     .description('write a verified, proved circuit for a task (with a model, or from the knowledge base)')
     .argument('[task...]', 'what the circuit should prove, e.g. "softmax lookup"')
@@ -37,18 +39,7 @@ export function registerGenerate(program: Command): void {
     .option('--max-iterations <n>', 'repair attempts', '5')
     .option('--strategy <strategy>', 'lower (the sketch is lowered) | write (the model writes the code)', 'lower')
     .option('--vectors <file>', 'your own test vectors; always run, and they take precedence')
-    .option('--resume <runId>', 'continue an interrupted run (its id, from zkcoder runs list) from its last completed stage')
-    .option('--provider <name>', 'openai | anthropic | openai-compatible | exec | replay | none')
-    .option('--model <name>', 'model name')
-    .option('--base-url <url>', 'OpenAI-compatible server, e.g. http://localhost:11434/v1 (Ollama)')
-    .option('--api-key <key>', 'API key (default from OPENAI_API_KEY / ANTHROPIC_API_KEY)')
-    .option('--max-tokens <n>', 'token budget for the run')
-    .option('--max-cost <usd>', 'cost budget for the run, in US dollars')
-    .option('--record <file>', 'record the model exchanges to a cassette')
-    .option('--replay <file>', 'answer from a recorded cassette instead of a provider')
-    .option('--exec <command>', 'use an external command as the model (prompt on stdin)')
-    .option('--config <file>', 'project configuration file (default ./zkcoder.config.json)')
-    .option('--trust-project-config', "let the project's config set base URLs, apiKeyEnv and exec (it may send your keys elsewhere or run commands)")
+    .option('--resume <runId>', 'continue an interrupted run (its id, from zkcoder runs list) from its last completed stage'), 'the run')
     .action(async (words: string[], flags: GenerateFlags) => {
       process.exitCode = await generate(words.join(' ').trim(), flags);
     });
@@ -132,6 +123,8 @@ async function runInteractive(events: AsyncGenerator<AgentEvent, AgentResult>, c
     if (runId) new RunStore().open(runId).finish('interrupted', `quit by the user; resume with zkcoder generate --resume ${runId}`);
     process.exit(130);
   };
+  // ink and react load only for the terminal UI: --json and every other command do without them.
+  const [{ render }, { GenerateApp }] = await Promise.all([import('ink'), import('../ui/generate-app.js')]);
   const app = render(<GenerateApp events={stream} onAbort={() => controller.abort()} onForceQuit={forceQuit} />, { exitOnCtrlC: false });
   await app.waitUntilExit();
   return result;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFieldElement } from '../field.js';
 import { removeTemporaryFolder } from '../files/temporary-folders.js';
-import { TimedWorker } from '../timed-worker.js';
+import { siblingModule, TimedWorker } from '../timed-worker.js';
 import type {
   Backend,
   CompileOptions,
@@ -50,7 +50,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 /** Circom through circom2 (WASI) and snarkjs, all in-process; compiler and witness run in a worker. */
 export class CircomBackend implements Backend<CircomCompiled> {
   readonly lang = 'circom' as const;
-  private readonly worker = new TimedWorker(new URL('./toolchain-worker.ts', import.meta.url));
+  private readonly worker = new TimedWorker(siblingModule('toolchain-worker', import.meta.url));
   private readonly timeoutMs: number;
   private usedSnarkjs = false;
   /** Build folders of compiled circuits: their wasm and R1CS are read until the backend is disposed. */

@@ -4,7 +4,7 @@
  */
 import type { CompiledCircuit as NoirProgram } from '@noir-lang/noir_js';
 import { removeTemporaryFolder } from '../files/temporary-folders.js';
-import { TimedWorker } from '../timed-worker.js';
+import { siblingModule, TimedWorker } from '../timed-worker.js';
 import type {
   Backend,
   CompileResult,
@@ -38,7 +38,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 export class NoirBackend implements Backend<NoirCompiledCircuit> {
   readonly lang = 'noir' as const;
   private readonly timeoutMs: number;
-  private readonly worker = new TimedWorker(new URL('./toolchain-worker.ts', import.meta.url));
+  private readonly worker = new TimedWorker(siblingModule('toolchain-worker', import.meta.url));
   private readonly barretenberg: SharedBarretenberg;
 
   constructor(private readonly options: HarnessOptions = {}) {

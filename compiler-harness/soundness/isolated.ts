@@ -1,4 +1,4 @@
-import { TimedWorker } from '../timed-worker.js';
+import { siblingModule, TimedWorker } from '../timed-worker.js';
 import { witnessSatisfies } from './recheck.js';
 import type { CircomAnalysisOptions, NoirAnalysisOptions, SoundnessReport } from './types.js';
 
@@ -36,9 +36,22 @@ export async function analyzeR1csIsolated(options: CircomAnalysisOptions): Promi
   return { ...report, verdict: 'no-finding', counterexample: undefined, incomplete: 'a counterexample failed its independent re-check (r1csfile finds a violated constraint); no verdict' };
 }
 
+function analysisWorker(): TimedWorker {
+  worker ??= new TimedWorker(siblingModule('soundness-worker', import.meta.url));
+  return worker;
+}
+
+/**
+ * Start the analysis thread ahead of its first job, so that loading the attacks (snarkjs, z3,
+ * noir_wasm) overlaps the compile and the vectors instead of following them.
+ */
+export function warmSoundnessAnalysis(): void {
+  analysisWorker().warm();
+}
+
 async function runIsolated(job: string, options: { budgetMs?: number }): Promise<SoundnessReport> {
   const started = Date.now();
-  worker ??= new TimedWorker(new URL('./soundness-worker.ts', import.meta.url));
+  const worker = analysisWorker();
   const budgetMs = options.budgetMs ?? 10_000;
   running++;
   const outcome = await worker.run<SoundnessReport>(job, { ...options, budgetMs }, budgetMs + ALLOWANCE_MS).finally(() => running--);

@@ -1,4 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import type {
   Message,
   MessageCreateParamsNonStreaming,
@@ -48,7 +48,9 @@ export function createAnthropicModel(options: AnthropicOptions): LanguageModel {
       message: `${describeEndpoint(endpoint)}: no API key; set ANTHROPIC_API_KEY or pass --api-key`,
     });
   }
-  const client = new Anthropic({
+  // The SDK loads on the first request: a run with another provider (or none) never loads it.
+  let client: Promise<Anthropic> | undefined;
+  const connect = async () => new (await import('@anthropic-ai/sdk')).default({
     apiKey: options.apiKey,
     baseURL,
     fetch: options.fetch,
@@ -69,7 +71,8 @@ export function createAnthropicModel(options: AnthropicOptions): LanguageModel {
         model: options.model,
         defaultMaxTokens: options.defaultMaxTokens ?? defaultMaxTokens,
       });
-      const message = await client.messages.create(body, { signal });
+      client ??= connect();
+      const message = await (await client).messages.create(body, { signal });
       return parseMessage(message, endpoint);
     },
   });

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
@@ -63,7 +63,9 @@ export function createOpenAIModel(options: OpenAIChatOptions): LanguageModel {
 export function createChatCompletionsModel(options: ChatProtocolOptions): LanguageModel {
   const baseURL = options.baseURL ?? openAIDefaultBaseURL;
   const endpoint: ModelEndpoint = { provider: options.provider, model: options.model, baseURL };
-  const client = new OpenAI({
+  // The SDK loads on the first request: a run with another provider (or none) never loads it.
+  let client: Promise<OpenAI> | undefined;
+  const connect = async () => new (await import('openai')).default({
     // A keyless local server still needs a placeholder; the header itself is removed below.
     apiKey: options.apiKey ?? 'no-key',
     baseURL,
@@ -84,7 +86,8 @@ export function createChatCompletionsModel(options: ChatProtocolOptions): Langua
     classify: (error) => errorFromSdk(error, endpoint, options.hints),
     async call(request, signal) {
       const body = chatCompletionBody(request, options);
-      const completion = await client.chat.completions.create(body, { signal });
+      client ??= connect();
+      const completion = await (await client).chat.completions.create(body, { signal });
       return parseChatCompletion(completion, { endpoint, request });
     },
   });

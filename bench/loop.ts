@@ -1,0 +1,177 @@
+/**
+ * npm run bench:loop — what a check and a knowledge-base `generate` cost on real circuits (knowledge-base
+ * entries of 2 to ~1.5k constraints, both languages), next to the floors measured in the same run:
+ * a bare `node -e 0`, `zkcoder --help`, a bare circom2 compile of the same circuit (its CLI, as a user
+ * runs it), one bare noir_wasm compile plus one noir_js execution. Ratios are stage / floor.
+ * Writes bench/results/loop.json. `--quick`: one run per measurement instead of the median of three.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { compile, createFileManager } from '@noir-lang/noir_wasm';
+import { Noir } from '@noir-lang/noir_js';
+import { runAgent } from '../agent/run-agent.js';
+import { CircomBackend } from '../compiler-harness/circom/backend.js';
+import { NoirBackend } from '../compiler-harness/noir/backend.js';
+import { analyzeCompiled, disposeSoundnessAnalysis } from '../compiler-harness/soundness/analyze-compiled.js';
+import { toNoirInputs } from '../compiler-harness/noir/acir.js';
+import type { Backend, CompiledCircuit, Inputs, TargetCircuit } from '../compiler-harness/types.js';
+import { loadTestVectors } from '../compiler-harness/vectors/schema.js';
+import { runVectors } from '../compiler-harness/vectors/run.js';
+import { loadEntries, type KnowledgeEntry } from '../knowledge-base/entry.js';
+import { circomCircuit, noirCircuit } from '../knowledge-base/verify.js';
+import { median, round, timeMedian } from './stats.js';
+
+const run = promisify(execFile);
+const quick = process.argv.includes('--quick');
+const runs = quick ? 1 : 3;
+const ENTRIES = ['softmax', 'is-zero', 'relu', 'int-div-rem', 'dense', 'num2bits', 'exp-lookup', 'greater-than', 'max', 'argmax', 'layernorm', 'poseidon-commitment', 'merkle-inclusion'];
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const require = createRequire(import.meta.url);
+
+/** Median wall time of `runs` spawns of a command (after one warm-up). */
+async function timeSpawn(file: string, args: string[], cwd = root): Promise<number> {
+  return (await timeMedian(runs, () => run(file, args, { cwd, maxBuffer: 16 * 1024 * 1024 }))).medianMs;
+}
+
+/** The floor for Circom: the circom2 CLI compiling the same main component (R1CS + witness WASM). */
+async function bareCircom(circuit: TargetCircuit, entry: KnowledgeEntry): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'zkcoder-bench-circom-'));
+  try {
+    cpSync(join(entry.dir, entry.circom.file), join(dir, circuit.entry));
+    const publics = circuit.publicInputs?.length ? ` {public [${circuit.publicInputs.join(', ')}]}` : '';
+    writeFileSync(join(dir, 'main.circom'), `pragma circom 2.0.0;\ninclude "${circuit.entry}";\ncomponent main${publics} = ${circuit.template}(${(circuit.params ?? []).join(', ')});\n`);
+    // circom2 runs under WASI and sees only the working folder and its parents: circomlib goes inside.
+    cpSync(join(dirname(require.resolve('circomlib/package.json')), 'circuits'), join(dir, 'circomlib', 'circuits'), { recursive: true });
+    const cli = require.resolve('circom2/cli.js');
+    return await timeSpawn(process.execPath, [cli, 'main.circom', '--r1cs', '--wasm', '-l', '.', '-o', '.'], dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The floor for Noir: one noir_wasm compile of the project plus one noir_js execution, in this process. */
+async function bareNoir(circuit: TargetCircuit, inputs: Record<string, unknown>): Promise<{ compileMs: number; executeMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'zkcoder-bench-noir-'));
+  try {
+    const files = { 'Nargo.toml': `[package]\nname = "${circuit.name}"\ntype = "bin"\nauthors = [""]\n[dependencies]\n`, ...circuit.files };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const silent = console.log;
+    console.log = () => undefined; // noir_wasm prints "Compiling at …"
+    let program: Awaited<ReturnType<typeof compile>>['program'] | undefined;
+    const compiled = await timeMedian(runs, async () => {
+      program = (await compile(createFileManager(dir))).program;
+    }).finally(() => (console.log = silent));
+    // The harness's own encoding of vector inputs (negative values as field elements, as noir_js wants).
+    const noirInputs = toNoirInputs(inputs as Inputs, program!.abi.parameters) as Parameters<Noir["execute"]>[0];
+    const executed = await timeMedian(runs, () => new Noir(program!).execute(noirInputs));
+    return { compileMs: compiled.medianMs, executeMs: executed.medianMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function stages(backend: Backend, circuit: TargetCircuit, vectorsFile: string) {
+  const vectors = await loadTestVectors(vectorsFile);
+  let compiled: CompiledCircuit | undefined;
+  const compile = await timeMedian(runs, async () => {
+    const result = await backend.compile(circuit);
+    if (!result.compiled) throw new Error(`${circuit.name}: ${JSON.stringify(result.diagnostics).slice(0, 400)}`);
+    compiled = result.compiled;
+  });
+  const vectorRuns = await timeMedian(runs, () => runVectors(backend, compiled!, vectors));
+  const inputs = vectors.accept[0].inputs;
+  let verdict = '';
+  const soundness = await timeMedian(runs, async () => {
+    verdict = (await analyzeCompiled(compiled!, inputs)).verdict;
+  });
+  const executed = await backend.execute(compiled!, inputs);
+  if (!executed.ok) throw new Error(`${circuit.name}: ${executed.failure.message}`);
+  const proof = await backend.prove(compiled!, executed.witness); // the first proof makes the keys
+  const prove = await timeMedian(runs, () => backend.prove(compiled!, executed.witness), 0);
+  const verify = await timeMedian(runs, () => backend.verify(compiled!, proof), 0);
+  return {
+    constraints: compiled!.constraintCount,
+    soundnessVerdict: verdict,
+    inputs,
+    medianMs: { compile: compile.medianMs, vectors: vectorRuns.medianMs, soundness: soundness.medianMs, prove: prove.medianMs, verify: verify.medianMs },
+  };
+}
+
+const ratio = (value: number, floor: number) => Math.round((value / floor) * 10) / 10;
+const home = process.env.ZKCODER_HOME ?? join(root, '.zkcoder', 'home');
+const circom = new CircomBackend({ home });
+const noir = new NoirBackend({ home });
+try {
+  const nodeMs = await timeSpawn(process.execPath, ['-e', '0']);
+  const helpMs = await timeSpawn(process.execPath, [join(root, 'bin', 'zkcoder.js'), '--help']);
+  const floors = { nodeMs, zkcoderHelpMs: helpMs, helpRatio: ratio(helpMs, nodeMs) };
+  console.log('floors', floors);
+  const all = await loadEntries();
+  const results = [];
+  for (const id of ENTRIES) {
+    const entry = all.find((candidate) => candidate.id === id);
+    if (!entry) throw new Error(`no knowledge-base entry ${id}`);
+    const circomTarget = (await circomCircuit(entry))!;
+    const noirTarget = (await noirCircuit(entry))!;
+    const circomStages = await stages(circom, circomTarget, join(entry.dir, entry.circom.vectors ?? 'vectors.json'));
+    const noirStages = await stages(noir, noirTarget, join(entry.dir, entry.noir.vectors ?? 'vectors.json'));
+    const circomFloor = await bareCircom(circomTarget, entry);
+    const noirFloor = await bareNoir(noirTarget, noirStages.inputs);
+    const out = mkdtempSync(join(tmpdir(), 'zkcoder-bench-generate-'));
+    let summary = '';
+    const generate = await timeMedian(runs, async () => {
+      const events = runAgent({ task: entry.name, languages: ['circom', 'noir'], prove: true, home, workingDir: out, outDir: join(out, `run-${Date.now()}`) });
+      for (;;) {
+        const next = await events.next();
+        if (next.done) {
+          summary = next.value.summary;
+          break;
+        }
+      }
+    }, 0);
+    rmSync(out, { recursive: true, force: true });
+    const check = (s: typeof circomStages) => s.medianMs.compile + s.medianMs.vectors + s.medianMs.soundness;
+    const noirFloorMs = noirFloor.compileMs + noirFloor.executeMs;
+    const result = {
+      id,
+      circom: { constraints: circomStages.constraints, soundness: circomStages.soundnessVerdict, medianMs: circomStages.medianMs, floorMs: circomFloor, checkMs: round(check(circomStages)), checkRatio: ratio(check(circomStages), circomFloor) },
+      noir: { opcodes: noirStages.constraints, soundness: noirStages.soundnessVerdict, medianMs: noirStages.medianMs, floorMs: noirFloor, checkMs: round(check(noirStages)), checkRatio: ratio(check(noirStages), noirFloorMs) },
+      generate: { medianMs: generate.medianMs, summary },
+    };
+    console.log(JSON.stringify(result));
+    results.push(result);
+    writeResults(floors, results);
+  }
+} finally {
+  await circom.dispose();
+  await noir.dispose();
+  await disposeSoundnessAnalysis();
+}
+
+/** Written after every entry, so that a long run interrupted part-way still leaves its figures. */
+function writeResults(floors: Record<string, number>, results: { circom: { checkRatio: number }; noir: { checkRatio: number }; generate: { medianMs: number } }[]): void {
+  const output = {
+    benchmark: 'loop',
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version, loadAverageAtEnd: loadavg()[0] },
+    complete: results.length === ENTRIES.length,
+    statistic: `median wall time (ms) of ${runs} run(s) after a warm-up, in one process with warm workers; check = compile + vectors + soundness; floors measured in the same run`,
+    floors,
+    medians: {
+      circomCheckRatio: median(results.map((r) => r.circom.checkRatio)),
+      noirCheckRatio: median(results.map((r) => r.noir.checkRatio)),
+      generateMs: median(results.map((r) => r.generate.medianMs)),
+    },
+    entries: results,
+  };
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results', 'loop.json'), `${JSON.stringify(output, null, 2)}\n`);
+  console.log(`wrote bench/results/loop.json (${results.length} of ${ENTRIES.length} entries)`, output.medians);
+}
