@@ -132,6 +132,24 @@ export function evaluateLayer(layer: QuantizedLayer, operands: bigint[][], bits:
       return params.sources.map(([position, index]) => operands[position][index]);
     case 'elementwise':
       return checked(x.map(params.evaluate));
+    case 'sum':
+      operands.forEach(checked);
+      return checked(x.map((_, index) => operands.reduce((acc, operand, k) => acc + params.signs[k] * operand[index], params.constant ? params.constant[index] : 0n)));
+    case 'abs':
+      return checked(checked(x).map((value) => (value < 0n ? -value : value)));
+    case 'extremum': {
+      operands.forEach(checked);
+      const better = (a: bigint, b: bigint) => (params.which === 'max' ? (b > a ? b : a) : b < a ? b : a);
+      return x.map((_, index) => [...operands, ...params.constants].map((operand) => operand[index]).reduce(better));
+    }
+    case 'reduce':
+      checked(x);
+      return checked(
+        params.groups.map((group) => {
+          const sum = group.reduce((acc, index) => acc + x[index], 0n);
+          return params.mean ? floorDivide(sum, BigInt(group.length)) : sum;
+        }),
+      );
     default:
       return params satisfies never;
   }
