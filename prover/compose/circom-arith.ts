@@ -2,13 +2,27 @@ import type { AbsParams, ExtremumParams, ReduceParams, SumParams } from '../quan
 
 /** Circom lines for Sub / Neg / Sum, Abs, Max / Min and ReduceSum / ReduceMean; `name` is the array written. */
 
+/** Each input's element for output i (a `var` table of sources when it is broadcast), and the tables' declarations. */
+function operandsAt(sources: (number[] | null)[] | undefined, name: string, inputs: string[], n: number): { operands: string[]; tables: string[] } {
+  const tables: string[] = [];
+  const operands = inputs.map((x, k) => {
+    const source = sources?.[k];
+    if (!source) return `${x}[i]`;
+    tables.push(`    var ${name}Source${k}[${n}] = [${source.join(', ')}];`);
+    return `${x}[${name}Source${k}[i]]`;
+  });
+  return { operands, tables };
+}
+
 /** One linear constraint per element, then its range check to SInt(bits). */
 export function sumLines(params: SumParams, name: string, inputs: string[], n: number, bits: number): string[] {
   const half = 1n << BigInt(bits - 1);
-  const terms = inputs.map((x, k) => `${params.signs[k] < 0n ? '-' : '+'} ${x}[i]`).join(' ');
+  const { operands, tables } = operandsAt(params.sources, name, inputs, n);
+  const terms = operands.map((x, k) => `${params.signs[k] < 0n ? '-' : '+'} ${x}`).join(' ');
   return [
     `    signal ${name}[${n}];`,
     `    component ${name}Range[${n}];`,
+    ...tables,
     ...(params.constant ? [`    var ${name}Constant[${n}] = [${params.constant.join(', ')}];`] : []),
     `    for (var i = 0; i < ${n}; i++) {`,
     `        ${name}[i] <== ${params.constant ? `${name}Constant[i]` : '0'} ${terms};`,
@@ -38,10 +52,12 @@ export function absLines(_params: AbsParams, name: string, x: string, n: number,
 /** The knowledge-base Max / Min over each element's operands (activations, then constants). */
 export function extremumLines(params: ExtremumParams, name: string, inputs: string[], n: number, bits: number): string[] {
   const template = params.which === 'max' ? 'Max' : 'Min';
-  const operands = [...inputs.map((x) => `${x}[i]`), ...params.constants.map((_, k) => `${name}Constant${k}[i]`)];
+  const at = operandsAt(params.sources, name, inputs, n);
+  const operands = [...at.operands, ...params.constants.map((_, k) => `${name}Constant${k}[i]`)];
   return [
     `    signal ${name}[${n}];`,
     `    component ${name}Pick[${n}];`,
+    ...at.tables,
     ...params.constants.map((values, k) => `    var ${name}Constant${k}[${n}] = [${values.join(', ')}];`),
     `    for (var i = 0; i < ${n}; i++) {`,
     `        ${name}Pick[i] = ${template}(${operands.length}, ${bits});`,

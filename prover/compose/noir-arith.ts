@@ -2,11 +2,22 @@ import type { AbsParams, ExtremumParams, ReduceParams, SumParams } from '../quan
 
 /** Noir lines for Sub / Neg / Sum, Abs, Max / Min and ReduceSum / ReduceMean; `name` is the array written. */
 
+/** Each input's element for output i (a global table of sources when it is broadcast). */
+function operandsAt(sources: (number[] | null)[] | undefined, name: string, inputs: string[], n: number, globals: string[]): string[] {
+  return inputs.map((x, k) => {
+    const source = sources?.[k];
+    if (!source) return `${x}[i]`;
+    const table = `${name.toUpperCase()}_SOURCE${k}`;
+    globals.push(`global ${table}: [u32; ${n}] = [${source.join(', ')}];`);
+    return `${x}[${table}[i]]`;
+  });
+}
+
 export function sumLines(params: SumParams, name: string, inputs: string[], n: number, bits: number, globals: string[]): string[] {
   const half = 1n << BigInt(bits - 1);
   const constant = `${name.toUpperCase()}_CONSTANT`;
   if (params.constant) globals.push(`global ${constant}: [Field; ${n}] = [${params.constant.join(', ')}];`);
-  const terms = inputs.map((x, k) => `${params.signs[k] < 0n ? '-' : '+'} ${x}[i]`).join(' ');
+  const terms = operandsAt(params.sources, name, inputs, n, globals).map((x, k) => `${params.signs[k] < 0n ? '-' : '+'} ${x}`).join(' ');
   return [
     `    let mut ${name}: [Field; ${n}] = [0; ${n}];`,
     `    for i in 0..${n} {`,
@@ -33,7 +44,7 @@ export function extremumLines(params: ExtremumParams, name: string, inputs: stri
     globals.push(`global ${global}: [Field; ${n}] = [${values.join(', ')}];`);
     return `${global}[i]`;
   });
-  const operands = [...inputs.map((x) => `${x}[i]`), ...constants];
+  const operands = [...operandsAt(params.sources, name, inputs, n, globals), ...constants];
   const call = params.which === 'max' ? 'max::row_max' : 'min::row_min';
   return [
     `    let mut ${name}: [Field; ${n}] = [0; ${n}];`,

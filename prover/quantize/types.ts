@@ -233,11 +233,13 @@ export interface ElementwiseParams {
 
 /**
  * Sub / Neg / Sum: out = constant + sum_k signs[k] * input_k (signs are 1 or -1), elementwise over
- * activations of one shape and scale, range-checked to SInt(bits) (so Neg(-2^(bits-1)) is refused).
+ * activations of one scale broadcast to the output (numpy rules), range-checked to SInt(bits) (so Neg(-2^(bits-1)) is refused).
  */
 export interface SumParams {
   kind: 'sum';
   signs: bigint[];
+  /** Per input, the element each output reads when that input is broadcast (null: the same index). */
+  sources?: (number[] | null)[];
   /** At the output scale, broadcast to the output's size. */
   constant?: bigint[];
 }
@@ -248,13 +250,15 @@ export interface AbsParams {
 }
 
 /**
- * Max / Min: out = max (or min) of the activations (one shape, one scale) and the constants
+ * Max / Min: out = max (or min) of the activations (one scale, broadcast) and the constants
  * (broadcast to the output, at its scale), elementwise, through the knowledge-base max / min.
  */
 export interface ExtremumParams {
   kind: 'extremum';
   which: 'max' | 'min';
   constants: bigint[][];
+  /** Per input, the element each output reads when that input is broadcast (null: the same index). */
+  sources?: (number[] | null)[];
 }
 
 /**

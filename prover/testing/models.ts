@@ -111,9 +111,9 @@ export function attentionModel(seed = 31): Uint8Array {
 
 /**
  * The arithmetic and shape ops over a 2x3 input: Unsqueeze, Dropout (inference), Squeeze, Neg, Sub
- * (activation - constant, constant - activation, two activations), Sum (three activations and a
- * constant), Abs, Max (two activations), Min (two activations and a constant), ReduceSum (axes input,
- * keepdims 0), ReduceMean (axes attribute, keepdims 1), joined by Unsqueeze and Concat into 1x5.
+ * (activation - constant, constant - activation, two activations), Sum (three activations, a
+ * constant and a broadcast 2x1 row sum), Abs, Max (two activations; one broadcast), Min (two
+ * activations and a constant), ReduceSum (axes input, keepdims 1 and 0), ReduceMean (axes attribute, keepdims 1), joined by Unsqueeze and Concat into 1x5.
  */
 export function arithmeticOpsModel(): Uint8Array {
   return new ModelBuilder()
@@ -132,9 +132,11 @@ export function arithmeticOpsModel(): Uint8Array {
     .node('Sub', ['s', 'c'], ['a'], {}, 'sub_constant')
     .node('Sub', ['c2', 'n'], ['b'], {}, 'constant_sub')
     .node('Sub', ['a', 'b'], ['e'], {}, 'sub')
-    .node('Sum', ['a', 'b', 'n', 'c3'], ['f'], {}, 'sum')
+    .node('ReduceSum', ['s', 'axis1'], ['row'], {}, 'row_sum')
+    .node('Sum', ['a', 'b', 'n', 'c3', 'row'], ['f'], {}, 'sum')
     .node('Abs', ['e'], ['g'], {}, 'abs')
-    .node('Max', ['g', 'f'], ['h'], {}, 'max')
+    .node('Max', ['g', 'row'], ['gr'], {}, 'max_row')
+    .node('Max', ['gr', 'f'], ['h'], {}, 'max')
     .node('Min', ['f', 'n', 'c4'], ['m'], {}, 'min')
     .node('ReduceSum', ['h', 'axis1'], ['rs'], { keepdims: 0 }, 'reduce_sum')
     .node('ReduceMean', ['m'], ['rm'], { axes: [0], keepdims: 1 }, 'reduce_mean')
