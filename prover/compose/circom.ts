@@ -5,6 +5,7 @@ import { linearAccumulator } from './linear-terms.js';
 import type { ComposedCircuit } from './types.js';
 import { walkLayers } from './walk.js';
 import * as ops from './circom-ops.js';
+import * as arith from './circom-arith.js';
 
 /**
  * One Circom main for the whole graph: public inputs `in<k>` (range-checked to SInt(bits)),
@@ -159,6 +160,14 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
         `    }`,
       ];
     }
+    case 'sum':
+      return arith.sumLines(params, name, layer.inputs.map((_, position) => input(position)), n, bits);
+    case 'abs':
+      return arith.absLines(params, name, input(0), n, bits);
+    case 'extremum':
+      return arith.extremumLines(params, name, layer.inputs.map((_, position) => input(position)), n, bits);
+    case 'reduce':
+      return arith.reduceLines(params, name, input(0), bits);
     default:
       return params satisfies never;
   }

@@ -5,6 +5,7 @@ import { linearAccumulator } from './linear-terms.js';
 import type { ComposedCircuit } from './types.js';
 import { walkLayers } from './walk.js';
 import * as ops from './noir-ops.js';
+import * as arith from './noir-arith.js';
 
 /**
  * One Noir program for the whole graph: `main(in0: pub [Field; n], ...) -> pub [Field; m]` (a tuple
@@ -122,6 +123,14 @@ function layerLines(layer: QuantizedLayer, name: string, input: (position: numbe
         `        let _ = range_check::range_check::<${bits}>(${name}[i] + ${half});`,
         '    }',
       ];
+    case 'sum':
+      return arith.sumLines(params, name, layer.inputs.map((_, position) => input(position)), n, bits, globals);
+    case 'abs':
+      return arith.absLines(params, name, input(0), n, bits);
+    case 'extremum':
+      return arith.extremumLines(params, name, layer.inputs.map((_, position) => input(position)), n, bits, globals);
+    case 'reduce':
+      return arith.reduceLines(params, name, input(0), bits);
     default:
       return params satisfies never;
   }

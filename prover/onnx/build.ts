@@ -46,6 +46,12 @@ export class ModelBuilder {
     return this;
   }
 
+  /** A bool initializer (Dropout's training_mode). */
+  boolConstant(name: string, values: boolean[]): this {
+    this.initializers.push({ name, dims: values.length === 1 ? [] : [values.length], dataType: 9, int32Data: values.map(Number) });
+    return this;
+  }
+
   node(op: string, inputs: string[], outputs: string[], attributes: Record<string, number | number[] | string> = {}, name?: string): this {
     this.nodes.push({
       name: name ?? `${op}_${this.nodes.length}`,

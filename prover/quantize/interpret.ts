@@ -1,3 +1,4 @@
+import { sizeOf } from '../onnx/graph.js';
 import { floorDivide, floorShift, fitsSigned } from './fixed-point.js';
 import type { IntegerTensors, LayerNormParams, QuantizedGraph, QuantizedLayer } from './types.js';
 import { convOutputs, PADDING, poolWindows } from './windows.js';
@@ -132,6 +133,28 @@ export function evaluateLayer(layer: QuantizedLayer, operands: bigint[][], bits:
       return params.sources.map(([position, index]) => operands[position][index]);
     case 'elementwise':
       return checked(x.map(params.evaluate));
+    case 'sum': {
+      operands.forEach(checked);
+      const at = (k: number, index: number) => operands[k][params.sources?.[k]?.[index] ?? index];
+      const n = sizeOf(layer.output.shape);
+      return checked(Array.from({ length: n }, (_, index) => operands.reduce((acc, _operand, k) => acc + params.signs[k] * at(k, index), params.constant ? params.constant[index] : 0n)));
+    }
+    case 'abs':
+      return checked(checked(x).map((value) => (value < 0n ? -value : value)));
+    case 'extremum': {
+      operands.forEach(checked);
+      const better = (a: bigint, b: bigint) => (params.which === 'max' ? (b > a ? b : a) : b < a ? b : a);
+      const at = (k: number, index: number) => operands[k][params.sources?.[k]?.[index] ?? index];
+      return Array.from({ length: sizeOf(layer.output.shape) }, (_, index) => [...operands.map((_operand, k) => at(k, index)), ...params.constants.map((constant) => constant[index])].reduce(better));
+    }
+    case 'reduce':
+      checked(x);
+      return checked(
+        params.groups.map((group) => {
+          const sum = group.reduce((acc, index) => acc + x[index], 0n);
+          return params.mean ? floorDivide(sum, BigInt(group.length)) : sum;
+        }),
+      );
     default:
       return params satisfies never;
   }

@@ -33,7 +33,7 @@ export function quantizeGraph(graph: FloatGraph, options: QuantizeOptions = {}):
   const layers = graph.nodes.map((node) => {
     const operator = registry.lookup(node);
     const planned = operator.quantize(node, context);
-    if (node.outputs.length !== 1) throw new ModelError(`node ${node.name} (${node.op}): only single-output nodes are supported`, node.name, node.op);
+    if (node.outputs.filter((name) => name !== '').length !== 1) throw new ModelError(`node ${node.name} (${node.op}): only single-output nodes are supported`, node.name, node.op);
     const output = { name: node.outputs[0], shape: planned.shape, scale: planned.scale };
     activations.set(output.name, output);
     return { node: node.name, op: node.op, inputs: planned.inputs, output, params: planned.params, kb: operator.kb };

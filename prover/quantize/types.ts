@@ -50,7 +50,11 @@ export type LayerParams =
   | MatMulParams
   | LayerNormParams
   | LookupParams
-  | ElementwiseParams;
+  | ElementwiseParams
+  | SumParams
+  | AbsParams
+  | ExtremumParams
+  | ReduceParams;
 
 /**
  * out[r][c] = floor((sum_i x[r][i] * weights[c][i] + bias[r][c]) / 2^shift), weights at the graph
@@ -225,6 +229,46 @@ export interface ElementwiseParams {
   /** The entry whose sources hold them. */
   entry: string;
   evaluate: (x: bigint) => bigint;
+}
+
+/**
+ * Sub / Neg / Sum: out = constant + sum_k signs[k] * input_k (signs are 1 or -1), elementwise over
+ * activations of one scale broadcast to the output (numpy rules), range-checked to SInt(bits) (so Neg(-2^(bits-1)) is refused).
+ */
+export interface SumParams {
+  kind: 'sum';
+  signs: bigint[];
+  /** Per input, the element each output reads when that input is broadcast (null: the same index). */
+  sources?: (number[] | null)[];
+  /** At the output scale, broadcast to the output's size. */
+  constant?: bigint[];
+}
+
+/** Abs: out = |x| (the knowledge-base abs-signed), range-checked (|-2^(bits-1)| overflows and is refused). */
+export interface AbsParams {
+  kind: 'abs';
+}
+
+/**
+ * Max / Min: out = max (or min) of the activations (one scale, broadcast) and the constants
+ * (broadcast to the output, at its scale), elementwise, through the knowledge-base max / min.
+ */
+export interface ExtremumParams {
+  kind: 'extremum';
+  which: 'max' | 'min';
+  constants: bigint[][];
+  /** Per input, the element each output reads when that input is broadcast (null: the same index). */
+  sources?: (number[] | null)[];
+}
+
+/**
+ * ReduceSum / ReduceMean: output k reduces the input elements `groups[k]`: their exact sum
+ * (range-checked), or for the mean floor(sum / count) toward -infinity (the knowledge-base average pool).
+ */
+export interface ReduceParams {
+  kind: 'reduce';
+  mean: boolean;
+  groups: number[][];
 }
 
 /** A tensor's integers in row-major order. */

@@ -5,6 +5,9 @@ import { concat, transpose } from './layout.js';
 import { gemm, matMul } from './linear.js';
 import { clip, leakyRelu, mul } from './pointwise.js';
 import { averagePool, conv, globalAveragePool, maxPool } from './spatial.js';
+import { abs, max, min, neg, sub, sum } from './arithmetic.js';
+import { reduceMean, reduceSum } from './reduce.js';
+import { dropout, squeeze, unsqueeze } from './shape.js';
 import { UnsupportedOperatorError, type OperatorDefinition } from './operator.js';
 
 export const BUILT_IN_OPERATORS: readonly OperatorDefinition[] = [
@@ -30,6 +33,17 @@ export const BUILT_IN_OPERATORS: readonly OperatorDefinition[] = [
   tanh,
   gelu,
   erf,
+  sub,
+  neg,
+  sum,
+  abs,
+  max,
+  min,
+  reduceSum,
+  reduceMean,
+  squeeze,
+  unsqueeze,
+  dropout,
 ];
 
 /**

@@ -108,3 +108,40 @@ export function attentionModel(seed = 31): Uint8Array {
     .output('y', [4, 24])
     .toBytes();
 }
+
+/**
+ * The arithmetic and shape ops over a 2x3 input: Unsqueeze, Dropout (inference), Squeeze, Neg, Sub
+ * (activation - constant, constant - activation, two activations), Sum (three activations, a
+ * constant and a broadcast 2x1 row sum), Abs, Max (two activations; one broadcast), Min (two
+ * activations and a constant), ReduceSum (axes input, keepdims 1 and 0), ReduceMean (axes attribute, keepdims 1), joined by Unsqueeze and Concat into 1x5.
+ */
+export function arithmeticOpsModel(): Uint8Array {
+  return new ModelBuilder()
+    .input('x', [2, 3])
+    .int64Constant('axis0', [0])
+    .int64Constant('axis1', [1])
+    .constant('ratio', [], [0.5])
+    .constant('c', [3], [0.25, -0.5, 0.125])
+    .constant('c2', [1], [0.375])
+    .constant('c3', [2, 1], [-0.25, 0.5])
+    .constant('c4', [], [0.3])
+    .node('Unsqueeze', ['x', 'axis0'], ['u'], {}, 'unsqueeze')
+    .node('Dropout', ['u', 'ratio'], ['d'], {}, 'dropout')
+    .node('Squeeze', ['d', 'axis0'], ['s'], {}, 'squeeze')
+    .node('Neg', ['s'], ['n'], {}, 'neg')
+    .node('Sub', ['s', 'c'], ['a'], {}, 'sub_constant')
+    .node('Sub', ['c2', 'n'], ['b'], {}, 'constant_sub')
+    .node('Sub', ['a', 'b'], ['e'], {}, 'sub')
+    .node('ReduceSum', ['s', 'axis1'], ['row'], {}, 'row_sum')
+    .node('Sum', ['a', 'b', 'n', 'c3', 'row'], ['f'], {}, 'sum')
+    .node('Abs', ['e'], ['g'], {}, 'abs')
+    .node('Max', ['g', 'row'], ['gr'], {}, 'max_row')
+    .node('Max', ['gr', 'f'], ['h'], {}, 'max')
+    .node('Min', ['f', 'n', 'c4'], ['m'], {}, 'min')
+    .node('ReduceSum', ['h', 'axis1'], ['rs'], { keepdims: 0 }, 'reduce_sum')
+    .node('ReduceMean', ['m'], ['rm'], { axes: [0], keepdims: 1 }, 'reduce_mean')
+    .node('Unsqueeze', ['rs', 'axis0'], ['rs2'], {}, 'unsqueeze_sum')
+    .node('Concat', ['rs2', 'rm'], ['y'], { axis: 1 }, 'join')
+    .output('y', [1, 5])
+    .toBytes();
+}
