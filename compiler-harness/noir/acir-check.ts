@@ -145,7 +145,12 @@ export function decodeMainOpcodes(program: Uint8Array): Opcode[] {
   const r = new Reader(program);
   if (r.length() < 1) throw new Error('ACIR program has no functions');
   r.u32(); // current_witness_index
-  return r.vec(() => opcode(r));
+  const opcodes = r.vec(() => opcode(r));
+  // Next comes `expression_width`: Unbounded (0) or Bounded { width } (1). Anything else means
+  // the opcodes were misread, and a misread opcode must not fail an honest witness.
+  const width = r.u32();
+  if (width > 1 || (width === 1 && r.length() > 1_000)) throw new Error('opcodes are not followed by an expression width');
+  return opcodes;
 }
 
 const mod = (v: bigint) => ((v % P) + P) % P;
@@ -209,4 +214,30 @@ export function describe(e: Expression): string {
 
 function describeInput(i: Input): string {
   return 'witness' in i ? `w${i.witness}` : signed(i.constant);
+}
+
+/**
+ * AssertZero opcodes of `main` that bb.js 0.86 does not enforce: the shape measured in
+ * BB-SOUNDNESS.md. A proof of a circuit holding one can claim
+ * values that violate it, so such a circuit's proofs are not sound. `undefined` when the program
+ * cannot be decoded.
+ */
+export function bbUnenforcedOpcodes(program: Uint8Array): { index: number; opcode: string }[] | undefined {
+  let opcodes: Opcode[];
+  try {
+    opcodes = decodeMainOpcodes(program);
+  } catch {
+    return undefined;
+  }
+  return opcodes.flatMap((op, index) =>
+    op.kind === 'assert-zero' && unenforcedShape(op.expression) ? [{ index, opcode: `AssertZero ${describe(op.expression)}` }] : [],
+  );
+}
+
+/** One product of two witnesses absent from the three linear terms: five distinct witnesses. */
+function unenforcedShape(e: Expression): boolean {
+  if (e.mul.length !== 1 || e.linear.length !== 3) return false;
+  const [, a, b] = e.mul[0];
+  const linear = new Set(e.linear.map(([, w]) => w));
+  return !linear.has(a) && !linear.has(b) && expressionWidth(e) === 5;
 }
