@@ -20,6 +20,7 @@ import type {
   Value,
   Witness,
 } from '../types.js';
+import { bbUnenforcedOpcodes } from './acir-check.js';
 import { acirBytes, countAcirOpcodes, toDecimalValue, toNoirInputs, toWitnessHex } from './acir.js';
 import { SharedBarretenberg } from './barretenberg.js';
 import { executionFailure, parseCompileErrors } from './diagnostics.js';
@@ -84,7 +85,8 @@ export class NoirBackend implements Backend<NoirCompiledCircuit> {
       outputNames: program.abi.return_type ? ['return'] : [],
     };
     const durationMs = Date.now() - started;
-    return { lang: 'noir', ok: true, diagnostics: [], rawOutput: job.log.trim(), durationMs, compiled };
+    const diagnostics = unenforcedWarnings(acir);
+    return { lang: 'noir', ok: true, diagnostics, rawOutput: job.log.trim(), durationMs, compiled };
   }
 
   async execute(compiled: NoirCompiledCircuit, inputs: Inputs): Promise<ExecuteResult> {
@@ -175,6 +177,17 @@ export class NoirBackend implements Backend<NoirCompiledCircuit> {
     const job = { program: compiled.program, inputs: toNoirInputs(inputs, compiled.program.abi.parameters) };
     return this.worker.run<ExecuteJobResult>('execute', job, this.timeoutMs);
   }
+}
+
+/** A warning when bb.js would not enforce some opcode (see BB-SOUNDNESS.md). */
+function unenforcedWarnings(acir: Uint8Array): Diagnostic[] {
+  const unenforced = bbUnenforcedOpcodes(acir) ?? [];
+  if (unenforced.length === 0) return [];
+  const list = unenforced.map((u) => `#${u.index} (${u.opcode})`).join(', ');
+  const message =
+    `bb.js 0.86 does not enforce ACIR opcode${unenforced.length > 1 ? 's' : ''} ${list}: ` +
+    'a proof of this circuit could claim values that violate it (see compiler-harness/noir/BB-SOUNDNESS.md)';
+  return [{ severity: 'warning', code: 'BB-UNENFORCED', message }];
 }
 
 function witnessBytes(witness: Witness): Uint8Array {

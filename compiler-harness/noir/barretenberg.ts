@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { Barretenberg, Crs, RawBuffer, UltraHonkBackend, type ProofData } from '@aztec/bb.js';
 import { acvm } from '@noir-lang/noir_js';
 import { DEV_CRS_POINTS, ensureDevCrs, type CrsInfo } from '../setup/crs.js';
+import { checkAcirWitness } from './acir-check.js';
 
 export interface BarretenbergOptions {
   home?: string;
@@ -75,6 +76,12 @@ export class SharedBarretenberg {
    */
   satisfies(bytecodeBase64: string, compressedWitness: Uint8Array): Promise<{ ok: boolean; reason?: string }> {
     return this.serial(async (api) => {
+      // bb.js 0.86 accepts some witnesses that violate an AssertZero opcode (BB-SOUNDNESS.md):
+      // check the decoded ACIR first, and never report a violated opcode as satisfied.
+      const acir = checkAcirWitness(gunzipSync(Buffer.from(bytecodeBase64, 'base64')), mainWitness(compressedWitness));
+      if (acir.ok === false) {
+        return { ok: false, reason: `ACIR opcode ${acir.violated.index} violated: ${acir.violated.opcode}` };
+      }
       await this.loadSrs(api, bytecodeBase64);
       const claimed = publicValues(bytecodeBase64, compressedWitness);
       let proof: ProofData;
@@ -138,6 +145,13 @@ export class SharedBarretenberg {
     await api.srsInitSrs(new RawBuffer(reader.getG1Data()), points, new RawBuffer(reader.getG2Data()));
     this.loadedPoints = points;
   }
+}
+
+/** `main`'s witness values by index. */
+function mainWitness(compressedWitness: Uint8Array): Map<number, bigint> {
+  const stack = acvm.decompressWitnessStack(compressedWitness);
+  const main = stack.find((item) => item.index === 0) ?? stack[0];
+  return new Map([...main.witness].map(([index, value]) => [index, BigInt(value)]));
 }
 
 /** The public inputs (public parameters, then return values, by witness index) a witness claims. */

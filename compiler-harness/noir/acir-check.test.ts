@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { acvm } from '@noir-lang/noir_js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { root, zkcoder } from '../../test/run-cli.js';
+import { acirBytes, toWitnessHex } from './acir.js';
+import { bbUnenforcedOpcodes, checkAcirWitness, decodeMainOpcodes } from './acir-check.js';
+import { NoirBackend, type NoirCompiledCircuit } from './backend.js';
+
+const home = mkdtempSync(join(tmpdir(), 'zkcoder-acir-check-'));
+const backend = new NoirBackend({ home, timeoutMs: 60_000 });
+afterAll(async () => {
+  await backend.dispose();
+  rmSync(home, { recursive: true, force: true });
+});
+
+// noir_wasm 1.0.0-beta.7 emits one opcode `ret − a·b − c − d = 0` (five witnesses) for this body,
+// and bb.js 0.86 proves and verifies a witness with ret = 16 (BB-SOUNDNESS.md).
+const FIVE_WITNESSES = `fn main(a: Field, b: Field, c: Field, d: Field) -> pub Field {
+    a * b + c + d
+}
+`;
+const inputs = { a: 2, b: 3, c: 4, d: 5 };
+
+async function compile(main: string): Promise<NoirCompiledCircuit & { warnings: (string | undefined)[] }> {
+  const result = await backend.compile({ lang: 'noir', entry: 'src/main.nr', name: 'acir_check', files: { 'src/main.nr': main } });
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+  return Object.assign(result.compiled as NoirCompiledCircuit, { warnings: result.diagnostics.map((d) => d.code) });
+}
+
+/** The honest witness of main, and its return witness index. */
+async function honestWitness(compiled: NoirCompiledCircuit) {
+  const run = await backend.execute(compiled, inputs);
+  if (!run.ok) throw new Error(run.failure.message);
+  const stack = acvm.decompressWitnessStack(run.witness.data as Uint8Array);
+  const [ret] = [...acvm.getReturnWitness(Buffer.from(compiled.program.bytecode, 'base64'), stack[0].witness).keys()];
+  return { stack, ret, values: new Map([...stack[0].witness].map(([i, v]) => [i, BigInt(v)])) };
+}
+
+describe('ACIR check of a witness (independent of bb.js)', () => {
+  it('decodes the five-witness opcode, passes the honest witness and refuses an edited return', async () => {
+    const compiled = await compile(FIVE_WITNESSES);
+    const acir = acirBytes(compiled.program.bytecode);
+    const opcodes = decodeMainOpcodes(acir);
+    expect(opcodes).toHaveLength(1);
+    expect(opcodes[0].kind).toBe('assert-zero');
+    expect(bbUnenforcedOpcodes(acir)).toHaveLength(1);
+    expect(compiled.warnings).toEqual(['BB-UNENFORCED']);
+
+    const { ret, values } = await honestWitness(compiled);
+    expect(values.get(ret)).toBe(15n);
+    expect(checkAcirWitness(acir, values)).toEqual({ ok: true });
+    const forged = new Map(values).set(ret, 16n);
+    expect(checkAcirWitness(acir, forged)).toMatchObject({ ok: false, violated: { index: 0 } });
+
+    const verdict = await backend.forge(compiled, inputs, { return: 16 });
+    expect(verdict.accepted).toBe(false);
+    expect(verdict.detail).toContain('ACIR opcode 0 violated');
+    expect((await backend.forge(compiled, inputs, { return: 15 })).accepted).toBe(true);
+  });
+
+  it('bb.js 0.86 alone proves and verifies the violating witness (why the ACIR check exists)', async () => {
+    const compiled = await compile(FIVE_WITNESSES);
+    const { stack, ret } = await honestWitness(compiled);
+    const witness = new Map(stack[0].witness).set(ret, toWitnessHex(16n));
+    const data = acvm.compressWitnessStack([{ ...stack[0], witness }]);
+    const proof = await backend.prove(compiled, { lang: 'noir', data });
+    expect(proof.publicSignals).toEqual(['16']);
+    // If this starts failing, bb.js enforces the opcode now: update BB-SOUNDNESS.md and the warning.
+    expect(await backend.verify(compiled, proof)).toBe(true);
+  });
+
+  it('HardSigmoid sketch lowered to Noir: every forge is refused (bb.js alone accepted them)', async () => {
+    const vectors = join(home, 'hard-sigmoid-vectors.json');
+    writeFileSync(vectors, JSON.stringify({
+      accept: [{ inputs: { x: 0 }, outputs: { y: 128 } }],
+      forge: [
+        { inputs: { x: 0 }, outputs: { y: 129 }, reason: '+1' },
+        { inputs: { x: 0 }, outputs: { y: 127 }, reason: '-1' },
+        { inputs: { x: -700 }, outputs: { y: 1 }, reason: 'clamp low' },
+      ],
+    }));
+    const sketch = join(root, 'test/fixtures/op/hard-sigmoid.ts');
+    const run = await zkcoder(['sketch', 'test', sketch, '--vectors', vectors, '--no-soundness'], { timeoutMs: 170_000 });
+    const noir = run.stdout.slice(run.stdout.indexOf('noir src/main.nr'));
+    expect(noir).toContain('warning[BB-UNENFORCED]');
+    expect(noir.match(/✓ forge\[\d\]: forgery rejected/g), run.stdout).toHaveLength(3);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+  }, 180_000);
+});
