@@ -97,7 +97,8 @@ export function blankComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, blank);
 }
 
-function matchingBrace(text: string, from: number): number {
+/** The offset of the `}` closing the brace opened just before `from` (the text's end when none does). */
+export function matchingBrace(text: string, from: number): number {
   let depth = 1;
   for (let i = from; i < text.length; i++) {
     if (text[i] === '{') depth++;
@@ -106,7 +107,8 @@ function matchingBrace(text: string, from: number): number {
   return text.length;
 }
 
-function lineAt(text: string, offset: number): number {
+/** The 1-based line of `offset`. */
+export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
   return line;

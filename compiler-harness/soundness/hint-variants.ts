@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { compileCircomFiles } from './circom-compile.js';
-import { blankComments } from './circom-source.js';
+import { blankComments, lineAt, matchingBrace } from './circom-source.js';
 import { CircomWitnessGenerator } from './circom-witness.js';
 import { isOutputWire, violatedConstraints, type ConstraintSystem } from './r1cs.js';
 
@@ -173,21 +173,6 @@ function splitTopLevel(expression: string, op: string): [string, string] | undef
   }
   if (at < 0) return undefined;
   return [expression.slice(0, at).trim(), expression.slice(at + 1).trim()];
-}
-
-function matchingBrace(text: string, from: number): number {
-  let depth = 1;
-  for (let i = from; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i;
-  }
-  return text.length;
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === '\n') line++;
-  return line;
 }
 
 function abbreviate(text: string, max = 60): string {

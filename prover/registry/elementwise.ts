@@ -1,6 +1,7 @@
-import { attributeNumber, formatShape, sizeOf, type Shape, type TensorValue } from '../onnx/graph.js';
+import { attributeNumber, formatShape, sizeOf, type GraphNode, type Shape, type TensorValue } from '../onnx/graph.js';
 import { quantizeValue } from '../quantize/fixed-point.js';
-import { activationInput, nodeError, type OperatorDefinition } from './operator.js';
+import type { QuantizedTensor } from '../quantize/types.js';
+import { activationInput, nodeError, type OperatorDefinition, type QuantizeContext } from './operator.js';
 
 export const relu: OperatorDefinition = {
   op: 'Relu',
@@ -17,18 +18,11 @@ export const add: OperatorDefinition = {
   kb: ['range-check'],
   summary: 'a + b: two activations of one shape, or an activation and a constant broadcast to it',
   quantize(node, context) {
-    const [first, second] = node.inputs;
-    const constantFirst = context.constant(first) !== undefined;
-    const x = activationInput(node, context, constantFirst ? 1 : 0);
-    const otherName = constantFirst ? first : second;
-    const constant = context.constant(otherName);
+    const { x, constant } = activationAndOperand(node, context);
     if (constant) {
-      const values = broadcastTo(constant, x.shape);
-      if (!values) throw nodeError(node, `constant ${otherName} of shape ${formatShape(constant.shape)} does not broadcast to ${formatShape(x.shape)}`);
-      return { inputs: [x.name], shape: x.shape, scale: x.scale, params: { kind: 'add', constant: values.map((v) => quantizeValue(v, x.scale)) } };
+      return { inputs: [x.name], shape: x.shape, scale: x.scale, params: { kind: 'add', constant: constant.map((v) => quantizeValue(v, x.scale)) } };
     }
-    const y = activationInput(node, context, 1);
-    if (formatShape(y.shape) !== formatShape(x.shape)) throw nodeError(node, `activations of shapes ${formatShape(x.shape)} and ${formatShape(y.shape)}: only equal shapes are supported`);
+    const y = sameShapeActivation(node, context, x);
     if (y.scale !== x.scale) throw nodeError(node, `activations at scales 2^${x.scale} and 2^${y.scale}: only equal scales are supported`);
     return { inputs: [x.name, y.name], shape: x.shape, scale: x.scale, params: { kind: 'add' } };
   },
@@ -82,6 +76,29 @@ export const reshape = reshapeOperator('Reshape', 'to a constant shape (0 copies
 export const identity = reshapeOperator('Identity', 'passes the tensor through; no constraints', (_node, input) => input);
 
 /** The constant's values broadcast (numpy rules) to `shape`, row-major; undefined when it does not broadcast. */
+/**
+ * A binary elementwise node's activation, and its other operand: a constant (either side) broadcast
+ * to the activation's shape, or none when both are activations (read with `sameShapeActivation`).
+ */
+export function activationAndOperand(node: GraphNode, context: QuantizeContext): { x: QuantizedTensor; constant?: number[] } {
+  const [first, second] = node.inputs;
+  const constantFirst = context.constant(first) !== undefined;
+  const x = activationInput(node, context, constantFirst ? 1 : 0);
+  const otherName = constantFirst ? first : second;
+  const constant = context.constant(otherName);
+  if (!constant) return { x };
+  const values = broadcastTo(constant, x.shape);
+  if (!values) throw nodeError(node, `constant ${otherName} of shape ${formatShape(constant.shape)} does not broadcast to ${formatShape(x.shape)}`);
+  return { x, constant: values };
+}
+
+/** The second activation of a binary elementwise node, which must have the first one's shape. */
+export function sameShapeActivation(node: GraphNode, context: QuantizeContext, x: QuantizedTensor): QuantizedTensor {
+  const y = activationInput(node, context, 1);
+  if (formatShape(y.shape) !== formatShape(x.shape)) throw nodeError(node, `activations of shapes ${formatShape(x.shape)} and ${formatShape(y.shape)}: only equal shapes are supported`);
+  return y;
+}
+
 export function broadcastTo(constant: TensorValue, shape: Shape): number[] | undefined {
   const dims = [...constant.shape];
   if (dims.length > shape.length) return undefined;

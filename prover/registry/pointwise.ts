@@ -1,6 +1,6 @@
 import { attributeNumber, formatShape, sizeOf } from '../onnx/graph.js';
 import { quantizeValue } from '../quantize/fixed-point.js';
-import { broadcastTo } from './elementwise.js';
+import { activationAndOperand, sameShapeActivation } from './elementwise.js';
 import { activationInput, nodeError, type OperatorDefinition } from './operator.js';
 
 /** Fractional bits of the LeakyRelu slope. */
@@ -11,22 +11,15 @@ export const mul: OperatorDefinition = {
   kb: ['dense'],
   summary: 'a * b, rescaled (floor): two activations of one shape, or an activation and a constant broadcast to it',
   quantize(node, context) {
-    const [first, second] = node.inputs;
-    const constantFirst = context.constant(first) !== undefined;
-    const x = activationInput(node, context, constantFirst ? 1 : 0);
-    const otherName = constantFirst ? first : second;
-    const constant = context.constant(otherName);
+    const { x, constant } = activationAndOperand(node, context);
     if (constant) {
-      const values = broadcastTo(constant, x.shape);
-      if (!values) throw nodeError(node, `constant ${otherName} of shape ${formatShape(constant.shape)} does not broadcast to ${formatShape(x.shape)}`);
-      const quantized = values.map((v) => quantizeValue(v, context.scale));
+      const quantized = constant.map((v) => quantizeValue(v, context.scale));
       const largest = quantized.reduce((max, v) => (v < 0n ? -v : v) > max ? (v < 0n ? -v : v) : max, 0n);
       // The rescale's hint is exact for |a b| < 2^(2 bits + 7).
-      if (largest >= 1n << BigInt(context.bits + 8)) throw nodeError(node, `constant ${otherName} is too large for ${context.bits}-bit activations: lower --scale`);
+      if (largest >= 1n << BigInt(context.bits + 8)) throw nodeError(node, `the constant operand is too large for ${context.bits}-bit activations: lower --scale`);
       return { inputs: [x.name], shape: x.shape, scale: x.scale, params: { kind: 'mul', constant: quantized, shift: context.scale } };
     }
-    const y = activationInput(node, context, 1);
-    if (formatShape(y.shape) !== formatShape(x.shape)) throw nodeError(node, `activations of shapes ${formatShape(x.shape)} and ${formatShape(y.shape)}: only equal shapes are supported`);
+    const y = sameShapeActivation(node, context, x);
     return { inputs: [x.name, y.name], shape: x.shape, scale: x.scale, params: { kind: 'mul', shift: y.scale } };
   },
 };
