@@ -7,6 +7,7 @@ import { root, zkcoder } from '../../test/run-cli.js';
 import { acirBytes, toWitnessHex } from './acir.js';
 import { bbUnenforcedOpcodes, checkAcirWitness, decodeMainOpcodes } from './acir-check.js';
 import { NoirBackend, type NoirCompiledCircuit } from './backend.js';
+import type { SharedBarretenberg } from './barretenberg.js';
 
 const home = mkdtempSync(join(tmpdir(), 'zkcoder-acir-check-'));
 const backend = new NoirBackend({ home, timeoutMs: 60_000 });
@@ -65,13 +66,16 @@ describe('ACIR check of a witness (independent of bb.js)', () => {
     const { stack, ret } = await honestWitness(compiled);
     const witness = new Map(stack[0].witness).set(ret, toWitnessHex(16n));
     const data = acvm.compressWitnessStack([{ ...stack[0], witness }]);
-    const proof = await backend.prove(compiled, { lang: 'noir', data });
-    expect(proof.publicSignals).toEqual(['16']);
-    // If this starts failing, bb.js enforces the opcode now: update BB-SOUNDNESS.md and the warning.
-    expect(await backend.verify(compiled, proof)).toBe(true);
+    // zkcoder refuses to prove it; bb.js itself (reached under the backend) proves and verifies it.
+    await expect(backend.prove(compiled, { lang: 'noir', data })).rejects.toThrow(/refusing to prove: bb\.js 0\.86 does not enforce ACIR opcode #0/);
+    const bb = (backend as unknown as { barretenberg: SharedBarretenberg }).barretenberg;
+    const { proof } = await bb.prove(compiled.program.bytecode, data);
+    expect(proof.publicInputs.map((value) => BigInt(value))).toEqual([16n]);
+    // If this starts failing, bb.js enforces the opcode now: update BB-SOUNDNESS.md, the warning and the refusal.
+    expect(await bb.verify(compiled.program.bytecode, proof)).toBe(true);
   });
 
-  it('HardSigmoid sketch lowered to Noir: every forge is refused (bb.js alone accepted them)', async () => {
+  it('HardSigmoid sketch lowered to Noir: no opcode bb.js leaves unenforced (products get witnesses), every forge refused', async () => {
     const vectors = join(home, 'hard-sigmoid-vectors.json');
     writeFileSync(vectors, JSON.stringify({
       accept: [{ inputs: { x: 0 }, outputs: { y: 128 } }],
@@ -84,7 +88,8 @@ describe('ACIR check of a witness (independent of bb.js)', () => {
     const sketch = join(root, 'test/fixtures/op/hard-sigmoid.ts');
     const run = await zkcoder(['sketch', 'test', sketch, '--vectors', vectors, '--no-soundness'], { timeoutMs: 170_000 });
     const noir = run.stdout.slice(run.stdout.indexOf('noir src/main.nr'));
-    expect(noir).toContain('warning[BB-UNENFORCED]');
+    // Before the lowering gave each product a witness (std::as_witness), two opcodes had the shape.
+    expect(noir).not.toContain('BB-UNENFORCED');
     expect(noir.match(/✓ forge\[\d\]: forgery rejected/g), run.stdout).toHaveLength(3);
     expect(run.code, run.stdout + run.stderr).toBe(0);
   }, 180_000);

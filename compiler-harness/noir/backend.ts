@@ -144,6 +144,15 @@ export class NoirBackend implements Backend<NoirCompiledCircuit> {
   ): Promise<Proof> {
     const system = options.system ?? 'ultrahonk';
     if (system !== 'ultrahonk') throw new Error(`the Noir backend proves with UltraHonk only, not ${system}`);
+    // A proof that bb.js would accept with a violated opcode proves nothing: refuse rather than hand it out.
+    const unenforced = bbUnenforcedOpcodes(acirBytes(compiled.program.bytecode)) ?? [];
+    if (unenforced.length > 0) {
+      throw new Error(
+        `refusing to prove: bb.js 0.86 does not enforce ACIR opcode${unenforced.length > 1 ? 's' : ''} ${unenforced.map((u) => `#${u.index}`).join(', ')} ` +
+          '(one product and three more witnesses in one expression), so the proof could claim false outputs; ' +
+          'give the product a witness of its own (`let t = a * b; std::as_witness(t);`) — see compiler-harness/noir/BB-SOUNDNESS.md',
+      );
+    }
     const started = Date.now();
     const crs = await this.barretenberg.crsInfo();
     const bytecode = compiled.program.bytecode;

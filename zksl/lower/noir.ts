@@ -68,7 +68,13 @@ export function lowerToNoir(sketch: Sketch, options: LowerOptions = {}): Lowered
       }
       case 'product': {
         const product = `${atom(lc(step.a))} * ${atom(lc(step.b))}`;
-        emit(check && outputVars.has(step.var) ? `assert(${product} == ${names[step.var]});` : `let ${names[step.var]} = ${product};`);
+        if (check && outputVars.has(step.var)) {
+          emit(`assert(${product} == ${names[step.var]});`);
+        } else {
+          // A witness of its own keeps the product out of wider opcodes (see compiler-harness/noir/BB-SOUNDNESS.md).
+          emit(`let ${names[step.var]} = ${product};`);
+          emit(`std::as_witness(${names[step.var]});`);
+        }
         break;
       }
       case 'constraint':
@@ -182,7 +188,11 @@ function constraintLines(c: Constraint, context: { lc: (s: Parameters<typeof lin
     case 'quadratic': {
       if (c.role === 'output' && !context.check) return [`let ${context.names[c.b.asVariable()!]} = ${lc(c.c)};`];
       if (c.a.isConstant() && c.a.constant === 1n) return [`assert(${lc(c.b)} == ${lc(c.c)}, "${label}");`];
-      return [`assert(${atom(lc(c.a))} * ${atom(lc(c.b))} == ${lc(c.c)}, "${label}");`];
+      // The product gets a witness of its own: `a * b == c` with three terms in c is an opcode
+      // shape bb.js 0.86 does not enforce (compiler-harness/noir/BB-SOUNDNESS.md).
+      if (c.c.isConstant()) return [`assert(${atom(lc(c.a))} * ${atom(lc(c.b))} == ${lc(c.c)}, "${label}");`];
+      const product = `qp${context.helper}`;
+      return [`let ${product} = ${atom(lc(c.a))} * ${atom(lc(c.b))};`, `std::as_witness(${product});`, `assert(${product} == ${lc(c.c)}, "${label}");`];
     }
     case 'range': {
       const x = lc(c.x);
