@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const SOURCE_FOLDERS = ['zksl', 'compiler-harness', 'knowledge-base', 'agent', 'eval', 'prover', 'cli'];
+export const SOURCE_FOLDERS = ['zksl', 'compiler-harness', 'knowledge-base', 'agent', 'eval', 'prover', 'op', 'cli'];
 export const STAMP = 'dist/.build-stamp.json';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -75,8 +75,11 @@ describe('zkcoder check (Circom)', () => {
   });
 
   it('answers --help and --version', async () => {
+    // The top-level help names each command with its summary (commands load only when run).
     const help = await zkcoder('--help');
-    expect(help.stdout).toContain('check [options] <circuit>');
+    expect(help.stdout).toMatch(/check +compile a Circom file or Noir project/);
+    const checkHelp = await zkcoder('check', '--help');
+    expect(checkHelp.stdout).toContain('Usage: zkcoder check [options] <circuit>');
     const version = await zkcoder('--version');
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
