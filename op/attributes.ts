@@ -10,6 +10,8 @@ export type AttributeValue = number | number[] | string;
 export interface AttributeSpec {
   type: AttributeType;
   default?: AttributeValue;
+  /** The op has no meaning without it (ONNX gives no default). */
+  required?: boolean;
   /** Why a value is refused, or undefined when it is fine. */
   check?: (value: AttributeValue) => string | undefined;
 }
@@ -76,7 +78,15 @@ export const OPERATOR_SPECS: Record<string, OperatorShapeSpec> = {
     },
   },
   MatMul: { inputs: 1, elementwise: false, constants: 'matmul', attributes: {} },
+  // From opset 13 these take `axes` as an input; `--attr axes=…` becomes that input (see model.ts).
+  Squeeze: { inputs: 1, elementwise: false, attributes: { axes: { type: 'ints' } } },
+  Unsqueeze: { inputs: 1, elementwise: false, attributes: { axes: { type: 'ints', required: true, check: (value) => ((value as number[]).length ? undefined : 'needs at least one axis') } } },
+  ReduceSum: { inputs: 1, elementwise: false, attributes: { axes: { type: 'ints' }, keepdims: { type: 'int', default: 1, check: flag }, noop_with_empty_axes: { type: 'int', default: 0, check: flag } } },
+  ReduceMean: { inputs: 1, elementwise: false, attributes: { axes: { type: 'ints' }, keepdims: { type: 'int', default: 1, check: flag } } },
 };
+
+/** Ops whose `axes` is an input at opset 17 (ReduceMean's becomes one only at opset 18). */
+export const AXES_AS_INPUT = new Set(['Squeeze', 'Unsqueeze', 'ReduceSum']);
 
 /** `name=value` pairs → typed attributes, with the op's defaults filled in. */
 export function parseAttributes(op: string, pairs: readonly string[]): Record<string, AttributeValue> {
@@ -98,6 +108,7 @@ export function parseAttributes(op: string, pairs: readonly string[]): Record<st
     values[name] = value;
   }
   for (const [name, attribute] of Object.entries(spec.attributes)) {
+    if (!(name in values) && attribute.required) throw new OpInputError(`${op} needs --attr ${name}=… (${articled(attribute.type)}; ONNX gives it no default)`);
     if (!(name in values) && attribute.default !== undefined) values[name] = attribute.default;
   }
   return values;

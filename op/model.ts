@@ -2,7 +2,7 @@ import onnxProto from 'onnx-proto';
 import type { onnx as Onnx } from 'onnx-proto';
 import { seededUniform } from '../prover/onnx/build.js';
 import { formatShape, sizeOf, type Shape } from '../prover/onnx/graph.js';
-import { OPERATOR_SPECS, OpInputError, type AttributeValue } from './attributes.js';
+import { AXES_AS_INPUT, OPERATOR_SPECS, OpInputError, type AttributeValue } from './attributes.js';
 
 const { onnx } = onnxProto;
 
@@ -66,6 +66,11 @@ export function oneNodeModel(request: OperatorRequest): OneNodeModel {
     }
   }
   const nodeInputs = [...inputs.map((input) => input.name), ...constants.map((constant) => constant.name)];
+  // Opset 17 Squeeze / Unsqueeze / ReduceSum read `axes` from an int64 input, not an attribute.
+  const { axes, ...attributes } = request.attributes;
+  const axesInput = AXES_AS_INPUT.has(request.op) && Array.isArray(axes);
+  const nodeAttributes = axesInput ? attributes : request.attributes;
+  if (axesInput) nodeInputs.push('axes');
   return {
     inputs,
     constants,
@@ -76,10 +81,13 @@ export function oneNodeModel(request: OperatorRequest): OneNodeModel {
         opsetImport: [{ domain: '', version: 17 }],
         graph: {
           name: `${request.op}-one-node`,
-          node: [{ name: request.op.toLowerCase(), opType: request.op, input: nodeInputs, output: ['y'], attribute: Object.entries(request.attributes).map(([name, value]) => attribute(name, value, spec?.attributes[name]?.type ?? (typeof value === 'number' && !Number.isInteger(value) ? 'float' : 'int'))) }],
+          node: [{ name: request.op.toLowerCase(), opType: request.op, input: nodeInputs, output: ['y'], attribute: Object.entries(nodeAttributes).map(([name, value]) => attribute(name, value, spec?.attributes[name]?.type ?? (typeof value === 'number' && !Number.isInteger(value) ? 'float' : 'int'))) }],
           input: inputs.map((input) => valueInfo(input.name, input.shape)),
           output: [valueInfo('y', outputShape)],
-          initializer: constants.map((constant) => ({ name: constant.name, dims: constant.shape, dataType: 1, floatData: constant.values })),
+          initializer: [
+            ...constants.map((constant) => ({ name: constant.name, dims: constant.shape, dataType: 1, floatData: constant.values })),
+            ...(axesInput ? [{ name: 'axes', dims: [(axes as number[]).length], dataType: 7, int64Data: axes as number[] }] : []),
+          ],
         },
       });
       return onnx.ModelProto.encode(model).finish();

@@ -51,6 +51,17 @@ describe('zkcoder op in knowledge-base mode (the prover has the circuit)', () =>
     expect(result.ok).toBe(true);
     expect(result.spec.attributes).toEqual({ alpha: 0.2 });
   }, 300_000);
+
+  it('Unsqueeze and ReduceSum: --attr axes becomes the int64 axes input opset 17 requires', async () => {
+    const unsqueeze = await op({ op: 'Unsqueeze', shape: '1x4', attributes: ['axes=0'] });
+    expect(unsqueeze.ok, unsqueeze.summary).toBe(true);
+    expect(unsqueeze.spec.outputShape).toEqual([1, 1, 4]);
+    const sum = await op({ op: 'ReduceSum', shape: '2x3', attributes: ['axes=1', 'keepdims=0'] });
+    expect(sum.ok, sum.summary).toBe(true);
+    expect(sum.spec.attributes).toEqual({ axes: [1], keepdims: 0, noop_with_empty_axes: 0 });
+    expect(sum.spec.outputShape).toEqual([2]);
+    expect(sum.spec.tolerance.measured).toBe(0);
+  }, 300_000);
 });
 
 describe('attributes, shapes and onnxruntime failures', () => {
@@ -70,6 +81,7 @@ describe('attributes, shapes and onnxruntime failures', () => {
     [['Softmax', '--shape', '2x5', '--attr', 'axis=0'], /axis 0: only the last axis is supported/],
     [['Add', '--shape', '2x3,4'], /4 does not broadcast to 2x3/],
     [['Relu', '--shape', '1x0'], /--shape 1x0: write dimensions as positive integers/],
+    [['Unsqueeze', '--shape', '1x4'], /Unsqueeze needs --attr axes=… \(a list of integers/],
   ])('zkcoder op %j exits 2 naming the problem', async (args, message) => {
     const cli = await zkcoder(['op', ...args], { env: { ZKCODER_HOME: home } });
     expect(cli.stderr).toMatch(message);
