@@ -23,7 +23,7 @@ export interface OperatorShapeSpec {
   elementwise: boolean;
   attributes: Record<string, AttributeSpec>;
   /** Constant inputs after the activations, built from the shapes (weights, bias). */
-  constants?: 'gemm' | 'matmul';
+  constants?: 'gemm' | 'matmul' | 'conv' | 'layernorm';
 }
 
 /** A problem with what the user asked for: the CLI prints it as one line and exits 2. */
@@ -78,15 +78,29 @@ export const OPERATOR_SPECS: Record<string, OperatorShapeSpec> = {
     },
   },
   MatMul: { inputs: 1, elementwise: false, constants: 'matmul', attributes: {} },
-  // From opset 13 these take `axes` as an input; `--attr axes=…` becomes that input (see model.ts).
+  Gelu: unary(),
+  Conv: {
+    inputs: 1,
+    elementwise: false,
+    constants: 'conv',
+    attributes: { strides: { type: 'ints' }, pads: { type: 'ints' }, dilations: { type: 'ints' }, kernel_shape: { type: 'ints' }, group: { type: 'int', default: 1 } },
+  },
+  LayerNormalization: { inputs: 1, elementwise: false, constants: 'layernorm', attributes: { axis: { type: 'int', default: -1 }, epsilon: { type: 'float', default: 1e-5, check: positive } } },
+  // From opset 13 these take `axes` (Reshape: `shape`) as an input; `--attr axes=…` becomes that input (see model.ts).
+  Reshape: { inputs: 1, elementwise: false, attributes: { shape: { type: 'ints', required: true }, allowzero: { type: 'int', default: 0, check: flag } } },
   Squeeze: { inputs: 1, elementwise: false, attributes: { axes: { type: 'ints' } } },
   Unsqueeze: { inputs: 1, elementwise: false, attributes: { axes: { type: 'ints', required: true, check: (value) => ((value as number[]).length ? undefined : 'needs at least one axis') } } },
   ReduceSum: { inputs: 1, elementwise: false, attributes: { axes: { type: 'ints' }, keepdims: { type: 'int', default: 1, check: flag }, noop_with_empty_axes: { type: 'int', default: 0, check: flag } } },
   ReduceMean: { inputs: 1, elementwise: false, attributes: { axes: { type: 'ints' }, keepdims: { type: 'int', default: 1, check: flag } } },
 };
 
-/** Ops whose `axes` is an input at opset 17 (ReduceMean's becomes one only at opset 18). */
-export const AXES_AS_INPUT = new Set(['Squeeze', 'Unsqueeze', 'ReduceSum']);
+/** Attributes that are int64 inputs at the op's opset (ReduceMean's axes becomes one only at opset 18). */
+export const INT64_INPUTS: Record<string, string> = { Squeeze: 'axes', Unsqueeze: 'axes', ReduceSum: 'axes', Reshape: 'shape' };
+
+/** The opset of an op's one-node model: 17, or the first opset that has the op. */
+export function opsetFor(op: string): number {
+  return op === 'Gelu' ? 20 : 17;
+}
 
 /** `name=value` pairs → typed attributes, with the op's defaults filled in. */
 export function parseAttributes(op: string, pairs: readonly string[]): Record<string, AttributeValue> {

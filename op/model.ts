@@ -2,7 +2,7 @@ import onnxProto from 'onnx-proto';
 import type { onnx as Onnx } from 'onnx-proto';
 import { seededUniform } from '../prover/onnx/build.js';
 import { formatShape, sizeOf, type Shape } from '../prover/onnx/graph.js';
-import { AXES_AS_INPUT, OPERATOR_SPECS, OpInputError, type AttributeValue } from './attributes.js';
+import { INT64_INPUTS, OPERATOR_SPECS, OpInputError, opsetFor, type AttributeValue } from './attributes.js';
 
 const { onnx } = onnxProto;
 
@@ -39,7 +39,7 @@ export function parseShapes(text: string): Shape[] {
 }
 
 /**
- * The one-node ONNX model for a request (opset 17, float32). A second operand of another shape
+ * The one-node ONNX model for a request (opset 17, or the op's first opset; float32). A second operand of another shape
  * than the first must broadcast to it (numpy rules) and becomes a constant with fixed sampled
  * values, as the prover proves a broadcast operand only when it is a constant.
  */
@@ -48,10 +48,19 @@ export function oneNodeModel(request: OperatorRequest): OneNodeModel {
   const { shapes } = request;
   const inputs: OneNodeModel['inputs'] = [{ name: 'x0', shape: shapes[0] }];
   const constants: ModelConstant[] = [];
-  const wanted = spec?.constants ? 2 : (spec?.inputs ?? shapes.length);
+  const wanted = spec?.constants === 'layernorm' ? 1 : spec?.constants ? 2 : (spec?.inputs ?? shapes.length);
   if (shapes.length !== wanted) throw new OpInputError(`--shape: ${request.op} takes ${wanted} shape${wanted > 1 ? 's' : ''} (${shapeHelp(request.op)}), got ${shapes.length}`);
   const sample = (name: string, shape: Shape, seed: number, range = 1) => constants.push({ name, shape, values: Array.from(seededUniform(seed, sizeOf(shape), range)) });
-  if (spec?.constants) {
+  if (spec?.constants === 'conv') {
+    const [x, weight] = shapes;
+    if (x.length !== 4 || weight.length !== 4 || weight[1] !== x[1]) throw new OpInputError(`--shape: Conv takes an NCHW input and an OIHW weight with I = C (${shapeHelp(request.op)}), got ${shapes.map(formatShape).join(',')}`);
+    sample('w', weight, 5, 1 / Math.sqrt(weight[1] * weight[2] * weight[3]));
+    sample('b', [weight[0]], 6, 0.1);
+  } else if (spec?.constants === 'layernorm') {
+    const last = shapes[0][shapes[0].length - 1];
+    constants.push({ name: 'scale', shape: [last], values: Array.from(seededUniform(7, last, 0.5), (v) => 1 + v) });
+    sample('bias', [last], 8, 0.1);
+  } else if (spec?.constants) {
     const weight = shapes[1];
     const inner = shapes[0][shapes[0].length - 1];
     const transB = request.attributes.transB === 1;
@@ -66,11 +75,11 @@ export function oneNodeModel(request: OperatorRequest): OneNodeModel {
     }
   }
   const nodeInputs = [...inputs.map((input) => input.name), ...constants.map((constant) => constant.name)];
-  // Opset 17 Squeeze / Unsqueeze / ReduceSum read `axes` from an int64 input, not an attribute.
-  const { axes, ...attributes } = request.attributes;
-  const axesInput = AXES_AS_INPUT.has(request.op) && Array.isArray(axes);
-  const nodeAttributes = axesInput ? attributes : request.attributes;
-  if (axesInput) nodeInputs.push('axes');
+  // Opset 17 Squeeze / Unsqueeze / ReduceSum read `axes` (Reshape `shape`) from an int64 input, not an attribute.
+  const moved = INT64_INPUTS[request.op];
+  const int64Values = moved === undefined ? undefined : request.attributes[moved];
+  const nodeAttributes = Array.isArray(int64Values) ? Object.fromEntries(Object.entries(request.attributes).filter(([name]) => name !== moved)) : request.attributes;
+  if (Array.isArray(int64Values)) nodeInputs.push(moved);
   return {
     inputs,
     constants,
@@ -78,7 +87,7 @@ export function oneNodeModel(request: OperatorRequest): OneNodeModel {
       const model = onnx.ModelProto.create({
         irVersion: 8,
         producerName: 'zkcoder op',
-        opsetImport: [{ domain: '', version: 17 }],
+        opsetImport: [{ domain: '', version: opsetFor(request.op) }],
         graph: {
           name: `${request.op}-one-node`,
           node: [{ name: request.op.toLowerCase(), opType: request.op, input: nodeInputs, output: ['y'], attribute: Object.entries(nodeAttributes).map(([name, value]) => attribute(name, value, spec?.attributes[name]?.type ?? (typeof value === 'number' && !Number.isInteger(value) ? 'float' : 'int'))) }],
@@ -86,7 +95,7 @@ export function oneNodeModel(request: OperatorRequest): OneNodeModel {
           output: [valueInfo('y', outputShape)],
           initializer: [
             ...constants.map((constant) => ({ name: constant.name, dims: constant.shape, dataType: 1, floatData: constant.values })),
-            ...(axesInput ? [{ name: 'axes', dims: [(axes as number[]).length], dataType: 7, int64Data: axes as number[] }] : []),
+            ...(Array.isArray(int64Values) ? [{ name: moved, dims: [int64Values.length], dataType: 7, int64Data: int64Values }] : []),
           ],
         },
       });
@@ -104,7 +113,9 @@ export function broadcasts(from: Shape, to: Shape): boolean {
 
 function shapeHelp(op: string): string {
   const spec = OPERATOR_SPECS[op];
-  if (spec?.constants) return `input and weight, e.g. --shape 1x4,${op === 'Gemm' ? '4x3' : '4x3'}`;
+  if (spec?.constants === 'conv') return 'input and weight, e.g. --shape 1x1x4x4,2x1x3x3';
+  if (spec?.constants === 'layernorm') return 'the input; scale and bias are sampled, e.g. --shape 2x4';
+  if (spec?.constants) return 'input and weight, e.g. --shape 1x4,4x3';
   if (spec?.inputs === 2) return 'one per input, e.g. --shape 2x3,2x3, or a constant that broadcasts: --shape 2x3,3';
   return 'e.g. --shape 1x16';
 }

@@ -1,5 +1,5 @@
 import { formatShape } from '../prover/onnx/graph.js';
-import { formatAttributes } from './attributes.js';
+import { formatAttributes, opsetFor } from './attributes.js';
 import type { OpResult } from './run-op.js';
 import { vectorCounts } from './spec.js';
 
@@ -29,7 +29,7 @@ export function opReport(result: OpResult): string {
     '',
     '## Where the vectors come from',
     '',
-    `The reference is ${spec.reference.runtime}, running a one-node ONNX model (opset 17) of the operator with these attributes and shapes. Inputs sampled (integers of SInt(${spec.bits}), fed to onnxruntime as integer / 2^${spec.scale}):`,
+    `The reference is ${spec.reference.runtime}, running a one-node ONNX model (opset ${opsetFor(spec.op)}) of the operator with these attributes and shapes. Inputs sampled (integers of SInt(${spec.bits}), fed to onnxruntime as integer / 2^${spec.scale}):`,
     '',
     ...spec.reference.samples.map((sample) => `- ${sample}`),
     '',

@@ -62,6 +62,17 @@ describe('zkcoder op in knowledge-base mode (the prover has the circuit)', () =>
     expect(sum.spec.outputShape).toEqual([2]);
     expect(sum.spec.tolerance.measured).toBe(0);
   }, 300_000);
+
+  it('Conv (sampled OIHW weight and bias), Gelu (an opset 20 model) and Reshape (shape as an input)', async () => {
+    const conv = await op({ op: 'Conv', shape: '1x1x4x4,2x1x3x3' });
+    expect(conv.ok, conv.summary).toBe(true);
+    expect(conv.spec.outputShape).toEqual([1, 2, 2, 2]);
+    const gelu = await op({ op: 'Gelu', shape: '1x4' });
+    expect(gelu.ok, gelu.summary).toBe(true);
+    const reshape = await op({ op: 'Reshape', shape: '2x3', attributes: ['shape=3,2'] });
+    expect(reshape.ok, reshape.summary).toBe(true);
+    expect(reshape.spec.outputShape).toEqual([3, 2]);
+  }, 300_000);
 });
 
 describe('attributes, shapes and onnxruntime failures', () => {
@@ -82,6 +93,8 @@ describe('attributes, shapes and onnxruntime failures', () => {
     [['Add', '--shape', '2x3,4'], /4 does not broadcast to 2x3/],
     [['Relu', '--shape', '1x0'], /--shape 1x0: write dimensions as positive integers/],
     [['Unsqueeze', '--shape', '1x4'], /Unsqueeze needs --attr axes=… \(a list of integers/],
+    [['Reshape', '--shape', '2x3'], /Reshape needs --attr shape=…/],
+    [['Conv', '--shape', '1x1x4x4,2x2x3x3'], /Conv takes an NCHW input and an OIHW weight with I = C/],
   ])('zkcoder op %j exits 2 naming the problem', async (args, message) => {
     const cli = await zkcoder(['op', ...args], { env: { ZKCODER_HOME: home } });
     expect(cli.stderr).toMatch(message);
