@@ -1,6 +1,6 @@
-import type { TestVectors } from '../compiler-harness/vectors/schema.js';
-import { checkSketchVectors, deriveSketchCases, P, type DerivedCases } from '../zksl/index.js';
-import { fillHoles, vectorsFromCases } from './model-loop/derive-vectors.js';
+import type { TestVectors } from '../../compiler-harness/vectors/schema.js';
+import { checkSketchVectors, deriveSketchCases, P, type DerivedCases } from '../../zksl/index.js';
+import { fillHoles, vectorsFromCases } from '../model-loop/derive-vectors.js';
 
 /**
  * Test vectors for a knowledge-base entry at parameters other than its defaults, where its own
