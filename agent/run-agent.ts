@@ -3,7 +3,7 @@ import { disposeSoundnessAnalysis } from '../compiler-harness/soundness/analyze-
 import type { Backend, Lang } from '../compiler-harness/types.js';
 import { KnowledgeBase } from '../knowledge-base/search.js';
 import { stamp, type AgentEvent, type AgentEventInput } from './events.js';
-import { runKnowledgeMode } from './knowledge-mode.js';
+import { runKnowledgeMode } from './knowledge-mode/run-knowledge-mode.js';
 import { redactValue } from './model/redaction.js';
 import { addResponseUsage, noUsage, type RunUsage } from './model/usage.js';
 import { runModelLoop } from './model-loop/run-model-loop.js';

@@ -36,6 +36,7 @@ const failure = z.strictObject({
   message,
   location: location.optional(),
   label: message.optional(),
+  input: name.optional(),
 });
 
 /** A canonical (or, for signed outputs, signed) decimal field element, nested for arrays. */
