@@ -4,8 +4,8 @@ import { isOutputWire, type ConstraintSystem } from './r1cs.js';
 
 /**
  * Class 5 of the attacks: a bounded search where z3's relaxation is blind. z3 (`smt.ts`) drops
- * every constraint with a product of two undetermined wires; when its models break one of those
- * (or it gives up), the freedom may still be there, just not linear: q·k + r = x with q, k and r all
+ * every constraint with a product of two undetermined wires, so its models break those (or it gives
+ * up), while the freedom may still be there, just not linear: q·k + r = x with q, k and r all
  * hinted moves only when two of them move together. Perturbation moves one wire, pair moves keep a
  * linear row; neither fixes two factors of a product at once.
  *
@@ -50,9 +50,11 @@ function productFactors(system: ConstraintSystem, honest: bigint[], base: Determ
   for (const index of base.residual) {
     const constraint = system.constraints[index];
     if (linearForm(constraint, base.known, honest, system.prime)) continue;
-    for (const wire of new Set([...constraint.a.wires, ...constraint.b.wires])) {
-      if (!base.known[wire]) counts.set(wire, (counts.get(wire) ?? 0) + 1);
-    }
+    const left = new Set(constraint.a.wires.filter((w) => !base.known[w]));
+    const right = new Set(constraint.b.wires.filter((w) => !base.known[w]));
+    // b·(b − 1) = 0 and other squares of one wire are a domain, not a product of two unknowns.
+    if (left.size === 1 && right.size === 1 && [...left][0] === [...right][0]) continue;
+    for (const wire of new Set([...left, ...right])) counts.set(wire, (counts.get(wire) ?? 0) + 1);
   }
   const rank = (wire: number) => (isOutputWire(system, wire) ? 1000 : 0) + counts.get(wire)!;
   return [...counts.keys()].sort((x, y) => rank(y) - rank(x) || x - y).slice(0, MAX_PIVOTS);
