@@ -243,15 +243,15 @@ async function attackAt(options: {
     note(pairs.tried);
     if (verified(pairs.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, pairs.counterexample!), lints };
   }
-  const hinted = undetermined > 0 ? await options.beforeSmt?.() : undefined;
-  if (hinted) return { counterexample: hinted, lints };
-  // Class 5: the products z3 is about to relax, two factors at once at small values; a quarter of
-  // what is left, since z3 may spend the rest proving nothing moves.
+  // Class 5: the products z3 will relax, two factors at once at small values; a quarter of what is
+  // left (z3 may spend the rest proving nothing moves), before the hint compile, which is slower.
   if (options.nonlinear && undetermined > 0) {
     const search = searchNonlinear({ system, honest, base, deadline: Date.now() + Math.max(150, (deadline - Date.now()) / 4) });
     note(search.tried);
     if (verified(search.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, search.counterexample!), lints };
   }
+  const hinted = undetermined > 0 ? await options.beforeSmt?.() : undefined;
+  if (hinted) return { counterexample: hinted, lints };
   if (options.smt && undetermined > 0) {
     const smt = await searchBySmt({ system, honest, base, deadline });
     note(smt.tried);
