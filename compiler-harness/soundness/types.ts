@@ -92,7 +92,7 @@ export interface CircomAnalysisOptions {
   smt?: boolean;
   /** Class 3: compare witnesses across neighbouring inputs (`cross-witness.ts`, default true). */
   crossWitness?: boolean;
-  /** Class 5: bounded search over factors of products z3 relaxed (`nonlinear-search.ts`, default true). */
+  /** Class 5: bounded search over the factors of products z3 relaxes (`nonlinear-search.ts`, default true). */
   nonlinearSearch?: boolean;
   /**
    * Stated preconditions on inputs, by input name (every element of an array input): the task
