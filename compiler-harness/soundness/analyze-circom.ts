@@ -2,6 +2,8 @@ import { inputLeaves, inputVariants, locateAssert, searchAssertBypass, searchPre
 import { attackWithHintVariants, compileHintVariants, mainTemplateHints, type HintSite } from './hint-variants.js';
 import { canRecheckHere, witnessSatisfies } from './recheck.js';
 import { determine, searchByPairMoves, searchByPerturbation, searchBySmt, type Alternative } from './circom-attack.js';
+import { searchCrossWitness } from './cross-witness.js';
+import { searchNonlinear } from './nonlinear-search.js';
 import { lintCircom, signalLocation } from './circom-lints.js';
 import { CircomWitnessGenerator } from './circom-witness.js';
 import { isOutputWire, loadConstraintSystem, violatedConstraints, withInputNames, type ConstraintSystem } from './r1cs.js';
@@ -46,10 +48,17 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
 
   phaseStart = Date.now();
   const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false, beforeSmt?: () => Promise<Counterexample | undefined>) =>
-    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, note: quiet ? () => undefined : note, beforeSmt });
+    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, nonlinear: options.nonlinearSearch !== false, note: quiet ? () => undefined : note, beforeSmt });
   // The hint attack compiles a rewritten source: after the cheap local moves, before z3.
   const hints = () => hintAttack({ system, generator, options, honest, deadline: at(0.45), shareMs: budget * 0.3, note });
-  const first = await attack(options.inputs, honest, at(0.6), false, hints);
+  // Class 3 (cross-witness.ts): a few generator runs at neighbouring inputs, cheap, so before the hint compile.
+  const cross = async () => {
+    if (options.crossWitness === false) return undefined;
+    const found = await searchCrossWitness({ system, generator, inputs: options.inputs, honest, deadline: Math.max(at(0.3), Date.now() + budget * 0.05) });
+    note(found.tried);
+    return found.found && differentOutputs(system, found.found.inputs, found.found.honest, found.found.alternative);
+  };
+  const first = await attack(options.inputs, honest, at(0.6), false, async () => (await cross()) ?? hints());
   lints.push(...first.lints);
   // A hint in a single constraint is worth a look only if that constraint did not pin it down.
   const determined = first.determined;
@@ -211,6 +220,7 @@ async function attackAt(options: {
   deadline: number;
   seed: number;
   smt: boolean;
+  nonlinear: boolean;
   note: (text: string) => void;
   /** Runs after the local moves, before z3 (the hint attack, at the honest inputs only). */
   beforeSmt?: () => Promise<Counterexample | undefined>;
@@ -232,6 +242,13 @@ async function attackAt(options: {
     const pairs = searchByPairMoves({ system, honest, base, deadline: at(0.7) });
     note(pairs.tried);
     if (verified(pairs.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, pairs.counterexample!), lints };
+  }
+  // Class 5: the products z3 will relax, two factors at once at small values; a quarter of what is
+  // left (z3 may spend the rest proving nothing moves), before the hint compile, which is slower.
+  if (options.nonlinear && undetermined > 0) {
+    const search = searchNonlinear({ system, honest, base, deadline: Date.now() + Math.max(150, (deadline - Date.now()) / 4) });
+    note(search.tried);
+    if (verified(search.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, search.counterexample!), lints };
   }
   const hinted = undetermined > 0 ? await options.beforeSmt?.() : undefined;
   if (hinted) return { counterexample: hinted, lints };
