@@ -6,7 +6,7 @@ import type { ComposedCircuit } from './types.js';
 import { walkLayers } from './walk.js';
 import * as ops from './circom-ops.js';
 import * as arith from './circom-arith.js';
-import { circomCommitmentLines, CIRCOM_POSEIDON_INCLUDE } from './commitment.js';
+import { circomCommitmentFiles, circomCommitmentLines, CIRCOM_POSEIDON_INCLUDE } from './commitment.js';
 import { circomPrivateAffineLines, committedValueNames, hasPrivateWeights, privateWeights } from './private-weights.js';
 
 export interface ComposeOptions {
@@ -66,6 +66,7 @@ export function composeCircom(graph: QuantizedGraph, options: ComposeOptions = {
   ].join('\n');
   const files: Record<string, string> = { 'model.circom': main };
   for (const entry of entries) files[`kb/${entry}.circom`] = circomSource(entry);
+  if (weights.length) Object.assign(files, circomCommitmentFiles());
   const outputNames = [...graph.outputs.map((_, k) => `out${k}`), ...(weights.length ? ['weightsCommitment'] : [])];
   return { lang: 'circom', files, entry: 'model.circom', kb: entries, outputNames };
 }
