@@ -3,6 +3,7 @@ import { attackWithHintVariants, compileHintVariants, mainTemplateHints, type Hi
 import { canRecheckHere, witnessSatisfies } from './recheck.js';
 import { determine, searchByPairMoves, searchByPerturbation, searchBySmt, type Alternative } from './circom-attack.js';
 import { lintCircom, signalLocation } from './circom-lints.js';
+import { searchSpecialPoints } from './special-points.js';
 import { CircomWitnessGenerator } from './circom-witness.js';
 import { isOutputWire, loadConstraintSystem, violatedConstraints, withInputNames, type ConstraintSystem } from './r1cs.js';
 import type { CircomAnalysisOptions, Counterexample, DifferingValue, Lint, SoundnessReport } from './types.js';
@@ -73,6 +74,11 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
     }
   }
   note(`other inputs: ${explored} accepted variant(s) of the inputs attacked the same way, nothing found`);
+
+  // Where a divisor or guard vanishes (y = 0 in a doubling, x1 = x2 in an addition): special-points.ts.
+  const special = await searchSpecialPoints({ system, generator, inputs: options.inputs, deadline: at(0.9), attack: async (inputs, witness, deadline) => (await attack(inputs, witness, deadline, true)).counterexample });
+  note(special.tried);
+  if (special.counterexample) return confirmed(report({ verdict: 'unsound', counterexample: special.counterexample }));
 
   const bypass = await searchAssertBypass({ system, generator, inputs: options.inputs, source: options.source, deadline: at(0.95) });
   note(bypass.tried);
