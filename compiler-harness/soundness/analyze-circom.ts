@@ -46,8 +46,8 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   if (broken.length > 0) return report({ incomplete: `the honest witness violates ${broken.length} constraint(s), first #${broken[0]}` });
 
   phaseStart = Date.now();
-  const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false, beforeSmt?: () => Promise<Counterexample | undefined>) =>
-    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, note: quiet ? () => undefined : note, beforeSmt });
+  const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false, beforeSmt?: () => Promise<Counterexample | undefined>, smt = true) =>
+    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: smt && options.smt !== false, note: quiet ? () => undefined : note, beforeSmt });
   // The hint attack compiles a rewritten source: after the cheap local moves, before z3.
   const hints = () => hintAttack({ system, generator, options, honest, deadline: at(0.45), shareMs: budget * 0.3, note });
   const first = await attack(options.inputs, honest, at(0.6), false, hints);
@@ -76,7 +76,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   note(`other inputs: ${explored} accepted variant(s) of the inputs attacked the same way, nothing found`);
 
   // Where a divisor or guard vanishes (y = 0 in a doubling, x1 = x2 in an addition): special-points.ts.
-  const special = await searchSpecialPoints({ system, generator, inputs: options.inputs, deadline: at(0.9), attack: async (inputs, witness, deadline) => (await attack(inputs, witness, deadline, true)).counterexample });
+  const special = await searchSpecialPoints({ system, generator, inputs: options.inputs, deadline: at(0.9), attack: async (inputs, witness, deadline, smt) => (await attack(inputs, witness, deadline, true, undefined, smt)).counterexample });
   note(special.tried);
   if (special.counterexample) return confirmed(report({ verdict: 'unsound', counterexample: special.counterexample }));
 

@@ -25,19 +25,23 @@ export interface SpecialPointSearch {
   generator: CircomWitnessGenerator;
   inputs: Record<string, unknown>;
   deadline: number;
-  /** The witness attacks at one accepted input point (perturbation, pair moves, z3). */
-  attack: (inputs: Record<string, unknown>, witness: bigint[], deadline: number) => Promise<Counterexample | undefined>;
+  /** The witness attacks at one accepted input point (perturbation, pair moves, and z3 when `smt`). */
+  attack: (inputs: Record<string, unknown>, witness: bigint[], deadline: number, smt: boolean) => Promise<Counterexample | undefined>;
 }
 
 interface Point {
   inputs: Record<string, unknown>;
   label: string;
-  /** The leaf the first step solved for: the second step moves another one. */
-  pinned: string;
+  /** The leaves already solved for or moved: later steps move others. */
+  pinned: string[];
+  /** Another input moved to 0, 1 or −1 at a solved point. */
+  moved?: boolean;
+  visited?: boolean;
 }
 
 const MAX_LEAVES = 12;
-const MAX_POINTS = 24;
+/** Per kind: solved points, and solved points with another input moved. */
+const MAX_POINTS = 32;
 
 export async function searchSpecialPoints(options: SpecialPointSearch): Promise<{ counterexample?: Counterexample; label?: string; tried: string }> {
   const { system, generator, inputs, deadline } = options;
@@ -64,11 +68,17 @@ export async function searchSpecialPoints(options: SpecialPointSearch): Promise<
 
   // Step 1: where does a side of some constraint vanish?
   const points: Point[] = [];
-  const seen = new Set<string>([key(inputs)]);
+  const seen = new Map<string, Point>([[key(inputs), { inputs, label: 'the honest inputs', pinned: [], visited: true }]]);
   const add = (point: Point) => {
     const k = key(point.inputs);
-    if (seen.has(k) || points.length >= MAX_POINTS) return;
-    seen.add(k);
+    const known = seen.get(k);
+    // Reached by solving after it was queued as a move: it is a solved point now.
+    if (known) {
+      if (known.moved && !point.moved && !known.visited) Object.assign(known, { label: point.label, pinned: point.pinned, moved: false });
+      return;
+    }
+    if (points.filter((other) => !other.moved === !point.moved).length >= MAX_POINTS) return;
+    seen.set(k, point);
     points.push(point);
   };
   const sides = system.constraints.flatMap((constraint) => [constraint.a, constraint.b]).filter((side) => side.wires.some((w) => w !== 0));
@@ -83,36 +93,59 @@ export async function searchSpecialPoints(options: SpecialPointSearch): Promise<
       if (done.has(signature)) continue;
       done.add(signature);
       for (const root of zerosOfSamples(samples.ts, values, p)) {
-        add({ inputs: withLeaf(inputs, leaf.path, root.toString()), label: `${leaf.label} = ${short(root, p)}`, pinned: leaf.label });
+        add({ inputs: withLeaf(inputs, leaf.path, root.toString()), label: `${leaf.label} = ${short(root, p)}`, pinned: [leaf.label] });
       }
     }
   }
 
   // Step 2: at each such point, accept it or solve the first failing constraint in another input.
+  // Solved points first; a solved point with another input moved (`moved`) only after them.
   let attacked = 0;
-  for (let index = 0; index < points.length && Date.now() < deadline; index++) {
-    const point = points[index];
+  const accepted: { point: Point; witness: bigint[] }[] = [];
+  // Among moves, those around the most-solved points first (y = 0 and x a root before y = 0 alone).
+  const queue = () =>
+    points.find((point) => !point.visited && !point.moved) ??
+    points.filter((point) => !point.visited).reduce<Point | undefined>((best, point) => (!best || point.pinned.length > best.pinned.length ? point : best), undefined);
+  for (let point = queue(); point && Date.now() < deadline; point = queue()) {
+    point.visited = true;
     const outcome = await run(point.inputs);
     if (!outcome) continue;
     const violated = violatedConstraints(system, outcome.witness);
     if (violated.length === 0) {
       if (outcome.failedAsserts.length > 0) continue;
       attacked++;
-      const found = await options.attack(point.inputs, outcome.witness, Math.min(deadline, Date.now() + Math.max(200, (deadline - Date.now()) / 3)));
+      accepted.push({ point, witness: outcome.witness });
+      const found = await options.attack(point.inputs, outcome.witness, Math.min(deadline, Date.now() + 150), false);
       if (found) return { counterexample: found, label: point.label, tried: summary(runs, points.length, attacked, `found at ${point.label}`) };
+      // The other inputs may hide the slack (a selector picking the branch that does not use the
+      // free value): the same point with one unpinned input at 0, 1 or −1 goes on the list.
+      for (const leaf of leaves) {
+        if (point.pinned.includes(leaf.label)) continue;
+        for (const value of ['0', '1', (p - 1n).toString()]) {
+          add({ inputs: withLeaf(point.inputs, leaf.path, value), label: `${point.label}, ${leaf.label} = ${short(BigInt(value), p)}`, pinned: [...point.pinned, leaf.label], moved: true });
+        }
+      }
       continue;
     }
-    if (point.label.includes(',')) continue;
+    if (point.pinned.length > 1 || point.moved) continue;
     const residual = residualOf(system, violated[0]);
     for (const leaf of leaves) {
-      if (leaf.label === point.pinned || Date.now() > deadline) continue;
+      if (point.pinned.includes(leaf.label) || Date.now() > deadline) continue;
       const samples = await along(point.inputs, leaf);
       if (!samples) continue;
       const values = samples.witnesses.map((w) => residual(w));
       for (const root of zerosOfSamples(samples.ts, values, p)) {
-        add({ inputs: withLeaf(point.inputs, leaf.path, root.toString()), label: `${point.label}, ${leaf.label} = ${short(root, p)}`, pinned: point.pinned });
+        add({ inputs: withLeaf(point.inputs, leaf.path, root.toString()), label: `${point.label}, ${leaf.label} = ${short(root, p)}`, pinned: [...point.pinned, leaf.label] });
       }
     }
+  }
+  // z3 only once the cheap moves have run at every point: solved points first.
+  accepted.sort((x, y) => Number(!!x.point.moved) - Number(!!y.point.moved));
+  for (const [index, { point, witness }] of accepted.entries()) {
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    const found = await options.attack(point.inputs, witness, Date.now() + Math.max(100, left / (accepted.length - index)), true);
+    if (found) return { counterexample: found, label: point.label, tried: summary(runs, points.length, attacked, `found by z3 at ${point.label}`) };
   }
   return { tried: summary(runs, points.length, attacked, 'nothing found') };
 }
