@@ -29,7 +29,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   };
   const system = withInputNames(await loadConstraintSystem(options.r1csPath, options.symPath), Object.keys(options.inputs));
   const generator = await CircomWitnessGenerator.load(options.wasmPath);
-  const lints: Lint[] = lintCircom(system, options.source, Object.keys(options.inputs));
+  const lints: Lint[] = lintCircom(system, options.source, Object.keys(options.inputs), options.preconditions);
   const report = (extra: Partial<SoundnessReport>): SoundnessReport => ({ verdict: 'no-finding', lints, tried, durationMs: Date.now() - started, ...extra });
 
   // Every counterexample is re-checked independently before it becomes a verdict (`confirm`).
