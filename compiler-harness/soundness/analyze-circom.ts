@@ -76,7 +76,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   note(`other inputs: ${explored} accepted variant(s) of the inputs attacked the same way, nothing found`);
 
   // Where a divisor or guard vanishes (y = 0 in a doubling, x1 = x2 in an addition): special-points.ts.
-  const special = await searchSpecialPoints({ system, generator, inputs: options.inputs, deadline: at(0.9), attack: async (inputs, witness, deadline, smt) => (await attack(inputs, witness, deadline, true, undefined, smt)).counterexample });
+  const special = await searchSpecialPoints({ system, generator, inputs: options.inputs, deadline: Math.min(at(0.9), Date.now() + budget * 0.25), attack: async (inputs, witness, deadline, smt) => (await attack(inputs, witness, deadline, true, undefined, smt)).counterexample });
   note(special.tried);
   if (special.counterexample) return confirmed(report({ verdict: 'unsound', counterexample: special.counterexample }));
 
