@@ -75,11 +75,6 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   }
   note(`other inputs: ${explored} accepted variant(s) of the inputs attacked the same way, nothing found`);
 
-  // Where a divisor or guard vanishes (y = 0 in a doubling, x1 = x2 in an addition): special-points.ts.
-  const special = await searchSpecialPoints({ system, generator, inputs: options.inputs, deadline: Math.min(at(0.9), Date.now() + budget * 0.25), attack: async (inputs, witness, deadline, smt) => (await attack(inputs, witness, deadline, true, undefined, smt)).counterexample });
-  note(special.tried);
-  if (special.counterexample) return confirmed(report({ verdict: 'unsound', counterexample: special.counterexample }));
-
   const bypass = await searchAssertBypass({ system, generator, inputs: options.inputs, source: options.source, deadline: at(0.95) });
   note(bypass.tried);
   if (bypass.bypass) {
@@ -112,6 +107,10 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
       return confirmed(report({ verdict: 'unsound', counterexample }));
     }
   }
+  // Last, the costliest: where a divisor or guard vanishes (y = 0 in a doubling, x1 = x2 in an addition): special-points.ts.
+  const special = await searchSpecialPoints({ system, generator, inputs: options.inputs, deadline: Math.min(at(0.98), Date.now() + budget * 0.25), attack: async (inputs, witness, deadline, smt) => (await attack(inputs, witness, deadline, true, undefined, smt)).counterexample });
+  note(special.tried);
+  if (special.counterexample) return confirmed(report({ verdict: 'unsound', counterexample: special.counterexample }));
   return report({});
 }
 
