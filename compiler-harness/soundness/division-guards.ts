@@ -84,14 +84,31 @@ function zeroTests(form: Linear, template: TemplateSource): string[] {
   return found;
 }
 
-/** The hint's own test: `d != 0 ?`, `d == 0 ?`, or `a == b ?` for d = a − b. */
+/** The hint's own test: `d != 0 ?`, `d == 0 ?`, or `a == b ?` for d = a − b (operands may be parenthesised). */
 function testsZero(expression: string, form: Linear, template: TemplateSource): boolean {
-  const comparison = /([^?:()=!<>]+?)\s*(?:==|!=)\s*([^?:()=!<>]+)/g;
+  const comparison = /==|!=/g;
   for (let m = comparison.exec(expression); m; m = comparison.exec(expression)) {
-    const [left, right] = [linearForm(m[1], template), linearForm(m[2], template)];
-    if (left && right && sameZeros(combine(left, right, -1n), form)) return true;
+    const left = operand(expression, m.index - 1, -1);
+    const right = operand(expression, m.index + 2, 1);
+    const [l, r] = [linearForm(left, template), linearForm(right, template)];
+    if (l && r && sameZeros(combine(l, r, -1n), form)) return true;
   }
   return false;
+}
+
+/** The operand that ends (step −1) or starts (step 1) at `from`: up to `?`, `:`, `&&`, `||` or an unmatched bracket. */
+function operand(text: string, from: number, step: 1 | -1): string {
+  let depth = 0;
+  let i = from;
+  for (; i >= 0 && i < text.length; i += step) {
+    const ch = text[i];
+    const opens = step === 1 ? '(' : ')';
+    const closes = step === 1 ? ')' : '(';
+    if (ch === opens) depth++;
+    else if (ch === closes && --depth < 0) break;
+    else if (depth === 0 && (ch === '?' || ch === ':' || ch === '&' || ch === '|' || ch === '=' || ch === '!' || ch === '<' || ch === '>')) break;
+  }
+  return step === 1 ? text.slice(from, i) : text.slice(i + 1, from + 1);
 }
 
 /** Where `divisor` vanishes, `value` cannot: both linear in the same single atom (or `value` a non-zero constant). */
