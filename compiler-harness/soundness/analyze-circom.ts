@@ -5,6 +5,7 @@ import { determine, searchByPairMoves, searchByPerturbation, searchBySmt, type A
 import { searchCrossWitness } from './cross-witness.js';
 import { searchNonlinear } from './nonlinear-search.js';
 import { lintCircom, signalLocation } from './circom-lints.js';
+import { searchSpecialPoints } from './special-points.js';
 import { CircomWitnessGenerator } from './circom-witness.js';
 import { isOutputWire, loadConstraintSystem, violatedConstraints, withInputNames, type ConstraintSystem } from './r1cs.js';
 import type { CircomAnalysisOptions, Counterexample, DifferingValue, Lint, SoundnessReport } from './types.js';
@@ -30,7 +31,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   };
   const system = withInputNames(await loadConstraintSystem(options.r1csPath, options.symPath), Object.keys(options.inputs));
   const generator = await CircomWitnessGenerator.load(options.wasmPath);
-  const lints: Lint[] = lintCircom(system, options.source, Object.keys(options.inputs));
+  const lints: Lint[] = lintCircom(system, options.source, Object.keys(options.inputs), options.preconditions);
   const report = (extra: Partial<SoundnessReport>): SoundnessReport => ({ verdict: 'no-finding', lints, tried, durationMs: Date.now() - started, ...extra });
 
   // Every counterexample is re-checked independently before it becomes a verdict (`confirm`).
@@ -47,8 +48,8 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   if (broken.length > 0) return report({ incomplete: `the honest witness violates ${broken.length} constraint(s), first #${broken[0]}` });
 
   phaseStart = Date.now();
-  const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false, beforeSmt?: () => Promise<Counterexample | undefined>) =>
-    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, nonlinear: options.nonlinearSearch !== false, note: quiet ? () => undefined : note, beforeSmt });
+  const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false, beforeSmt?: () => Promise<Counterexample | undefined>, smt = true) =>
+    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: smt && options.smt !== false, nonlinear: options.nonlinearSearch !== false, note: quiet ? () => undefined : note, beforeSmt });
   // The hint attack compiles a rewritten source: after the cheap local moves, before z3.
   const hints = () => hintAttack({ system, generator, options, honest, deadline: at(0.45), shareMs: budget * 0.3, note });
   // Class 3 (cross-witness.ts): a few generator runs at neighbouring inputs, cheap, so before the hint compile.
@@ -115,6 +116,10 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
       return confirmed(report({ verdict: 'unsound', counterexample }));
     }
   }
+  // Last, the costliest: where a divisor or guard vanishes (y = 0 in a doubling, x1 = x2 in an addition): special-points.ts.
+  const special = await searchSpecialPoints({ system, generator, inputs: options.inputs, deadline: Math.min(at(0.98), Date.now() + budget * 0.25), attack: async (inputs, witness, deadline, smt) => (await attack(inputs, witness, deadline, true, undefined, smt)).counterexample });
+  note(special.tried);
+  if (special.counterexample) return confirmed(report({ verdict: 'unsound', counterexample: special.counterexample }));
   return report({});
 }
 
