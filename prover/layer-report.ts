@@ -22,7 +22,10 @@ export function layerReports(graph: QuantizedGraph, values: IntegerTensors, refe
     let maxAbsError: number | undefined;
     if (expected && expected.data.length === integers.length) {
       maxAbsError = 0;
-      integers.forEach((value, index) => (maxAbsError = Math.max(maxAbsError ?? 0, Math.abs(dequantizeValue(value, layer.output.scale) - expected.data[index]))));
+      // An int8 / uint8 tensor comes back from onnxruntime as stored integers: dequantize them at the layer's scale.
+      const zeroPoint = layer.output.integer?.zeroPoint ?? 0;
+      const reference = (index: number) => (layer.output.integer ? dequantizeValue(BigInt(expected.data[index] - zeroPoint), layer.output.scale) : expected.data[index]);
+      integers.forEach((value, index) => (maxAbsError = Math.max(maxAbsError ?? 0, Math.abs(dequantizeValue(value, layer.output.scale) - reference(index)))));
     }
     return { node: layer.node, op: layer.op, shape: layer.output.shape, scale: layer.output.scale, kb: layer.kb, ...(constraints ? { constraints: constraints.get(`t${index}`) ?? 0 } : {}), ...(maxAbsError !== undefined ? { maxAbsError } : {}) };
   });

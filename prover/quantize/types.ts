@@ -21,6 +21,16 @@ export interface QuantizedTensor {
   shape: Shape;
   /** Fractional bits of this tensor's integers. */
   scale: number;
+  /**
+   * Set when the ONNX tensor is int8 / uint8 (QuantizeLinear, QLinearMatMul, QLinearConv outputs):
+   * the integers here are the stored values minus `zeroPoint`, so value = integer / 2^scale still holds.
+   */
+  integer?: QuantizedInteger;
+}
+
+export interface QuantizedInteger {
+  type: 'int8' | 'uint8';
+  zeroPoint: number;
 }
 
 /** One proved step. `inputs` name activations (graph inputs or earlier layers' outputs). */
