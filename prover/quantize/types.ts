@@ -197,7 +197,8 @@ export interface MatMulParams {
 
 /**
  * LayerNormalization over the last axis: the knowledge-base layernorm (exact integer (x - mean) /
- * sqrt(var + eps) at `frac` = the input's fractional bits, eps one unit of its variance sum), then
+ * sqrt(var + eps) at `frac` = the input's fractional bits, eps `epsilon` units of its variance sum
+ * D = n^3 2^(2 frac) var), then
  * floor((y * gamma + beta) / 2^shift) with gamma at the graph scale (shift) and beta at frac + shift.
  */
 export interface LayerNormParams {
@@ -205,6 +206,8 @@ export interface LayerNormParams {
   rows: number;
   length: number;
   frac: number;
+  /** round(epsilon n^3 2^(2 frac)), at least 1 (so a constant row is well defined). */
+  epsilon: bigint;
   gamma: bigint[];
   beta: bigint[];
   shift: number;
