@@ -8,6 +8,10 @@ import { interpretQuantized } from '../quantize/interpret.js';
 import { quantizeGraph, quantizeInputs } from '../quantize/quantize.js';
 import { runReference } from '../reference.js';
 import { qlinearConvModel, qlinearMatMulModel } from '../testing/qlinear-models.js';
+import type { NoirCompiledCircuit } from '../../compiler-harness/noir/backend.js';
+import { noirLayerOpcodes } from '../noir-layer-opcodes.js';
+import { proveModel } from '../prove.js';
+import { reportMarkdown } from '../report.js';
 import { composeCircom } from './circom.js';
 import { composeNoir } from './noir.js';
 
@@ -58,9 +62,38 @@ describe.each(Object.entries(models))('QuantizeLinear / QLinear* / DequantizeLin
         expect(executed.ok).toBe(true);
         if (executed.ok) expect(signed(lang === 'circom' ? executed.outputs.out0 : executed.outputs.return)).toEqual(expected);
       }
+      if (lang === 'noir') {
+        // Per-layer ACIR opcodes from the debug symbols: every layer with arithmetic has some, and
+        // what no layer holds is one opcode per returned value (the public outputs' binding).
+        const counts = noirLayerOpcodes((compiled.compiled as NoirCompiledCircuit).program);
+        const attributed = [...counts.values()].reduce((a, b) => a + b, 0);
+        expect(compiled.compiled!.constraintCount - attributed).toBe(graph.outputs.reduce((sum, output) => sum + output.shape.reduce((a, b) => a * b, 1), 0));
+        expect(counts.get('other') ?? 0).toBe(0);
+        graph.layers.forEach((layer, index) => {
+          if (layer.params.kind !== 'reshape') expect(counts.get(`t${index}`), layer.node).toBeGreaterThan(0);
+        });
+      }
     } finally {
       await backend.dispose();
     }
+  }, 600_000);
+});
+
+describe('a quantized model proved end to end', () => {
+  // y's error: 2^-4 per h element that differs by a unit, times its weights in the last MatMul (column
+  // sums of |w| up to 8.6: at most 0.54 if every element differed); 0.3 holds for these inputs.
+  it('QLinearMatMul model: Circom / Groth16 proof verified, within 0.3 of onnxruntime, per-layer table with interpreter times', async () => {
+    const inputs = { x: [Array.from(seededUniform(40, 8, 1.5)), Array.from(seededUniform(41, 8, 1.5))] };
+    const result = await proveModel({ model: models.matmul.bytes, inputs, lang: 'circom', tolerance: 0.3 });
+    expect(result.ok).toBe(true);
+    expect(result.interpreterAgrees).toBe(true);
+    expect(result.layers.map((layer) => layer.node)).toEqual(['quantize', 'quantize/saturate', 'qmatmul', 'qmatmul/saturate', 'dequantize', 'relu', 'matmul']);
+    // The int8 intermediates are compared with onnxruntime's, dequantized.
+    expect(result.layers.find((layer) => layer.node === 'qmatmul/saturate')?.maxAbsError).toBeLessThanOrEqual(models.matmul.unit);
+    expect(result.layers.reduce((sum, layer) => sum + (layer.constraints ?? 0), result.inputConstraints ?? 0)).toBe(result.constraints);
+    const report = reportMarkdown(result);
+    expect(report).toMatch(/\| node \| op \| shape \| scale \| knowledge-base circuits \| R1CS constraints \| interpreter ms \| prove time \(est\.\) \| max error vs float \|/);
+    expect(report).toMatch(/\| qmatmul \| QLinearMatMul \| 2x6 \| 2\^4 \| dense \| \d+ \| \d+\.\d\d \| \d+\.\d\d s \|/);
   }, 600_000);
 });
 
