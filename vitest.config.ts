@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { HeaviestFirstSequencer } from './test/heaviest-first.js';
 
 export default defineConfig({
   test: {
@@ -12,5 +13,8 @@ export default defineConfig({
     // One cache of dev setup material (ptau, CRS, keys) shared by every test file of a run.
     env: { ZKCODER_HOME: process.env.ZKCODER_HOME ?? resolve('.zkcoder/test-home') },
     maxWorkers: 2,
+    // Longest files first (test/file-durations.json), so no worker idles while the last slow file
+    // runs: a fresh clone has no vitest cache and would otherwise start the prover's files last.
+    sequence: { sequencer: HeaviestFirstSequencer },
   },
 });
