@@ -16,5 +16,7 @@ export default defineConfig({
     // Longest files first (test/file-durations.json), so no worker idles while the last slow file
     // runs: a fresh clone has no vitest cache and would otherwise start the prover's files last.
     sequence: { sequencer: HeaviestFirstSequencer },
+    // ZKCODER_TEST_CPU_LOG=FILE: each file appends its CPU seconds (test/cpu-log-setup.ts).
+    setupFiles: ['test/cpu-log-setup.ts'],
   },
 });
