@@ -8,7 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  *
  * Vitest orders by the durations of the previous run in its cache (node_modules/.vite), but a fresh
  * clone (CI) has none and falls back to file size, which starts the prover's short but slow files
- * last. `test/file-durations.json` holds the seconds each file took in a measured run; a file it
+ * last. `test/file-durations.json` holds the (CPU) seconds each file takes; a file it
  * does not list runs first (as vitest runs files it does not know), and the cache, when present,
  * wins over the table.
  */
