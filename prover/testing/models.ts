@@ -79,13 +79,13 @@ export function cnnOpsModel(seed = 9): Uint8Array {
 }
 
 /**
- * A tiny attention block over 4 tokens of width 8: Q, K, V projections (MatMul with constants),
+ * A tiny attention block over `tokens` tokens (4 by default) of width 8: Q, K, V projections (MatMul with constants),
  * scores Q K^T (MatMul of two activations, Transpose), scaled (Mul), Softmax, weighted values
  * (MatMul of two activations), residual Add, LayerNormalization, then Gelu, Sigmoid and Tanh
  * joined by Concat. Opset 20 (Gelu).
  */
-export function attentionModel(seed = 31): Uint8Array {
-  const builder = new ModelBuilder().opset(20).input('x', [4, 8]);
+export function attentionModel(seed = 31, tokens = 4): Uint8Array {
+  const builder = new ModelBuilder().opset(20).input('x', [tokens, 8]);
   ['q', 'k', 'v'].forEach((name, index) => builder.constant(`w${name}`, [8, 8], seededUniform(seed + index, 64, 0.5)));
   return builder
     .constant('inv_sqrt_d', [], [1 / Math.sqrt(8)])
@@ -105,7 +105,7 @@ export function attentionModel(seed = 31): Uint8Array {
     .node('Sigmoid', ['n'], ['sg'], {}, 'sigmoid')
     .node('Tanh', ['n'], ['th'], {}, 'tanh')
     .node('Concat', ['g', 'sg', 'th'], ['y'], { axis: 1 }, 'join')
-    .output('y', [4, 24])
+    .output('y', [tokens, 24])
     .toBytes();
 }
 
