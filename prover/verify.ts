@@ -22,8 +22,11 @@ export interface VerifyDirResult {
  * `verification_key.json` and `public.json`. Noir: against the compiled program in
  * `proof/program.json` (bb.js derives the verification key from it). The claimed outputs are read
  * from the public values the proof binds, so editing `public.json` makes verification fail.
+ * A folder with `chain.json` holds a chunked run: see `verifyChainDir`.
  */
 export async function verifyProofDir(dir: string, options: HarnessOptions = {}): Promise<VerifyDirResult> {
+  // A chunked run (`prove --chunk`): one proof per chunk and the chain between them.
+  if (existsSync(join(dir, 'chain.json'))) return (await import('./chunk/verify-chain.js')).verifyChainDir(dir, options);
   const proofDir = join(dir, 'proof');
   const claim = await readJson<ProofClaim>(join(proofDir, 'claim.json'));
   const publicSignals = await readJson<string[]>(join(proofDir, 'public.json'));
