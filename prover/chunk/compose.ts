@@ -5,7 +5,7 @@ import type { ComposedCircuit } from '../compose/types.js';
 import { sizeOf } from '../onnx/graph.js';
 import type { ClaimTensor } from '../output.js';
 import type { QuantizedTensor } from '../quantize/types.js';
-import { CIRCOM_COMMITMENT_INCLUDE, circomCommitmentLines, noirCommitmentFunction } from './commit.js';
+import { CIRCOM_POSEIDON_INCLUDE, circomCommitmentLines, noirCommitmentLines } from '../compose/commitment.js';
 import type { GraphChunk } from './split.js';
 
 /** Where a chunk's public values sit in its proof's public signals. */
@@ -73,7 +73,7 @@ function circomChunk(chunk: GraphChunk): ComposedCircuit {
     'pragma circom 2.1.0;',
     '',
     'include "model.circom";',
-    CIRCOM_COMMITMENT_INCLUDE,
+    CIRCOM_POSEIDON_INCLUDE,
     '',
     `// Chunk ${chunk.index}: layers ${graph.layers.map((layer) => layer.node).join(', ')}.`,
     'template Chunk() {',
@@ -83,27 +83,15 @@ function circomChunk(chunk: GraphChunk): ComposedCircuit {
     '    component model = Model();',
     ...graph.inputs.map((input, k) => `    for (var i = 0; i < ${sizeOf(input.shape)}; i++) model.in${k}[i] <== in${k}[i];`),
   ];
-  const flat = (name: string, tensors: QuantizedTensor[], signal: (k: number) => string) => {
-    const total = tensors.reduce((sum, tensor) => sum + sizeOf(tensor.shape), 0);
-    const assigned: string[] = [`    var ${name}[${total}];`];
-    let offset = 0;
-    tensors.forEach((tensor, k) => {
-      assigned.push(`    for (var i = 0; i < ${sizeOf(tensor.shape)}; i++) ${name}[${offset} + i] = ${signal(k)}[i];`);
-      offset += sizeOf(tensor.shape);
-    });
-    return { assigned, total };
-  };
   if (!first) {
-    const values = flat('inValues', graph.inputs, (k) => `in${k}`);
-    lines.push('', '    // the commitment of the input activations (the previous chunk\'s outCommitment)', ...values.assigned);
-    lines.push(...circomCommitmentLines('inHash', values.total, (index) => `inValues[${index}]`, 'inCommitment'));
+    lines.push('', "    // the commitment of the input activations (the previous chunk's outCommitment)");
+    lines.push(...circomCommitmentLines(flatValues(graph.inputs, (k) => `in${k}`), 'inCommitment', 'inHash'));
   }
   if (last) {
     lines.push(...graph.outputs.map((output, k) => `    for (var i = 0; i < ${sizeOf(output.shape)}; i++) out${k}[i] <== model.out${k}[i];`));
   } else {
-    const values = flat('outValues', graph.outputs, (k) => `model.out${k}`);
-    lines.push('', '    // the commitment of the output activations (the next chunk\'s inCommitment)', ...values.assigned);
-    lines.push(...circomCommitmentLines('outHash', values.total, (index) => `outValues[${index}]`, 'outCommitment'));
+    lines.push('', "    // the commitment of the output activations (the next chunk's inCommitment)");
+    lines.push(...circomCommitmentLines(flatValues(graph.outputs, (k) => `model.out${k}`), 'outCommitment', 'outHash'));
   }
   const publics = first ? ` {public [${graph.inputs.map((_, k) => `in${k}`).join(', ')}]}` : '';
   lines.push('}', '', `component main${publics} = Chunk();`, '');
@@ -128,31 +116,21 @@ function noirChunk(chunk: GraphChunk): ComposedCircuit {
   const outs = graph.outputs.map((_, k) => `out${k}`);
   const returned: string[] = [];
   const returnTypes: string[] = [];
-  const functions: string[][] = [];
   const body: string[] = [`    let ${tuple(outs)} = model(${graph.inputs.map((_, k) => `in${k}`).join(', ')});`];
-  const commit = (label: string, tensors: QuantizedTensor[], names: string[]) => {
-    const total = tensors.reduce((sum, tensor) => sum + sizeOf(tensor.shape), 0);
-    functions.push(noirCommitmentFunction(`commit_${label}`, total));
-    body.push(`    let mut ${label}_values: [Field; ${total}] = [0; ${total}];`);
-    let offset = 0;
-    tensors.forEach((tensor, k) => {
-      body.push(`    for i in 0..${sizeOf(tensor.shape)} {`, `        ${label}_values[${offset} + i] = ${names[k]}[i];`, '    }');
-      offset += sizeOf(tensor.shape);
-    });
-    body.push(`    let ${label}_commitment = commit_${label}(${label}_values);`);
+  const commit = (label: string, tensors: QuantizedTensor[], array: (k: number) => string) => {
+    body.push(...noirCommitmentLines(flatValues(tensors, array), `${label}_commitment`));
     returned.push(`${label}_commitment`);
     returnTypes.push('Field');
   };
-  if (!first) commit('in', graph.inputs, graph.inputs.map((_, k) => `in${k}`));
+  if (!first) commit('in', graph.inputs, (k) => `in${k}`);
   if (last) {
     returned.push(...outs);
     returnTypes.push(...arrays(graph.outputs));
-  } else commit('out', graph.outputs, outs);
+  } else commit('out', graph.outputs, (k) => outs[k]);
   const params = graph.inputs.map((input, k) => `in${k}: ${first ? 'pub ' : ''}[Field; ${sizeOf(input.shape)}]`).join(', ');
   const main = [
     source.replace(signature, modelSignature).trimEnd(),
     '',
-    ...functions.flatMap((lines) => [...lines, '']),
     `// Chunk ${chunk.index}: layers ${graph.layers.map((layer) => layer.node).join(', ')}.`,
     `fn main(${params}) -> pub ${tuple(returnTypes)} {`,
     ...body,
@@ -161,6 +139,11 @@ function noirChunk(chunk: GraphChunk): ComposedCircuit {
     '',
   ].join('\n');
   return { ...model, files: { ...model.files, 'src/main.nr': main }, outputNames: chunkOutputNames(chunk) };
+}
+
+/** Every element of the tensors, in order, as `array(k)[i]`: what a boundary commitment absorbs. */
+function flatValues(tensors: QuantizedTensor[], array: (k: number) => string): string[] {
+  return tensors.flatMap((tensor, k) => Array.from({ length: sizeOf(tensor.shape) }, (_, i) => `${array(k)}[${i}]`));
 }
 
 /** The names the chunk's circuit returns, in order (Noir: the members of the returned tuple). */
