@@ -22,6 +22,8 @@ interface ProveFlags {
   ptau?: string;
   crs?: string;
   timeout?: string;
+  chunk?: string;
+  jobs?: string;
 }
 
 export function registerProve(program: Command): void {
@@ -41,6 +43,8 @@ export function registerProve(program: Command): void {
     .option('--ptau <file>', 'Circom: a real powers-of-tau file instead of the dev one')
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
     .option('--timeout <ms>', 'time limit per compile or witness computation (default 1800000)')
+    .option('--chunk <layer|N>', 'prove each layer (or each N layers) as its own circuit, chained by Poseidon commitments of the activations')
+    .option('--jobs <n>', 'with --chunk: chunks proved at once, one worker thread each (default: the number of cores)')
     .action(async (model: string, flags: ProveFlags) => {
       process.exitCode = await runProve(model, flags);
     });
@@ -56,6 +60,7 @@ export function registerProve(program: Command): void {
       if (flags.json) console.log(JSON.stringify(result, null, 2));
       else {
         console.log(result.verified ? `verified: ${result.lang} / ${result.system} proof in ${dir}` : `NOT verified: ${result.reason ?? 'the proof does not verify'}`);
+        if ('chunks' in result) for (const chunk of result.chunks as { index: number; reason?: string }[]) console.log(`  chunk ${chunk.index}: ${chunk.reason ?? 'verified, linked'}`);
         for (const [name, values] of Object.entries(result.outputs)) console.log(`  output ${name} = [${values.join(', ')}]`);
       }
       process.exitCode = result.verified ? 0 : 1;
@@ -78,6 +83,11 @@ async function runProve(modelPath: string, flags: ProveFlags): Promise<number> {
   const calibration = flags.calibrate ? await readJsonFile<Record<string, unknown>[]>(flags.calibrate, 'array') : undefined;
   // Operators registered by `zkcoder op` (user knowledge base) join the built-in ones.
   const { operatorRegistry } = await import('../../op/user-operators.js');
+  if (flags.chunk !== undefined || flags.jobs !== undefined) {
+    const { runChunkedProve } = await import('./prove-chunk.js');
+    const harness = { ptauPath: flags.ptau, crsPath: flags.crs, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
+    return runChunkedProve({ model, inputs, lang, system, scale, calibration, tolerance, registry: operatorRegistry(), harness }, { ...flags, out, asInputError });
+  }
   const run = proveInference({ model, inputs, lang, system, scale, calibration, tolerance, registry: operatorRegistry(), harness: { ptauPath: flags.ptau, crsPath: flags.crs, ...(timeoutMs !== undefined ? { timeoutMs } : {}) } });
   let result: ProveResult | undefined;
   try {
