@@ -2,7 +2,8 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Lang } from '../../compiler-harness/index.js';
+import { createBackend, type Lang, type Proof } from '../../compiler-harness/index.js';
+import { writeProof } from '../../compiler-harness/write-proof.js';
 import { BN254_PRIME } from '../../compiler-harness/field.js';
 import { OutputFolder } from '../../compiler-harness/files/output-folder.js';
 import { commitValues } from '../commit/commitment.js';
@@ -15,7 +16,9 @@ import { quantizeGraph, quantizeInputs } from '../quantize/quantize.js';
 import { toFieldString } from '../quantize/fixed-point.js';
 import { attentionModel, cnnModel, mlpModel, sampleInput } from '../testing/models.js';
 import { verifyProofDir } from '../verify.js';
+import { composeChunk } from './compose.js';
 import { writeChunkedOutput } from './output.js';
+import { proveChunks } from './pool.js';
 import { proveChunkedModel, type ChunkedProveResult } from './prove-chunked.js';
 import { splitGraph } from './split.js';
 import type { VerifyChainResult } from './verify-chain.js';
@@ -64,15 +67,21 @@ describe.each(['circom', 'noir'] as const)('an MLP proved in chunks of 2 layers 
   const model = mlpModel({ sizes: [4, 6, 3], softmax: true });
   const inputs = { x: sampleInput(4, 11) };
   let result: ChunkedProveResult;
-  let other: ChunkedProveResult;
+  let foreignProof: Proof & { program?: unknown };
   let dir: string;
 
   beforeAll(async () => {
-    // Two runs (a second input, to splice a valid but foreign chunk into the chain), two workers each.
-    [result, other] = [
-      await proveChunkedModel({ model, inputs, lang, chunk: 2, jobs: 2 }),
-      await proveChunkedModel({ model, inputs: { x: sampleInput(4, 12) }, lang, chunk: 2, jobs: 2 }),
-    ];
+    result = await proveChunkedModel({ model, inputs, lang, chunk: 2, jobs: 2 });
+    // A valid proof of chunk 1 for another input's activations, to splice into the chain.
+    const graph = result.quantized;
+    const values = interpretQuantized(graph, quantizeInputs(graph, { x: sampleInput(4, 12) }));
+    const chunk = splitGraph(graph, 2)[1];
+    const circuit = composeChunk(chunk, lang);
+    const [proved] = await proveChunks(
+      [{ index: 0, lang, system: lang === 'circom' ? 'groth16' : 'ultrahonk', circuit: { lang, files: circuit.files, entry: circuit.entry, returnNames: circuit.outputNames }, inputs: { in0: (values.get('a0') ?? []).map((value) => toFieldString(value, BN254_PRIME)) }, harness: { timeoutMs: 600_000 } }],
+      { jobs: 1, timeoutMs: 900_000 },
+    );
+    foreignProof = { ...proved.proof, program: proved.program };
     dir = await mkdtemp(join(tmpdir(), `zkcoder-chunk-${lang}-`));
     await writeChunkedOutput(new OutputFolder(dir), result, inputs);
   }, 900_000);
@@ -98,7 +107,7 @@ describe.each(['circom', 'noir'] as const)('an MLP proved in chunks of 2 layers 
     } finally {
       await backend.dispose();
     }
-    expect(other.chunks[0].outCommitment).not.toBe(result.chunks[0].outCommitment);
+    expect(foreignProof.publicSignals[0]).not.toBe(result.chunks[0].outCommitment);
   }, 600_000);
 
   it('writes a folder `verify` accepts, and names the chunk when a link, an output or the claim is tampered with', async () => {
@@ -136,9 +145,8 @@ describe.each(['circom', 'noir'] as const)('an MLP proved in chunks of 2 layers 
     // a valid proof of chunk 1 for another input: it verifies, but does not continue chunk 0
     const spliced = await mkdtemp(join(tmpdir(), `zkcoder-chunk-${lang}-spliced-`));
     await cp(dir, spliced, { recursive: true });
-    const foreign = await mkdtemp(join(tmpdir(), `zkcoder-chunk-${lang}-other-`));
-    await writeChunkedOutput(new OutputFolder(foreign), other, { x: sampleInput(4, 12) });
-    await cp(join(foreign, 'chunk-1'), join(spliced, 'chunk-1'), { recursive: true, force: true });
+    await writeProof(new OutputFolder(spliced), 'chunk-1/proof', foreignProof);
+    if (foreignProof.program) await writeFile(join(spliced, 'chunk-1/proof/program.json'), JSON.stringify(foreignProof.program));
     const broken = (await verifyProofDir(spliced)) as VerifyChainResult;
     expect(broken.chunks.map((chunk) => chunk.verified)).toEqual([true, true]);
     expect(broken.verified).toBe(false);
