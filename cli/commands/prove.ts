@@ -60,7 +60,7 @@ export function registerProve(program: Command): void {
       if (flags.json) console.log(JSON.stringify(result, null, 2));
       else {
         console.log(result.verified ? `verified: ${result.lang} / ${result.system} proof in ${dir}` : `NOT verified: ${result.reason ?? 'the proof does not verify'}`);
-        if ('chunks' in result) for (const chunk of result.chunks as { index: number; reason?: string }[]) console.log(`  chunk ${chunk.index}: ${chunk.reason ?? 'verified, linked'}`);
+        if ('chunks' in result) for (const chunk of result.chunks as { index: number; reason?: string }[]) console.log(`  ${chunk.reason ?? `chunk ${chunk.index}: verified, linked`}`);
         for (const [name, values] of Object.entries(result.outputs)) console.log(`  output ${name} = [${values.join(', ')}]`);
       }
       process.exitCode = result.verified ? 0 : 1;
