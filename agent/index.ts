@@ -11,7 +11,7 @@ export { runAgent, type AgentResult } from './run-agent.js';
 export type { AgentOptions, RunOutcome } from './run-context.js';
 export { STAGES, type AgentEvent, type AgentEventType, type FailureSummary, type OutputFile, type RetrievedHit, type RunMode, type Stage } from './events.js';
 export { RunStore, Run, type RunState, type RunStatus } from './runs/run-store.js';
-export { NO_MODEL_NOTICE } from './knowledge-mode.js';
+export { NO_MODEL_NOTICE } from './knowledge-mode/run-knowledge-mode.js';
 export {
   createLanguageModel,
   resolveModelConfig,

@@ -3,7 +3,7 @@ import { disposeSoundnessAnalysis } from '../compiler-harness/soundness/analyze-
 import type { Backend, Lang } from '../compiler-harness/types.js';
 import { KnowledgeBase } from '../knowledge-base/search.js';
 import { stamp, type AgentEvent, type AgentEventInput } from './events.js';
-import { runKnowledgeMode } from './knowledge-mode.js';
+import { runKnowledgeMode } from './knowledge-mode/run-knowledge-mode.js';
 import { redactValue } from './model/redaction.js';
 import { addResponseUsage, noUsage, type RunUsage } from './model/usage.js';
 import { runModelLoop } from './model-loop/run-model-loop.js';
@@ -112,9 +112,9 @@ function openRun(store: RunStore, options: AgentOptions): OpenedRun {
   if (!options.resume) {
     const chosen = chooseOutputFolder(output);
     if (!chosen.ok) return chosen;
-    const { task, languages, strategy, maxIterations, prove } = options;
+    const { task, languages, strategy, maxIterations, prove, assumptions } = options;
     const outDir = chosen.outDir;
-    const run = store.create(task, options.model ? 'model' : 'knowledge-base', { task, languages, strategy, maxIterations, outDir, prove, model: options.model?.id }, options.now?.());
+    const run = store.create(task, options.model ? 'model' : 'knowledge-base', { task, languages, strategy, maxIterations, outDir, prove, assumptions, model: options.model?.id }, options.now?.());
     return { ok: true, run, notices: [], outDir };
   }
   let run: Run;
@@ -157,6 +157,7 @@ function resolveOptions(options: AgentOptions, run: Run, outDir: string | undefi
     // Checked by chooseOutputFolder: the user's --out, else the saved folder when it is safe.
     outDir,
     prove: saved.prove ?? options.prove,
+    assumptions: saved.assumptions ?? options.assumptions,
   };
 }
 

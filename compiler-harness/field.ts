@@ -1,6 +1,7 @@
-/** The BN254 scalar field modulus: Circom's default prime and Noir's native field. */
-export const BN254_PRIME =
-  21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+import { P } from '../zksl/core/field.js';
+
+/** The BN254 scalar field modulus: Circom's default prime and Noir's native field (defined once, in zksl). */
+export const BN254_PRIME = P;
 
 /**
  * Read one field element from JSON: a number, a decimal or 0x-hex string, or a bigint. Negative

@@ -6,6 +6,7 @@ import { sizeOf } from './onnx/graph.js';
 import type { ProveResult } from './prove.js';
 import type { QuantizedGraph } from './quantize/types.js';
 import { reportMarkdown } from './report.js';
+import { hasPrivateWeights } from './compose/private-weights.js';
 
 /** Where each graph output sits among the proof's public signals, so `zkcoder verify` can read it. */
 export interface ProofClaim {
@@ -14,7 +15,28 @@ export interface ProofClaim {
   bits: number;
   inputs: ClaimTensor[];
   outputs: ClaimTensor[];
+  /** `--commit-weights`: the public Poseidon commitment of the private weights and where it sits. */
+  weightsCommitment?: ClaimCommitment;
 }
+
+export interface ClaimCommitment {
+  /** Index in public.json: Circom right after the outputs; Noir after the inputs and outputs (the last value). */
+  offset: number;
+  /** 0x-hex, as `zkcoder prove` printed it. */
+  value: string;
+  /** How many values it commits (weights, then biases, layer by layer) and the hash. */
+  count: number;
+  hash: string;
+}
+
+/** Where the commitment must sit for a claim's tensors (verify does not trust the recorded offset). */
+export function commitmentOffset(claim: Pick<ProofClaim, 'lang' | 'inputs' | 'outputs'>): number {
+  const total = (tensors: ClaimTensor[]) => tensors.reduce((sum, tensor) => sum + sizeOf(tensor.shape), 0);
+  return claim.lang === 'circom' ? total(claim.outputs) : total(claim.inputs) + total(claim.outputs);
+}
+
+/** The hashes behind a commitment, per language. */
+export const COMMITMENT_HASH = { circom: 'circomlib PoseidonEx(16, 1) chain', noir: 'noir std Poseidon2 sponge' } as const;
 
 export interface ClaimTensor {
   name: string;
@@ -32,8 +54,14 @@ export function proofClaim(result: ProveResult): ProofClaim {
   const graph = result.quantized;
   const inputSize = graph.inputs.reduce((total, input) => total + sizeOf(input.shape), 0);
   const outputSize = graph.outputs.reduce((total, output) => total + sizeOf(output.shape), 0);
-  const [inputStart, outputStart] = result.lang === 'circom' ? [outputSize, 0] : [0, inputSize];
-  return { lang: result.lang, system: result.system, bits: graph.bits, inputs: layout(graph.inputs, inputStart), outputs: layout(graph.outputs, outputStart) };
+  // The commitment is one more circuit output: snarkjs lists it after out<k>, before the public inputs.
+  const committed = result.weightsCommitment !== undefined ? 1 : 0;
+  const [inputStart, outputStart] = result.lang === 'circom' ? [outputSize + committed, 0] : [0, inputSize];
+  const claim: ProofClaim = { lang: result.lang, system: result.system, bits: graph.bits, inputs: layout(graph.inputs, inputStart), outputs: layout(graph.outputs, outputStart) };
+  if (result.weightsCommitment !== undefined) {
+    claim.weightsCommitment = { offset: commitmentOffset(claim), value: result.weightsCommitment, count: result.committedWeights?.count ?? 0, hash: COMMITMENT_HASH[result.lang] };
+  }
+  return claim;
 }
 
 function layout(tensors: QuantizedGraph['inputs'], start: number): ClaimTensor[] {
@@ -53,7 +81,7 @@ export async function writeProveOutput(folder: FolderWriter, result: ProveResult
     written.push(await folder.write(path, data));
   };
   for (const [path, source] of Object.entries(result.circuit.files)) await put(join('circuit', path), source);
-  await put('quantization.json', JSON.stringify(quantizationSpec(result.quantized), null, 2));
+  await put('quantization.json', JSON.stringify(quantizationSpec(result.quantized, result.weightsCommitment !== undefined), null, 2));
   await put('inputs.json', JSON.stringify({ float: floatInputs, circuit: result.circuitInputs }, null, 2));
   written.push(...(await writeProof(folder, 'proof', result.proof)));
   await put('proof/claim.json', JSON.stringify(proofClaim(result), null, 2));
@@ -71,6 +99,8 @@ export function resultSummary(result: ProveResult): Record<string, unknown> {
 }
 
 /** The quantized graph with its integers as strings (JSON has no bigint). */
-export function quantizationSpec(graph: QuantizedGraph): unknown {
-  return JSON.parse(JSON.stringify(graph, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
+export function quantizationSpec(graph: QuantizedGraph, weightsPrivate = false): unknown {
+  // With --commit-weights the committed weights and biases are the owner's secret: left out.
+  const shown = weightsPrivate ? { ...graph, layers: graph.layers.map((layer) => (hasPrivateWeights(layer) ? { ...layer, params: { ...layer.params, weights: 'private (committed)', bias: 'private (committed)' } } : layer)) } : graph;
+  return JSON.parse(JSON.stringify(shown, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
 }

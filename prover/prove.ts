@@ -17,6 +17,9 @@ import { circomLayerConstraints } from './layer-constraints.js';
 import type { CircomCompiled } from '../compiler-harness/circom/backend.js';
 import { proofClaim } from './output.js';
 import { readTensors } from './verify.js';
+import { privateWeights } from './compose/private-weights.js';
+import { commitValues } from './commit/commitment.js';
+import { commitmentHex, toField } from './commit/field.js';
 
 /** Time limit per compile / execute of a composed model, ms. */
 export const DEFAULT_MODEL_TIMEOUT_MS = 1_800_000;
@@ -40,6 +43,8 @@ export interface ProveOptions {
   tolerance?: number;
   registry?: OperatorRegistry;
   harness?: HarnessOptions;
+  /** Linear and conv weights as private inputs, bound to a public Poseidon commitment (`weightsCommitment`). */
+  commitWeights?: boolean;
   /** Reuse a backend (tests, benchmarks); otherwise one is created and disposed. */
   backend?: Backend;
 }
@@ -71,6 +76,10 @@ export interface ProveResult {
   gates?: number;
   timings: Partial<Record<ProveStage, number>>;
   layers: LayerReport[];
+  /** With `commitWeights`: the public Poseidon commitment of the private weights (0x-hex), equal to the TypeScript one. */
+  weightsCommitment?: string;
+  /** With `commitWeights`: how many values (weights and biases) it commits, and of which layers. */
+  committedWeights?: { count: number; layers: string[]; /** Circom: the Poseidon chain's R1CS constraints. */ constraints?: number };
   /** The interpreter's outputs equal the circuit's, integer for integer. */
   interpreterAgrees: boolean;
   circuit: ComposedCircuit;
@@ -117,14 +126,19 @@ export async function* proveInference(options: ProveOptions): AsyncGenerator<Pro
   yield end('reference', 'onnxruntime (CPU)');
 
   yield start('build');
-  const circuit = lang === 'circom' ? composeCircom(quantized) : composeNoir(quantized);
-  yield end('build', `${Object.keys(circuit.files).length} files, knowledge-base entries ${circuit.kb.join(', ')}`);
+  const circuit = lang === 'circom' ? composeCircom(quantized, { commitWeights: options.commitWeights }) : composeNoir(quantized, { commitWeights: options.commitWeights });
+  const weights = options.commitWeights ? privateWeights(quantized) : [];
+  if (options.commitWeights && weights.length === 0) throw new ModelError('--commit-weights: the model has no Gemm, MatMul-with-a-constant or Conv layer, so there are no weights to commit');
+  const committedValues = weights.flatMap((w) => w.values);
+  const weightsCommitment = weights.length ? commitValues(lang, committedValues) : undefined;
+  const committed = weights.length ? `; ${committedValues.length} weights of ${weights.map((w) => w.node).join(', ')} private, commitment ${commitmentHex(weightsCommitment!)}` : '';
+  yield end('build', `${Object.keys(circuit.files).length} files, knowledge-base entries ${circuit.kb.join(', ')}${committed}`);
 
   // Whole models compile and execute for longer than the harness's default minute for one gadget.
   const backend = options.backend ?? (await createBackend(lang, { timeoutMs: DEFAULT_MODEL_TIMEOUT_MS, ...options.harness }));
   try {
     yield start('compile');
-    const compiled = await backend.compile({ lang, files: circuit.files, entry: circuit.entry, name: 'model', ...(lang === 'noir' && quantized.outputs.length > 1 ? { returnNames: circuit.outputNames } : {}) });
+    const compiled = await backend.compile({ lang, files: circuit.files, entry: circuit.entry, name: 'model', ...(lang === 'noir' && circuit.outputNames.length > 1 ? { returnNames: circuit.outputNames } : {}) });
     if (!compiled.ok || !compiled.compiled) throw new Error(`the composed ${lang} circuit did not compile (a prover bug): ${compiled.diagnostics.map((d) => d.message).join('; ').slice(0, 2000)}`);
     const program = compiled.compiled;
     // Circom: which layer each R1CS constraint belongs to, for REPORT.md (Noir has no such map).
@@ -133,9 +147,14 @@ export async function* proveInference(options: ProveOptions): AsyncGenerator<Pro
 
     yield start('witness');
     const circuitInputs = Object.fromEntries(quantized.inputs.map((input, k) => [`in${k}`, (integerInputs.get(input.name) ?? []).map((v) => toFieldString(v, BN254_PRIME))]));
-    const executed = await backend.execute(program, circuitInputs);
+    // The private weights go to the witness only: circuitInputs (written to inputs.json) leaves them out.
+    const privateInputs = Object.fromEntries(weights.map((w) => [w.name, w.values.map((v) => toFieldString(v, BN254_PRIME))]));
+    const executed = await backend.execute(program, { ...circuitInputs, ...privateInputs });
     if (!executed.ok) throw new Error(`the circuit refused the quantized input (the interpreter accepted it: a prover bug): ${executed.failure.message}`);
-    const integerOutputs = circuitOutputs(lang, executed.outputs, quantized);
+    const integerOutputs = circuitOutputs(lang, executed.outputs, quantized, circuit.outputNames.length);
+    if (weightsCommitment !== undefined && circuitCommitment(lang, executed.outputs, quantized) !== weightsCommitment) {
+      throw new Error('the circuit\'s weights commitment differs from the TypeScript Poseidon (a prover bug)');
+    }
     const interpreterAgrees = quantized.outputs.every((output) => {
       const expected = (integerValues.get(output.name) ?? []).map(String);
       return JSON.stringify(expected) === JSON.stringify(integerOutputs[output.name]);
@@ -178,6 +197,9 @@ export async function* proveInference(options: ProveOptions): AsyncGenerator<Pro
       timings,
       layers: layerReports(quantized, integerValues, reference, perLayer),
       ...(perLayer ? { inputConstraints: perLayer.get('inputs') ?? 0 } : {}),
+      ...(weightsCommitment !== undefined
+        ? { weightsCommitment: commitmentHex(weightsCommitment), committedWeights: { count: committedValues.length, layers: weights.map((w) => w.node), ...(perLayer ? { constraints: perLayer.get('commitment') ?? 0 } : {}) } }
+        : {}),
       interpreterAgrees,
       circuit,
       quantized,
@@ -211,12 +233,13 @@ function assertClaimLayout(result: ProveResult): void {
     const computed = result.integerOutputs[output.name].map((v) => dequantizeValue(BigInt(v), output.scale));
     if (JSON.stringify(claimed[output.name]) !== JSON.stringify(computed)) throw new Error(`the proof's public signals do not hold output ${output.name} where the claim says (a prover bug)`);
   }
+  const commitment = proofClaim(result).weightsCommitment;
+  if (commitment && BigInt(result.proof.publicSignals[commitment.offset]) !== BigInt(commitment.value)) throw new Error('the proof\'s public signals do not hold the weights commitment where the claim says (a prover bug)');
 }
 
 /** The circuit's outputs as signed integers per graph output. */
-function circuitOutputs(lang: Lang, outputs: Record<string, Value>, graph: QuantizedGraph): Record<string, string[]> {
-  const perOutput: Value[] =
-    lang === 'circom' ? graph.outputs.map((_, k) => outputs[`out${k}`]) : graph.outputs.length === 1 ? [outputs.return] : (outputs.return as Value[]);
+function circuitOutputs(lang: Lang, outputs: Record<string, Value>, graph: QuantizedGraph, returned: number): Record<string, string[]> {
+  const perOutput: Value[] = lang === 'circom' ? graph.outputs.map((_, k) => outputs[`out${k}`]) : returned === 1 ? [outputs.return] : (outputs.return as Value[]);
   return Object.fromEntries(
     graph.outputs.map((output, k) => {
       const flat = (perOutput[k] as Value[]).flat(Infinity as 1) as string[];
@@ -224,6 +247,12 @@ function circuitOutputs(lang: Lang, outputs: Record<string, Value>, graph: Quant
       return [output.name, flat.map((v) => fromFieldString(v.startsWith('-') ? (BN254_PRIME + BigInt(v)).toString() : v, BN254_PRIME).toString())];
     }),
   );
+}
+
+/** The weights commitment the circuit computed: Circom's `weightsCommitment`, Noir's last returned value. */
+function circuitCommitment(lang: Lang, outputs: Record<string, Value>, graph: QuantizedGraph): bigint {
+  const value = String(lang === 'circom' ? outputs.weightsCommitment : (outputs.return as Value[])[graph.outputs.length]);
+  return toField(BigInt(value));
 }
 
 export function floatValues(value: unknown): number[] {

@@ -10,6 +10,9 @@ export function reportMarkdown(result: ProveResult): string {
     `- ${result.lang === 'circom' ? 'Circom' : 'Noir'} / ${result.system}; ${result.constraints} ${result.lang === 'circom' ? 'R1CS constraints' : 'ACIR opcodes'}${result.gates ? `, ${result.gates} UltraHonk gates` : ''}`,
     `- Quantization: ${result.bits}-bit signed fixed point, weights and inputs at scale 2^${result.scale}; products rescaled with floor (toward -infinity)`,
     `- Max |circuit output - onnxruntime| = ${result.maxAbsError.toPrecision(4)}${result.tolerance !== undefined ? ` (tolerance ${result.tolerance})` : ''}`,
+    ...(result.weightsCommitment !== undefined
+      ? [`- Weights private (--commit-weights): ${result.committedWeights?.count} weights and biases of ${result.committedWeights?.layers.join(', ')}, bound to the public Poseidon commitment ${result.weightsCommitment}${result.committedWeights?.constraints !== undefined ? ` (the hash: ${result.committedWeights.constraints} constraints)` : ''}`]
+      : []),
     '',
     '## Stages',
     '',

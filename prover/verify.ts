@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { BN254_PRIME } from '../compiler-harness/field.js';
 import type { HarnessOptions } from '../compiler-harness/types.js';
 import { ModelError, sizeOf } from './onnx/graph.js';
-import type { ClaimTensor, ProofClaim } from './output.js';
+import { commitmentOffset, type ClaimTensor, type ProofClaim } from './output.js';
+import { commitmentHex } from './commit/field.js';
 import { dequantizeValue, fromFieldString } from './quantize/fixed-point.js';
 
 export interface VerifyDirResult {
@@ -14,7 +15,14 @@ export interface VerifyDirResult {
   /** The public inputs and outputs the proof is about, dequantized (flat per tensor). */
   inputs: Record<string, number[]>;
   outputs: Record<string, number[]>;
+  /** `--commit-weights` proofs: the weights commitment the proof binds (0x-hex). */
+  weightsCommitment?: string;
   reason?: string;
+}
+
+export interface VerifyDirOptions extends HarnessOptions {
+  /** A weights commitment the verifier knows (0x-hex or decimal): the proof must bind exactly it. */
+  weightsCommitment?: string;
 }
 
 /**
@@ -22,9 +30,11 @@ export interface VerifyDirResult {
  * `verification_key.json` and `public.json`. Noir: against the compiled program in
  * `proof/program.json` (bb.js derives the verification key from it). The claimed outputs are read
  * from the public values the proof binds, so editing `public.json` makes verification fail.
+ * A `--commit-weights` proof also passes only when the commitment among its public values equals
+ * the one recorded in claim.json (and `options.weightsCommitment`, when given).
  * A folder with `chain.json` holds a chunked run: see `verifyChainDir`.
  */
-export async function verifyProofDir(dir: string, options: HarnessOptions = {}): Promise<VerifyDirResult> {
+export async function verifyProofDir(dir: string, options: VerifyDirOptions = {}): Promise<VerifyDirResult> {
   // A chunked run (`prove --chunk`): one proof per chunk and the chain between them.
   if (existsSync(join(dir, 'chain.json'))) return (await import('./chunk/verify-chain.js')).verifyChainDir(dir, options);
   const proofDir = join(dir, 'proof');
@@ -34,8 +44,43 @@ export async function verifyProofDir(dir: string, options: HarnessOptions = {}):
     return { verified: false, lang: claim.lang, system: claim.system, inputs: {}, outputs: {}, reason: 'public.json is not a list of decimal field elements' };
   }
   const base = { lang: claim.lang, system: claim.system, inputs: readTensors(claim.inputs, publicSignals), outputs: readTensors(claim.outputs, publicSignals) };
+  const expected = options.weightsCommitment === undefined ? undefined : parseCommitment(options.weightsCommitment);
+  const commitment = checkCommitment(claim, publicSignals, expected);
+  const withCommitment = { ...base, ...(commitment.value !== undefined ? { weightsCommitment: commitmentHex(commitment.value) } : {}) };
+  if (commitment.reason) return { ...withCommitment, verified: false, reason: commitment.reason };
   const verified = claim.lang === 'circom' ? await verifyCircomDir(proofDir, claim, publicSignals) : await verifyNoirDir(proofDir, publicSignals, options);
-  return { ...base, verified, ...(verified ? {} : { reason: 'the proof does not verify against its public values' }) };
+  return { ...withCommitment, verified, ...(verified ? {} : { reason: 'the proof does not verify against its public values' }) };
+}
+
+/**
+ * The weights commitment among the public values: at the place the claim's tensors put it (the
+ * recorded offset must agree), equal to the recorded value and to the expected one.
+ */
+function checkCommitment(claim: ProofClaim, publicSignals: string[], expected: bigint | undefined): { value?: bigint; reason?: string } {
+  const recorded = claim.weightsCommitment;
+  if (!recorded) return expected === undefined ? {} : { reason: 'the proof commits to no weights (it was made without --commit-weights)' };
+  const offset = commitmentOffset(claim);
+  const publicCount = [...claim.inputs, ...claim.outputs].reduce((total, tensor) => total + sizeOf(tensor.shape), 1);
+  if (recorded.offset !== offset || publicSignals.length !== publicCount) {
+    return { reason: `claim.json puts the weights commitment at public value ${recorded.offset} of ${publicSignals.length}; its inputs and outputs put it at ${offset} of ${publicCount}` };
+  }
+  const value = BigInt(publicSignals[offset]);
+  let recordedValue: bigint;
+  try {
+    recordedValue = parseCommitment(recorded.value);
+  } catch (error) {
+    return { value, reason: `claim.json: ${(error as Error).message}` };
+  }
+  if (value !== recordedValue) return { value, reason: `the proof's weights commitment ${commitmentHex(value)} differs from the one recorded in claim.json (${recorded.value})` };
+  if (expected !== undefined && value !== expected) return { value, reason: `the proof's weights commitment ${commitmentHex(value)} is not the expected ${commitmentHex(expected)}` };
+  return { value };
+}
+
+/** A commitment written as 0x-hex or decimal. */
+export function parseCommitment(text: string): bigint {
+  const value = /^0x[0-9a-fA-F]{1,64}$/.test(text) || /^\d{1,78}$/.test(text) ? BigInt(text) : undefined;
+  if (value === undefined || value >= BN254_PRIME) throw new ModelError(`weights commitment "${text}" is not a field element (0x-hex or decimal, below the BN254 prime)`);
+  return value;
 }
 
 async function verifyCircomDir(proofDir: string, claim: ProofClaim, publicSignals: string[]): Promise<boolean> {

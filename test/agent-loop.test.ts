@@ -59,7 +59,7 @@ describe('the agent loop with a scripted model and the real toolchains', () => {
     // Every request and response is in the run's transcript, with the version of its prompt.
     const lines = transcript(result.runDir);
     expect(lines.map((l) => l.role)).toEqual(['request', 'response', 'request', 'response', 'request', 'response']);
-    expect(lines.filter((l) => l.role === 'request').map((l) => l.content.prompt)).toEqual(['sketch.v3', 'repair-sketch.v3', 'repair-sketch.v3']);
+    expect(lines.filter((l) => l.role === 'request').map((l) => l.content.prompt)).toEqual(['sketch.v4', 'repair-sketch.v4', 'repair-sketch.v4']);
   });
 
   it('write strategy: repairs a Circom compile error from its diagnostic, with the task, sketch and retrieved Circom in every prompt', async () => {
@@ -82,7 +82,7 @@ describe('the agent loop with a scripted model and the real toolchains', () => {
     }
     // The sketch passed once: the repair went to the code, not back to the sketch.
     expect(events.filter((e) => e.type === 'sketch-checked')).toHaveLength(1);
-    expect(transcript(result.runDir).filter((l) => l.role === 'request').map((l) => l.content.prompt)).toEqual(['sketch.v3', 'write-code.v2', 'repair-code.v2']);
+    expect(transcript(result.runDir).filter((l) => l.role === 'request').map((l) => l.content.prompt)).toEqual(['sketch.v4', 'write-code.v2', 'repair-code.v2']);
   });
 
   it('sends soundness findings (the counterexample) back to the model in the repair prompt', async () => {
@@ -125,7 +125,7 @@ describe('stop conditions and failed requests', () => {
     expect(result.summary).toMatch(/^not verified: token budget spent/);
     const lines = transcript(result.runDir);
     expect(lines.map((l) => l.role)).toEqual(['request', 'response', 'request', 'error']);
-    expect(lines[3].content).toMatchObject({ prompt: 'repair-sketch.v3', kind: 'budget' });
+    expect(lines[3].content).toMatchObject({ prompt: 'repair-sketch.v4', kind: 'budget' });
   });
 
   it('records a refused request (401) in the transcript and ends the run with its message', async () => {
@@ -136,6 +136,6 @@ describe('stop conditions and failed requests', () => {
     expect(events.at(-1)).toMatchObject({ type: 'error', message: refusal.message });
     const lines = transcript(result.runDir);
     expect(lines.map((l) => l.role)).toEqual(['request', 'error']);
-    expect(lines[1]).toMatchObject({ purpose: 'sketch', content: { prompt: 'sketch.v3', kind: 'auth', status: 401, message: refusal.message } });
+    expect(lines[1]).toMatchObject({ purpose: 'sketch', content: { prompt: 'sketch.v4', kind: 'auth', status: 401, message: refusal.message } });
   });
 });

@@ -36,7 +36,7 @@ describe('the agent loop writing Noir with a scripted model', () => {
     expect(result.ok).toBe(true);
     expect(result.iterations).toBe(2);
     expect(transcript(result.runDir).filter((l) => l.role === 'request').map((l) => `${l.purpose}: ${l.content.prompt}`)).toEqual([
-      'sketch: sketch.v3',
+      'sketch: sketch.v4',
       'write circom: write-code.v2',
       'write noir: write-code.v2',
       'write noir: repair-code.v2',

@@ -97,4 +97,12 @@ describe('zkcoder generate without a model (knowledge-base mode)', () => {
       expect(final.summary).toMatch(/^nothing in the knowledge base is a confident match for ".*" \(.+\); nearest: [a-z0-9-]+ \(\d\.\d\d\), /);
     }
   }, 300_000);
+
+  it('takes --assume like check: a bad assumption is an input error (exit 2) naming it, before any run starts', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'zkcoder-generate-'));
+    const result = await zkcoder(cwd, 'generate', 'range check x < 2^8', '--json', '--assume', 'x < two');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--assume: assumption "x < two": "two" is not a bound');
+    expect(result.stdout).toBe('');
+  }, 60_000);
 });

@@ -19,11 +19,13 @@ import { lowerToNoir as lowerNoir, noirManifest } from './lower/noir.js';
 import type { LoweredCircuit, LowerOptions, SourceLookup } from './lower/common.js';
 import { malformed, type ReplyResult } from './sandbox/reply.js';
 import { runInSandbox, type SandboxOptions, type SandboxResult } from './sandbox/run.js';
+import type { FloatAccuracy } from './core/float-accuracy.js';
 
 export * from './runtime.js';
 export { checkVectors, forgeOutputs, runConstraints, runWitness } from './core/run.js';
 export type { ConstraintCounts, ConstraintLine, Finding, LoweredCircuit, RunFailure, SandboxOptions, SandboxResult, TestVectors, VectorReport, WitnessResult };
 export type { VectorProblem } from './core/vector-problems.js';
+export type { FloatAccuracy } from './core/float-accuracy.js';
 export { firstDisagreement, outputsByName, type OutputDisagreement } from './lower/outputs.js';
 export { zkslReference, estimateTokens } from './reference/generate.js';
 export { examples, type Example } from './examples/index.js';
@@ -94,6 +96,8 @@ export interface DerivedCases {
   reject: { inputs: Record<string, unknown>; reason: string }[];
   /** What the module lacks for good vectors (`missing invalidInputs`). */
   notes?: string[];
+  /** With a `floatReference` export: how far the integer reference is from it, in ulps. */
+  float?: FloatAccuracy;
 }
 
 /**

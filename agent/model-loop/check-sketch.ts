@@ -17,15 +17,18 @@ export interface SketchOutcome {
 }
 
 /** Parse the model's answer, derive vectors from its reference and check the sketch in the sandbox. */
-export async function checkCandidateSketch(answer: string, user: TestVectors | undefined): Promise<SketchOutcome> {
+export async function checkCandidateSketch(answer: string, user: TestVectors | undefined, task?: string): Promise<SketchOutcome> {
   const source = extractCodeBlock(answer, ['ts', 'typescript']);
   if (!source) return { ok: false, report: 'the answer has no ```ts code block: return the whole module in one ```ts block' };
-  const derived = await deriveVectors(source, { user });
+  const derived = await deriveVectors(source, { user, task });
   if (!derived.ok) return { ok: false, report: derived.message, source };
+  const { accuracy } = derived;
+  if (accuracy?.failure) return { ok: false, report: [accuracy.failure, ...derived.warnings].join('\n'), warnings: derived.warnings, source };
   const check = await checkSketchVectors(source, derived.vectors);
   const ok = check.ok && !check.failure;
-  const report = [formatSketchFeedback(check, source), ...derived.warnings].join('\n');
-  return { ok, report, warnings: derived.warnings, source, sketch: ok ? { source, vectors: derived.vectors, outputNames: await outputNames(source, derived.vectors), warnings: derived.warnings } : undefined };
+  const report = [formatSketchFeedback(check, source), ...(accuracy ? [accuracy.line] : []), ...derived.warnings].join('\n');
+  const checked = { source, vectors: derived.vectors, outputNames: await outputNames(source, derived.vectors), warnings: derived.warnings, accuracy: accuracy?.line };
+  return { ok, report, warnings: derived.warnings, source, sketch: ok ? checked : undefined };
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { TestVectors } from '../../compiler-harness/vectors/schema.js';
 import { deriveSketchCases, P, type DerivedCases } from '../../zksl/index.js';
+import { accuracyVerdict, type AccuracyVerdict } from './float-accuracy.js';
 
-export type DerivedVectors = { ok: true; vectors: TestVectors; warnings: string[] } | { ok: false; message: string };
+export type DerivedVectors = { ok: true; vectors: TestVectors; warnings: string[]; accuracy?: AccuracyVerdict } | { ok: false; message: string };
 
 /** Accept vectors derived for a model's sketch: its own samples, then the declared types' boundaries and more samples. */
 export const ACCEPT_COUNT = 30;
@@ -17,11 +18,13 @@ export const MISSING_INVALID_INPUTS =
  * and the usual others), reject cases from `invalidInputs` and just outside each declared type.
  * The user's vectors come first and are always kept.
  */
-export async function deriveVectors(source: string, options: { params?: Record<string, number>; user?: TestVectors; count?: number; seed?: number }): Promise<DerivedVectors> {
+export async function deriveVectors(source: string, options: { params?: Record<string, number>; user?: TestVectors; count?: number; seed?: number; task?: string }): Promise<DerivedVectors> {
   const derived = await deriveSketchCases(source, { params: options.params, count: options.count ?? ACCEPT_COUNT, seed: options.seed ?? 1 });
   if (!derived.ok) return { ok: false, message: `could not derive vectors from the reference: ${derived.failure.message}` };
   const warnings = derived.cases.notes?.includes('missing invalidInputs') ? [MISSING_INVALID_INPUTS] : [];
-  return { ok: true, vectors: vectorsFromCases(derived.cases, options.user), warnings };
+  const { float } = derived.cases;
+  const accuracy = float ? accuracyVerdict(float, options.task, derived.cases.accept[float.case]?.inputs) : undefined;
+  return { ok: true, vectors: vectorsFromCases(derived.cases, options.user), warnings, ...(accuracy ? { accuracy } : {}) };
 }
 
 /** How forge cases move an honest output: by one only (knowledge-base instances), or several ways. */

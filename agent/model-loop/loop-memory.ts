@@ -13,6 +13,8 @@ export interface CheckedSketch {
   outputNames: string[];
   /** Warnings on the sketch (a missing invalidInputs), repeated in the prompt of its next repair. */
   warnings?: string[];
+  /** With a float reference: the integer reference's largest error in ulps (REPORT.md notes it). */
+  accuracy?: string;
 }
 
 /** What the model is asked to fix next: its last answer and the report on it. */

@@ -63,7 +63,7 @@ function heading(hit: SearchHit): string {
   return `## ${hit.entry.name} (${hit.entry.id}; matched ${hit.reason})\n${hit.entry.description}`;
 }
 
-/** Whole lines up to the limit, then a note of what was left out (sketches of hashes run to 30 KB). */
+/** Whole lines up to the limit, then a note of what was left out. */
 export function trimSource(text: string, maxChars: number = RETRIEVAL_LIMITS.charsPerSource): string {
   const body = text.endsWith('\n') ? text : `${text}\n`;
   if (body.length <= maxChars) return body;

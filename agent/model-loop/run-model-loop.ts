@@ -4,7 +4,7 @@ import { zkslReference } from '../../zksl/index.js';
 import type { AgentEventInput } from '../events.js';
 import { ModelError } from '../model/types.js';
 import { addResponseUsage } from '../model/usage.js';
-import type { LanguageResult } from '../pipeline/check-languages.js';
+import { taskWithPreconditions, type LanguageResult } from '../pipeline/check-languages.js';
 import { proveAndWrite } from '../pipeline/finish.js';
 import { renderPrompt } from '../prompts/index.js';
 import type { RunContext, RunOutcome } from '../run-context.js';
@@ -109,10 +109,10 @@ class ModelLoop {
     const previous = this.memory.sketchRepair;
     const reference = zkslReference();
     const prompt = previous
-      ? renderPrompt('repairSketch', { task: options.task, reference, attempt: this.state.attempt - 1, maxAttempts: options.maxIterations, report: previous.report, source: previous.code, examples: await sketchExamples(this.hits()) })
-      : renderPrompt('sketch', { task: options.task, reference, examples: await sketchExamples(this.hits()) });
+      ? renderPrompt('repairSketch', { task: taskWithPreconditions(options), reference, attempt: this.state.attempt - 1, maxAttempts: options.maxIterations, report: previous.report, source: previous.code, examples: await sketchExamples(this.hits()) })
+      : renderPrompt('sketch', { task: taskWithPreconditions(options), reference, examples: await sketchExamples(this.hits()) });
     const answer = yield* this.ask('sketch', prompt);
-    const outcome = await checkCandidateSketch(answer, options.vectors);
+    const outcome = await checkCandidateSketch(answer, options.vectors, options.task);
     run.writeAttempt(this.state.attempt, { 'answer.md': answer, ...(outcome.source ? { 'sketch.ts': outcome.source } : {}), 'sketch-report.txt': outcome.report });
     const summary = outcome.report.split('\n')[0];
     yield { type: 'sketch-checked', ok: outcome.ok, summary, failure: outcome.ok ? undefined : { what: 'sketch', message: summary } };
@@ -157,7 +157,7 @@ class ModelLoop {
       options.strategy === 'lower'
         ? await lowerSketch(sketch.source, options.languages)
         : yield* writeTargetCode({
-            task: options.task,
+            task: taskWithPreconditions(options),
             languages: options.languages.filter((lang) => !this.memory.passed[lang]),
             sketch,
             hits: this.hits(),
@@ -247,7 +247,7 @@ class ModelLoop {
     const vectors = Object.fromEntries(options.languages.map((lang) => [lang, sketch.vectors]));
     const attempts = this.state.attempt;
     const summary = `verified${options.prove !== false ? ' and proved' : ''} a model-written circuit in ${options.languages.join(' and ')} after ${attempts} attempt(s)`;
-    const outcome = yield* proveAndWrite(this.context, { origin: `model ${options.model?.id} (${options.strategy} strategy)`, circuits, vectors, results, sketch: sketch.source, iterations: attempts, notes: [], summary });
+    const outcome = yield* proveAndWrite(this.context, { origin: `model ${options.model?.id} (${options.strategy} strategy)`, circuits, vectors, results, sketch: sketch.source, iterations: attempts, notes: sketch.accuracy ? [sketch.accuracy] : [], summary });
     return { ...outcome, circuits };
   }
 

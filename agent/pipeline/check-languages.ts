@@ -17,6 +17,17 @@ export function statedAssumptions(options: { assumptions?: readonly string[]; ve
   return [...new Set([...(options.assumptions ?? []), ...(options.vectors?.assume ?? [])])];
 }
 
+/**
+ * The task as the model reads it: the user's words, then the stated preconditions, which the
+ * circuit must enforce (an accepted witness whose inputs break one is a soundness finding).
+ */
+export function taskWithPreconditions(options: { task: string; assumptions?: readonly string[]; vectors?: TestVectors }): string {
+  const stated = statedAssumptions(options);
+  if (!stated.length) return options.task;
+  const lines = stated.map((text) => `- ${text}`).join('\n');
+  return `${options.task}\n\nStated preconditions on the inputs. The circuit must refuse every input that breaks one (range-check or assert it): zkcoder's soundness check looks for an accepted witness outside them.\n${lines}`;
+}
+
 export interface LanguageResult {
   lang: Lang;
   report: CheckReport;

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
  * can still be read against the prompt it used. Why each version changed: `CHANGELOG.md`.
  */
 export const PROMPTS = {
-  sketch: 'sketch.v3',
-  repairSketch: 'repair-sketch.v3',
+  sketch: 'sketch.v4',
+  repairSketch: 'repair-sketch.v4',
   writeCode: 'write-code.v2',
   repairCode: 'repair-code.v2',
 } as const;

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { disposeSoundnessAnalysis } from '../../compiler-harness/soundness/analyze-compiled.js';
-import { AssumptionError, parseAssumption } from '../../compiler-harness/soundness/assumptions.js';
 import { checkCircuit, createBackend, formatCheckReport, loadTestVectors, VectorsError } from '../../compiler-harness/index.js';
 import { existsSync } from 'node:fs';
 import { OutputFolder } from '../../compiler-harness/files/output-folder.js';
@@ -9,6 +8,7 @@ import { readPtauHeader } from '../../compiler-harness/setup/ptau.js';
 import type { Lang, Proof, ProofSystem } from '../../compiler-harness/types.js';
 import { FatalError, refusedAsFatal, VectorsMismatch } from '../fatal.js';
 import { loadCircuit } from '../load-circuit.js';
+import { addAssumeOption, checkAssumptions } from '../assume-option.js';
 import { writeProof } from '../../compiler-harness/write-proof.js';
 
 interface CheckFlags {
@@ -31,7 +31,7 @@ interface CheckFlags {
 }
 
 export function registerCheck(program: Command): void {
-  program
+  addAssumeOption(program
     .command('check')
     .description('compile a Circom file or Noir project, run its test vectors, optionally prove and verify')
     .argument('<circuit>', 'a .circom file or a Noir project folder')
@@ -46,11 +46,10 @@ export function registerCheck(program: Command): void {
     .option('--force', 'write into a non-empty --out folder that zkcoder did not write')
     .option('--no-soundness', 'skip the soundness analysis (the attacker that looks for a second witness)')
     .option('--soundness-budget <ms>', 'time budget of the soundness analysis', '10000')
-    .option('--assume <assumption>', 'a stated precondition on the inputs, e.g. "x < 2^8", "y != 0", "in[*] <= 255" (repeatable)', (text: string, all: string[]) => [...all, text], [] as string[])
     .option('--timeout <ms>', 'time limit per compile or execution', '60000')
     .option('--ptau <file>', 'Circom: a real powers-of-tau file instead of the dev one')
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
-    .option('--allow-path-deps', 'Noir: compile path dependencies outside the project folder too')
+    .option('--allow-path-deps', 'Noir: compile path dependencies outside the project folder too'))
     .action(async (path: string, flags: CheckFlags) => {
       try {
         process.exitCode = await runCheck(path, flags);
@@ -106,18 +105,6 @@ async function runCheck(path: string, flags: CheckFlags): Promise<number> {
     await backend.dispose();
     await disposeSoundnessAnalysis();
   }
-}
-
-/** `--assume` texts, each parsed now so a bad one is an input error (exit 2) naming it. */
-function checkAssumptions(texts: string[]): string[] {
-  for (const text of texts) {
-    try {
-      parseAssumption(text);
-    } catch (error) {
-      throw error instanceof AssumptionError ? new FatalError(`--assume: ${error.message}`) : error;
-    }
-  }
-  return texts;
 }
 
 const SYSTEMS: Record<Lang, ProofSystem[]> = { circom: ['groth16', 'plonk'], noir: ['ultrahonk'] };

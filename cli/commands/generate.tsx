@@ -11,6 +11,7 @@ import type { Lang } from '../../compiler-harness/types.js';
 import { loadTestVectors, VectorsError } from '../../compiler-harness/vectors/schema.js';
 import { FatalError } from '../fatal.js';
 import { addModelOptions } from '../model-options.js';
+import { addAssumeOption, checkAssumptions } from '../assume-option.js';
 import { RunStore } from '../../agent/runs/run-store.js';
 import { chooseOutputFolder } from '../../agent/runs/output-choice.js';
 
@@ -24,10 +25,11 @@ interface GenerateFlags extends ModelFlags {
   vectors?: string;
   resume?: string;
   force?: boolean;
+  assume: string[];
 }
 
 export function registerGenerate(program: Command): void {
-  addModelOptions(program
+  addModelOptions(addAssumeOption(program
     .command('generate')
     .description('write a verified, proved circuit for a task (with a model, or from the knowledge base)')
     .argument('[task...]', 'what the circuit should prove, e.g. "softmax lookup"')
@@ -39,7 +41,7 @@ export function registerGenerate(program: Command): void {
     .option('--max-iterations <n>', 'repair attempts', '5')
     .option('--strategy <strategy>', 'lower (the sketch is lowered) | write (the model writes the code)', 'lower')
     .option('--vectors <file>', 'your own test vectors; always run, and they take precedence')
-    .option('--resume <runId>', 'continue an interrupted run (its id, from zkcoder runs list) from its last completed stage'), 'the run')
+    .option('--resume <runId>', 'continue an interrupted run (its id, from zkcoder runs list) from its last completed stage')), 'the run')
     .action(async (words: string[], flags: GenerateFlags) => {
       process.exitCode = await generate(words.join(' ').trim(), flags);
     });
@@ -52,6 +54,7 @@ async function generate(task: string, flags: GenerateFlags): Promise<number> {
   if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new FatalError(`--max-iterations: "${flags.maxIterations}" is not a positive integer`);
   if (flags.strategy !== 'lower' && flags.strategy !== 'write') throw new FatalError(`--strategy: "${flags.strategy}" is not lower or write`);
   checkOutput(flags);
+  const assumptions = checkAssumptions(flags.assume);
   const vectors = flags.vectors ? await loadTestVectors(flags.vectors).catch(rethrowVectors) : undefined;
   const config = await resolveModelConfig({ flags }).catch((error: unknown) => {
     throw error instanceof ModelConfigError ? new FatalError(error.message) : error;
@@ -74,6 +77,7 @@ async function generate(task: string, flags: GenerateFlags): Promise<number> {
     strategy: flags.strategy,
     maxIterations,
     vectors,
+    assumptions,
     outDir: flags.out,
     force: flags.force,
     prove: flags.prove,

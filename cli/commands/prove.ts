@@ -22,6 +22,7 @@ interface ProveFlags {
   ptau?: string;
   crs?: string;
   timeout?: string;
+  commitWeights?: boolean;
   chunk?: string;
   jobs?: string;
 }
@@ -43,6 +44,7 @@ export function registerProve(program: Command): void {
     .option('--ptau <file>', 'Circom: a real powers-of-tau file instead of the dev one')
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
     .option('--timeout <ms>', 'time limit per compile or witness computation (default 1800000)')
+    .option('--commit-weights', 'Gemm / MatMul / Conv weights and biases as private inputs, bound to a public Poseidon commitment (printed, and in result.json and proof/claim.json)')
     .option('--chunk <layer|N>', 'prove each layer (or each N layers) as its own circuit, chained by Poseidon commitments of the activations')
     .option('--jobs <n>', 'with --chunk: chunks proved at once, one worker thread each (default: the number of cores)')
     .action(async (model: string, flags: ProveFlags) => {
@@ -55,13 +57,15 @@ export function registerProve(program: Command): void {
     .argument('<dir>', 'the --out folder of a prove run')
     .option('--json', 'print the verdict as JSON')
     .option('--crs <dir>', 'Noir: the CRS folder the proof was made with, if not the dev one')
-    .action(async (dir: string, flags: { json?: boolean; crs?: string }) => {
-      const result = await verifyProofDir(dir, { crsPath: flags.crs }).catch(asInputError);
+    .option('--weights-commitment <hex>', 'a --commit-weights proof must bind exactly this weights commitment (0x-hex or decimal)')
+    .action(async (dir: string, flags: { json?: boolean; crs?: string; weightsCommitment?: string }) => {
+      const result = await verifyProofDir(dir, { crsPath: flags.crs, weightsCommitment: flags.weightsCommitment }).catch(asInputError);
       if (flags.json) console.log(JSON.stringify(result, null, 2));
       else {
         console.log(result.verified ? `verified: ${result.lang} / ${result.system} proof in ${dir}` : `NOT verified: ${result.reason ?? 'the proof does not verify'}`);
         if ('chunks' in result) for (const chunk of result.chunks as { index: number; reason?: string }[]) console.log(`  ${chunk.reason ?? `chunk ${chunk.index}: verified, linked`}`);
         for (const [name, values] of Object.entries(result.outputs)) console.log(`  output ${name} = [${values.join(', ')}]`);
+        if (result.weightsCommitment) console.log(`  weights commitment = ${result.weightsCommitment}`);
       }
       process.exitCode = result.verified ? 0 : 1;
     });
@@ -84,11 +88,12 @@ async function runProve(modelPath: string, flags: ProveFlags): Promise<number> {
   // Operators registered by `zkcoder op` (user knowledge base) join the built-in ones.
   const { operatorRegistry } = await import('../../op/user-operators.js');
   if (flags.chunk !== undefined || flags.jobs !== undefined) {
+    if (flags.commitWeights) throw new FatalError('--chunk does not take --commit-weights yet: pass one of them');
     const { runChunkedProve } = await import('./prove-chunk.js');
     const harness = { ptauPath: flags.ptau, crsPath: flags.crs, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
     return runChunkedProve({ model, inputs, lang, system, scale, calibration, tolerance, registry: operatorRegistry(), harness }, { ...flags, out, asInputError });
   }
-  const run = proveInference({ model, inputs, lang, system, scale, calibration, tolerance, registry: operatorRegistry(), harness: { ptauPath: flags.ptau, crsPath: flags.crs, ...(timeoutMs !== undefined ? { timeoutMs } : {}) } });
+  const run = proveInference({ model, inputs, lang, system, scale, calibration, tolerance, commitWeights: flags.commitWeights, registry: operatorRegistry(), harness: { ptauPath: flags.ptau, crsPath: flags.crs, ...(timeoutMs !== undefined ? { timeoutMs } : {}) } });
   let result: ProveResult | undefined;
   try {
     for await (const event of run) {
@@ -115,6 +120,7 @@ async function runProve(modelPath: string, flags: ProveFlags): Promise<number> {
 function printSummary(result: ProveResult, out: string | undefined): void {
   for (const warning of result.warnings) console.log(`warning: ${warning}`);
   console.log(`${result.ok ? 'ok' : 'FAILED'}: ${result.verified ? 'proof verified' : 'proof NOT verified'}; max |error| vs onnxruntime ${result.maxAbsError.toPrecision(4)}${result.tolerance !== undefined ? ` (tolerance ${result.tolerance})` : ''}; ${result.constraints} ${result.lang === 'circom' ? 'constraints' : 'ACIR opcodes'}`);
+  if (result.weightsCommitment) console.log(`weights private: ${result.committedWeights?.count} weights and biases (${result.committedWeights?.layers.join(', ')}) committed as ${result.weightsCommitment}`);
   if (!result.interpreterAgrees) console.log('the circuit outputs differ from the integer interpreter: please report this as a prover bug');
   for (const [name, value] of Object.entries(result.outputs)) console.log(`  ${name} = ${JSON.stringify(value)}\n  onnxruntime: ${JSON.stringify(result.reference[name])}`);
   if (out) console.log(`written to ${out} (REPORT.md, proof/); check it with: zkcoder verify ${out}`);

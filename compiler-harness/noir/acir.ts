@@ -5,6 +5,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import type { Value } from '../types.js';
+import { BN254_PRIME } from '../field.js';
 
 /** The ACIR program, un-gzipped: what bb.js and the ACVM consume. */
 export function acirBytes(bytecodeBase64: string): Uint8Array {
@@ -65,8 +66,7 @@ function hexToDecimal(text: string): string {
 }
 
 /** Noir's native field, BN254's scalar field. */
-export const NOIR_FIELD_MODULUS =
-  21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+export const NOIR_FIELD_MODULUS = BN254_PRIME;
 
 /** The slice of noir's ABI type zkcoder walks to shape inputs. */
 export type AbiType =

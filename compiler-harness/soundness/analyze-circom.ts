@@ -2,7 +2,10 @@ import { inputLeaves, inputVariants, locateAssert, searchAssertBypass, searchPre
 import { attackWithHintVariants, compileHintVariants, mainTemplateHints, type HintSite } from './hint-variants.js';
 import { canRecheckHere, witnessSatisfies } from './recheck.js';
 import { determine, searchByPairMoves, searchByPerturbation, searchBySmt, type Alternative } from './circom-attack.js';
+import { searchCrossWitness } from './cross-witness.js';
+import { searchNonlinear } from './nonlinear-search.js';
 import { lintCircom, signalLocation } from './circom-lints.js';
+import { searchSpecialPoints } from './special-points.js';
 import { CircomWitnessGenerator } from './circom-witness.js';
 import { isOutputWire, loadConstraintSystem, violatedConstraints, withInputNames, type ConstraintSystem } from './r1cs.js';
 import type { CircomAnalysisOptions, Counterexample, DifferingValue, Lint, SoundnessReport } from './types.js';
@@ -28,7 +31,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   };
   const system = withInputNames(await loadConstraintSystem(options.r1csPath, options.symPath), Object.keys(options.inputs));
   const generator = await CircomWitnessGenerator.load(options.wasmPath);
-  const lints: Lint[] = lintCircom(system, options.source, Object.keys(options.inputs));
+  const lints: Lint[] = lintCircom(system, options.source, Object.keys(options.inputs), options.preconditions);
   const report = (extra: Partial<SoundnessReport>): SoundnessReport => ({ verdict: 'no-finding', lints, tried, durationMs: Date.now() - started, ...extra });
 
   // Every counterexample is re-checked independently before it becomes a verdict (`confirm`).
@@ -45,11 +48,18 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   if (broken.length > 0) return report({ incomplete: `the honest witness violates ${broken.length} constraint(s), first #${broken[0]}` });
 
   phaseStart = Date.now();
-  const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false, beforeSmt?: () => Promise<Counterexample | undefined>) =>
-    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: options.smt !== false, note: quiet ? () => undefined : note, beforeSmt });
+  const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false, beforeSmt?: () => Promise<Counterexample | undefined>, smt = true) =>
+    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: smt && options.smt !== false, nonlinear: options.nonlinearSearch !== false, note: quiet ? () => undefined : note, beforeSmt });
   // The hint attack compiles a rewritten source: after the cheap local moves, before z3.
   const hints = () => hintAttack({ system, generator, options, honest, deadline: at(0.45), shareMs: budget * 0.3, note });
-  const first = await attack(options.inputs, honest, at(0.6), false, hints);
+  // Class 3 (cross-witness.ts): a few generator runs at neighbouring inputs, cheap, so before the hint compile.
+  const cross = async () => {
+    if (options.crossWitness === false) return undefined;
+    const found = await searchCrossWitness({ system, generator, inputs: options.inputs, honest, deadline: Math.max(at(0.3), Date.now() + budget * 0.05) });
+    note(found.tried);
+    return found.found && differentOutputs(system, found.found.inputs, found.found.honest, found.found.alternative);
+  };
+  const first = await attack(options.inputs, honest, at(0.6), false, async () => (await cross()) ?? hints());
   lints.push(...first.lints);
   // A hint in a single constraint is worth a look only if that constraint did not pin it down.
   const determined = first.determined;
@@ -106,6 +116,10 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
       return confirmed(report({ verdict: 'unsound', counterexample }));
     }
   }
+  // Last, the costliest: where a divisor or guard vanishes (y = 0 in a doubling, x1 = x2 in an addition): special-points.ts.
+  const special = await searchSpecialPoints({ system, generator, inputs: options.inputs, deadline: Math.min(at(0.98), Date.now() + budget * 0.25), attack: async (inputs, witness, deadline, smt) => (await attack(inputs, witness, deadline, true, undefined, smt)).counterexample });
+  note(special.tried);
+  if (special.counterexample) return confirmed(report({ verdict: 'unsound', counterexample: special.counterexample }));
   return report({});
 }
 
@@ -211,6 +225,7 @@ async function attackAt(options: {
   deadline: number;
   seed: number;
   smt: boolean;
+  nonlinear: boolean;
   note: (text: string) => void;
   /** Runs after the local moves, before z3 (the hint attack, at the honest inputs only). */
   beforeSmt?: () => Promise<Counterexample | undefined>;
@@ -232,6 +247,13 @@ async function attackAt(options: {
     const pairs = searchByPairMoves({ system, honest, base, deadline: at(0.7) });
     note(pairs.tried);
     if (verified(pairs.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, pairs.counterexample!), lints };
+  }
+  // Class 5: the products z3 will relax, two factors at once at small values; a quarter of what is
+  // left (z3 may spend the rest proving nothing moves), before the hint compile, which is slower.
+  if (options.nonlinear && undetermined > 0) {
+    const search = searchNonlinear({ system, honest, base, deadline: Date.now() + Math.max(150, (deadline - Date.now()) / 4) });
+    note(search.tried);
+    if (verified(search.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, search.counterexample!), lints };
   }
   const hinted = undetermined > 0 ? await options.beforeSmt?.() : undefined;
   if (hinted) return { counterexample: hinted, lints };

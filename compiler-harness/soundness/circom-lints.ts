@@ -1,7 +1,8 @@
 import { parseCircom, splitWireName, templateOfPath, type CircomSources, type TemplateSource } from './circom-source.js';
 import { isInputWire, type ConstraintSystem } from './r1cs.js';
 import { rangeCheckedWires } from './structures.js';
-import type { Lint } from './types.js';
+import { unguardedDivisors, type GuardContext } from './division-guards.js';
+import type { InputPrecondition, Lint } from './types.js';
 
 /**
  * Patterns that often mean an under-constrained circuit. Warnings with a location, never verdicts:
@@ -17,7 +18,7 @@ const LIBRARY_OUTPUTS: Record<string, string[]> = {
   Poseidon: ['out'], MiMC7: ['out'], Mux1: ['out'], Mux2: ['out'], Bits2Num: ['out'], Switcher: ['outL', 'outR'],
 };
 
-export function lintCircom(system: ConstraintSystem, source?: Record<string, string>, inputNames: string[] = []): Lint[] {
+export function lintCircom(system: ConstraintSystem, source?: Record<string, string>, inputNames: string[] = [], preconditions: Record<string, InputPrecondition> = {}): Lint[] {
   const sources = source ? parseCircom(source) : undefined;
   const lints: Lint[] = [...unusedInputLints(system, inputNames, sources), ...constraintUseLints(system, sources)];
   if (!sources) return lints;
@@ -31,9 +32,25 @@ export function lintCircom(system: ConstraintSystem, source?: Record<string, str
     return wires.length > 0 && wires.every(([, wire]) => wire >= 0 && ranged.has(wire));
   };
   for (const template of sources.templates.values()) {
-    lints.push(...divisionLints(template, checkedInR1cs), ...comparatorLints(template), ...unusedOutputLints(template, sources));
+    const guards = template.name === sources.mainTemplate ? { nonZeroInputs: nonZeroByPrecondition(preconditions) } : {};
+    lints.push(...divisionLints(template, checkedInR1cs, guards), ...comparatorLints(template, checkedInR1cs), ...unusedOutputLints(template, sources));
   }
   return lints;
+}
+
+/** `y`, `in[2]`: inputs a stated precondition keeps away from 0 (`--assume "y != 0"`, `y >= 1`). */
+function nonZeroByPrecondition(preconditions: Record<string, InputPrecondition>): (atom: string) => boolean {
+  return (atom) => {
+    const [, name, index] = /^(\w+)(?:\[(\d+)\])?$/.exec(atom) ?? [];
+    if (!name) return false;
+    return Object.entries(preconditions).some(([key, condition]) => {
+      if ((condition.input ?? key) !== name) return false;
+      const excludesZero = (condition.notEqual ?? []).some((value) => BigInt(value) === 0n) || (condition.min !== undefined && BigInt(condition.min) >= 1n);
+      const path = condition.path;
+      const covers = !path || path.length === 0 || path[0] === '*' || (index !== undefined && path[0] === Number(index));
+      return excludesZero && covers;
+    });
+  };
 }
 
 /**
@@ -102,16 +119,17 @@ export function signalLocation(source: Record<string, string> | undefined, name:
   return template && line !== undefined ? { file: template.file, line } : undefined;
 }
 
-function divisionLints(template: TemplateSource, checkedInR1cs: (template: TemplateSource, signal: string) => boolean): Lint[] {
+function divisionLints(template: TemplateSource, checkedInR1cs: (template: TemplateSource, signal: string) => boolean, guards: Omit<GuardContext, 'template'>): Lint[] {
   const lints: Lint[] = [];
   for (const hint of template.hints) {
     const location = { file: template.file, line: hint.line, signal: hint.target };
-    const divisor = /(?<![\\/])\/(?![/\\])\s*\(?\s*([A-Za-z_][\w.]*(?:\[[^\]]*\])?)/.exec(hint.expression)?.[1];
-    if (divisor && !guardsZero(hint.expression, divisor) && !hasNonZeroCheck(template.body, divisor)) {
+    const unguarded = unguardedDivisors(hint.expression, { template, ...guards });
+    if (unguarded.length > 0) {
+      const divisor = unguarded.join(', ');
       lints.push({
         code: 'division-without-nonzero-check',
         ...location,
-        message: `${hint.target} <-- ${hint.expression}: nothing constrains ${divisor} ≠ 0; when it is 0, ${hint.target}·${divisor} = … holds for any ${hint.target}`,
+        message: `${hint.target} <-- ${hint.expression}: nothing constrains ${divisor} ≠ 0; when it is 0, ${hint.target}·${unguarded[0]} = … holds for any ${hint.target}`,
       });
     }
     if (/\\|%/.test(hint.expression) && !isRangeChecked(template, hint.target) && !checkedInR1cs(template, hint.target)) {
@@ -125,23 +143,6 @@ function divisionLints(template: TemplateSource, checkedInR1cs: (template: Templ
   return lints;
 }
 
-/** `x != 0 ? 1/x : 0` — the author handled zero in the hint; whether the constraints do is for the attack to find. */
-function guardsZero(expression: string, divisor: string): boolean {
-  return new RegExp(`${escape(divisor)}\\s*[!=]=\\s*0|0\\s*[!=]=\\s*${escape(divisor)}`).test(expression);
-}
-
-function hasNonZeroCheck(body: string, divisor: string): boolean {
-  const d = escape(divisor);
-  const inverse = new RegExp(`(\\b${d}\\s*\\*[^;]*|\\*\\s*${d}\\b[^;]*)===\\s*1\\b|1\\s*===[^;]*\\b${d}\\b`);
-  // IsZero(d) / IsEqual counts only if its output is then forced to 0.
-  const feeds = new RegExp(`\\b(\\w+)\\s*\\.in(\\[[^\\]]*\\])?\\s*<==\\s*${d}\\b`, 'g');
-  for (let m = feeds.exec(body); m; m = feeds.exec(body)) {
-    const out = `\\b${m[1]}\\s*\\.\\s*out`;
-    if (new RegExp(`${out}\\s*===\\s*0\\b|\\b0\\s*===\\s*${out}`).test(body)) return true;
-  }
-  return inverse.test(body);
-}
-
 /** Fed into a range-checking component; comparators count only when `comparators` (they bound a remainder, not their own inputs). */
 function isRangeChecked(template: TemplateSource, signal: string, comparators = true): boolean {
   for (const [component, { template: used }] of template.components) {
@@ -152,8 +153,17 @@ function isRangeChecked(template: TemplateSource, signal: string, comparators = 
   return false;
 }
 
-function comparatorLints(template: TemplateSource): Lint[] {
+function comparatorLints(template: TemplateSource, checkedInR1cs: (template: TemplateSource, signal: string) => boolean): Lint[] {
   const lints: Lint[] = [];
+  // Range-checked, or a sum or difference of range-checked signals (`net <== pos - neg`): bounded
+  // far below p, so the comparator's own bit decomposition refuses a wrapped value.
+  const bounded = (signal: string, depth = 0): boolean => {
+    if (isRangeChecked(template, signal, false) || checkedInR1cs(template, signal)) return true;
+    const definition = new RegExp(`(?<![\\w.])${escape(signal)}\\s*<==\\s*([^;]+);`).exec(template.body)?.[1];
+    if (!definition || depth > 3 || !/^[\w\s+\-[\]]+$/.test(definition)) return false;
+    const names = (definition.match(/(?<![\w.[])[A-Za-z_]\w*/g) ?? []).filter((name) => template.signals.some((s) => s.name === name));
+    return names.length > 0 && names.every((name) => bounded(name, depth + 1));
+  };
   for (const [component, { template: used }] of template.components) {
     if (!COMPARATORS.test(used)) continue;
     const feed = new RegExp(`\\b${component}\\s*(?:\\[[^\\]]*\\])?\\s*\\.in\\s*\\[[^\\]]*\\]\\s*<==\\s*([^;]+);`, 'g');
@@ -161,7 +171,7 @@ function comparatorLints(template: TemplateSource): Lint[] {
       const line = template.firstLine + template.body.slice(0, m.index).split('\n').length - 1;
       for (const identifier of m[1].match(/[A-Za-z_]\w*/g) ?? []) {
         const signal = template.signals.find((s) => s.name === identifier);
-        if (!signal || isRangeChecked(template, identifier, false)) continue;
+        if (!signal || bounded(identifier)) continue;
         lints.push({
           code: 'comparator-input-unchecked',
           file: template.file,

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { BN254_PRIME } from '../field.js';
 import { analyzeR1cs } from './analyze-circom.js';
 import { disposeSmt } from './smt.js';
 import { circomlibMain, compileCircom, witnessSatisfies } from './testing.js';
@@ -63,7 +64,7 @@ describe('a real alias in circomlib usage', () => {
     const report = await analyzeR1cs({ ...artefacts, inputs: { in: 12345 } });
     expect(report.verdict).toBe('unsound');
     expect(await witnessSatisfies(artefacts.r1csPath, report.counterexample!.witness!)).toBe(true);
-    const p = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+    const p = BN254_PRIME;
     const value = report.counterexample!.witness!.slice(1, 255).reduce((sum, bit, i) => sum + (BigInt(bit) << BigInt(i)), 0n);
     expect(value).toBe(12345n + p);
   });

@@ -1,4 +1,5 @@
 import { removeTemporaryFolder } from '../files/temporary-folders.js';
+import { BN254_PRIME } from '../field.js';
 import { compile } from '@noir-lang/noir_wasm';
 import { Noir, type CompiledCircuit, type ForeignCallHandler, type InputMap } from '@noir-lang/noir_js';
 import { confinedFileManager, writeNargoProject } from '../noir/project-folder.js';
@@ -16,7 +17,7 @@ import type { Counterexample, Lint, NoirAnalysisOptions, SoundnessReport } from 
  * same inputs is a counterexample.
  */
 
-const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+const P = BN254_PRIME;
 /** Alternative answers tried per other input: the likeliest lies, so many inputs fit the budget. */
 const ATTEMPTS_PER_VARIANT = 48;
 

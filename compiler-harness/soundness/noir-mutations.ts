@@ -1,5 +1,6 @@
 import { modInverse, seededElements } from './field.js';
 import type { ScalarType } from './noir-hint-types.js';
+import { BN254_PRIME } from '../field.js';
 
 /**
  * The answers a malicious prover would try for one hint call, most likely lies first. A hint's
@@ -15,7 +16,7 @@ import type { ScalarType } from './noir-hint-types.js';
  * - a field value moved by a fraction ±2^−k (a bit whose booleanity check is gone).
  */
 
-const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+const P = BN254_PRIME;
 /** Values per answer that are moved; answers are arrays of up to thousands of values. */
 const MOVED = 8;
 const PAIR_ALTERNATIVES = 48;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { acvm } from '@noir-lang/noir_js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NoirBackend } from '../noir/backend.js';
+import { BN254_PRIME } from '../field.js';
 import { analyzeNoir as analyzeNoirWithin, disposeIsolatedAnalysis } from './isolated.js';
 import { lintNoir } from './noir-lints.js';
 import { rewriteHints } from './noir-rewrite.js';
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 const fixture = (name: string) => ({ 'src/main.nr': readFileSync(new URL(`./fixtures/noir/${name}`, import.meta.url), 'utf8') });
 
-const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+const P = BN254_PRIME;
 
 describe('Noir hint attack', () => {
   it('catches a trusted unconstrained quotient with a smaller answer that still passes', async () => {

@@ -90,6 +90,10 @@ export interface CircomAnalysisOptions {
   seed?: number;
   /** Use z3 on the undetermined sub-system (default true). */
   smt?: boolean;
+  /** Class 3: compare witnesses across neighbouring inputs (`cross-witness.ts`, default true). */
+  crossWitness?: boolean;
+  /** Class 5: bounded search over the factors of products z3 relaxes (`nonlinear-search.ts`, default true). */
+  nonlinearSearch?: boolean;
   /**
    * Stated preconditions on inputs, by input name (every element of an array input): the task
    * says "x is 8-bit", the circuit should refuse anything else. Circom `assert`s are used as well.

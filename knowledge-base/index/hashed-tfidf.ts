@@ -26,7 +26,7 @@ export class HashedTfIdfEmbedder implements Embedder {
 
   private constructor(idf: Map<string, number>, corpusSize: number) {
     this.idf = idf;
-    this.id = `hashed-tfidf-v3:${DIMENSIONS}:${corpusSize}`;
+    this.id = `hashed-tfidf-v4:${DIMENSIONS}:${corpusSize}`;
   }
 
   /** Fit document frequencies on the corpus (the entries' texts). */
@@ -42,9 +42,13 @@ export class HashedTfIdfEmbedder implements Embedder {
     return new HashedTfIdfEmbedder(idf, corpus.length);
   }
 
-  /** Embed queries: their words plus related words from the thesaurus. */
+  /**
+   * Embed queries: their words plus related words from the thesaurus. A feature no entry has
+   * ("eight", a variable name) can match nothing, and at the highest IDF its hashed bucket only
+   * adds noise where it collides with real features: it is left out.
+   */
   async embed(texts: string[]): Promise<Float32Array[]> {
-    return texts.map((text) => this.embedFeatures(queryFeatures(text)));
+    return texts.map((text) => this.embedFeatures(queryFeatures(text).filter((f) => this.idf.has(f.key))));
   }
 
   /** Embed pre-weighted features (documents weight their name and tags above their description). */

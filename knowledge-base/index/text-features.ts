@@ -1,3 +1,4 @@
+import { focusQuery } from './query-focus.js';
 import { relatedWords } from './synonyms.js';
 
 /**
@@ -40,6 +41,25 @@ const SYMBOLS: [RegExp, string][] = [
   [/!/g, ' not '],
 ];
 
+/**
+ * Rewrites for the embedder only (entries and queries alike; knowledge-base mode's naming rules
+ * read the plain words): 2^16, "x < 2^n", "a power of two" are a bound or a width (range checks,
+ * shifts), their own word, so they never meet raising x to a power (x^5: pow); "16-bit" and
+ * "16 bits" are one width ("bit" alone is a boolean).
+ */
+const EMBEDDING_REWRITES: [RegExp, string][] = [
+  [/\b2\s*(?:\^|\*\*)/g, ' pow2 '],
+  [/\bpowers? of (?:two|2)\b/gi, ' pow2 '],
+  [/\b(\d+)[- ]bits?\b/g, ' $1 bits '],
+];
+
+/** The words the embedder sees. Example: `embeddingWords('x < 2^16')` → ['lt', 'pow2', '16']. */
+export function embeddingWords(text: string): string[] {
+  let rewritten = text;
+  for (const [pattern, word] of EMBEDDING_REWRITES) rewritten = rewritten.replace(pattern, word);
+  return words(rewritten);
+}
+
 const NUMBER_WORDS: Record<string, string> = { '0': 'zero', '1': 'one', '2': 'two', '4': 'four' };
 
 export function words(text: string): string[] {
@@ -74,7 +94,7 @@ export function stem(word: string): string {
 
 /** Weighted features of a text: stemmed words, word pairs and character 3/4-grams. */
 export function textFeatures(text: string, weight = 1): Feature[] {
-  const stems = words(text).map(stem);
+  const stems = embeddingWords(text).map(stem);
   const features: Feature[] = [];
   for (const [i, s] of stems.entries()) {
     features.push({ key: `w:${s}`, weight });
@@ -90,9 +110,13 @@ export function textFeatures(text: string, weight = 1): Feature[] {
 /**
  * Query features: the query's own words plus, at a third of the weight, related words from the
  * thesaurus (only as whole words, no character n-grams, so they cannot drown the query itself).
+ * Clauses that only state the inputs' domain (widths, bounds, refusals) weigh less than what the
+ * task computes (query-focus.ts).
  */
 export function queryFeatures(text: string): Feature[] {
-  const own = textFeatures(text);
-  const related = words(text).flatMap((w) => relatedWords(w)).map((w) => ({ key: `w:${stem(w)}`, weight: 0.35 }));
-  return [...own, ...related];
+  return focusQuery(text).flatMap(({ text: clause, weight }) => {
+    const own = textFeatures(clause, weight);
+    const related = embeddingWords(clause).flatMap((w) => relatedWords(w)).map((w) => ({ key: `w:${stem(w)}`, weight: 0.35 * weight }));
+    return [...own, ...related];
+  });
 }

@@ -5,7 +5,7 @@ import type { ComposedCircuit } from '../compose/types.js';
 import { sizeOf } from '../onnx/graph.js';
 import type { ClaimTensor } from '../output.js';
 import type { QuantizedTensor } from '../quantize/types.js';
-import { CIRCOM_POSEIDON_INCLUDE, circomCommitmentLines, noirCommitmentLines } from '../compose/commitment.js';
+import { CIRCOM_POSEIDON_INCLUDE, circomCommitmentFiles, circomCommitmentLines, noirCommitmentLines } from '../compose/commitment.js';
 import type { GraphChunk } from './split.js';
 
 /** Where a chunk's public values sit in its proof's public signals. */
@@ -97,7 +97,7 @@ function circomChunk(chunk: GraphChunk): ComposedCircuit {
   lines.push('}', '', `component main${publics} = Chunk();`, '');
   return {
     ...model,
-    files: { ...model.files, 'model.circom': model.files['model.circom'].replace(mainLine, ''), 'chunk.circom': lines.join('\n') },
+    files: { ...model.files, ...circomCommitmentFiles(), 'model.circom': model.files['model.circom'].replace(mainLine, ''), 'chunk.circom': lines.join('\n') },
     entry: 'chunk.circom',
     outputNames: chunkOutputNames(chunk),
   };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../compiler-harness/index.js';
 import { BUILTIN_PRIMITIVES } from '../../knowledge-base/entry.js';
-import { circomCommitmentLines, CIRCOM_POSEIDON_INCLUDE, noirCommitmentLines } from '../compose/commitment.js';
+import { circomCommitmentFiles, circomCommitmentLines, CIRCOM_POSEIDON_INCLUDE, noirCommitmentLines } from '../compose/commitment.js';
 import { commitValues } from './commitment.js';
 import { FIELD_MODULUS } from './field.js';
 import { poseidonEx } from './poseidon-circom.js';
@@ -50,10 +50,12 @@ describe('the commitment lines compute the TypeScript commitment', () => {
   it('in Circom', async () => {
     const names = values.map((_, i) => `v[${i}]`);
     const source = ['pragma circom 2.1.0;', CIRCOM_POSEIDON_INCLUDE, 'template C() {', `    signal input v[${values.length}];`, '    signal output c;', ...circomCommitmentLines(names, 'c', 'hash'), '}', 'component main = C();', ''].join('\n');
-    const compiled = await circom.compile({ lang: 'circom', files: { 'c.circom': source }, entry: 'c.circom', name: 'commit' });
+    const compiled = await circom.compile({ lang: 'circom', files: { 'c.circom': source, ...circomCommitmentFiles() }, entry: 'c.circom', name: 'commit' });
     expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const executed = await circom.execute(compiled.compiled!, { v: values.map((v) => field(v).toString()) });
     expect(executed.ok && BigInt(executed.outputs.c as string)).toBe(commitValues('circom', values));
+    // 3 steps of 612 S-box constraints and 1 for the step's output
+    expect(compiled.compiled!.constraintCount).toBe(3 * 613);
   }, 300_000);
 
   it('in Noir', async () => {

@@ -6,14 +6,22 @@ import type { ComposedCircuit } from './types.js';
 import { walkLayers } from './walk.js';
 import * as ops from './circom-ops.js';
 import * as arith from './circom-arith.js';
+import { circomCommitmentFiles, circomCommitmentLines, CIRCOM_POSEIDON_INCLUDE } from './commitment.js';
+import { circomPrivateAffineLines, committedValueNames, hasPrivateWeights, privateWeights } from './private-weights.js';
+
+export interface ComposeOptions {
+  /** Linear and conv weights as private inputs `w<layer>`, committed by the public output `weightsCommitment`. */
+  commitWeights?: boolean;
+}
 
 /**
  * One Circom main for the whole graph: public inputs `in<k>` (range-checked to SInt(bits)),
  * public outputs `out<k>`, and per layer the knowledge-base templates at the layer's sizes, with the
  * weights as constants.
  */
-export function composeCircom(graph: QuantizedGraph): ComposedCircuit {
+export function composeCircom(graph: QuantizedGraph, options: ComposeOptions = {}): ComposedCircuit {
   const entries = entriesUsed(graph.layers);
+  const weights = options.commitWeights ? privateWeights(graph) : [];
   const half = 1n << BigInt(graph.bits - 1);
   const walked = walkLayers(graph, {
     input: (input, name) => {
@@ -28,14 +36,19 @@ export function composeCircom(graph: QuantizedGraph): ComposedCircuit {
         `    }`,
       ];
     },
-    layer: (layer, name, input) => layerLines(layer, name, input, graph.bits),
+    layer: (layer, name, input) =>
+      weights.length && hasPrivateWeights(layer)
+        ? circomPrivateAffineLines(layer.params as Parameters<typeof circomPrivateAffineLines>[0], name, input(0), `w${graph.layers.indexOf(layer)}`, graph.bits)
+        : layerLines(layer, name, input, graph.bits),
   });
   const body = [
     ...graph.outputs.map((output, k) => `    signal output out${k}[${sizeOf(output.shape)}];`),
+    ...(weights.length ? ['    signal output weightsCommitment; // Poseidon commitment of every private weight', ...weights.map((w) => `    signal input ${w.name}[${w.values.length}]; // ${w.node}: weights, then biases (private)`)] : []),
     ...walked.body,
     ...graph.outputs.map((output, k) => `\n    for (var i = 0; i < ${sizeOf(output.shape)}; i++) out${k}[i] <== ${walked.outputs[k]}[i];`),
+    ...(weights.length ? ['', ...circomCommitmentLines(committedValueNames(weights), 'weightsCommitment', 'weightsHash')] : []),
   ];
-  const includes = entries.map((entry) => `include "kb/${entry}.circom";`);
+  const includes = [...entries.map((entry) => `include "kb/${entry}.circom";`), ...(weights.length ? [CIRCOM_POSEIDON_INCLUDE] : [])];
   const publics = graph.inputs.map((_, k) => `in${k}`).join(', ');
   const main = [
     'pragma circom 2.1.0;',
@@ -53,7 +66,9 @@ export function composeCircom(graph: QuantizedGraph): ComposedCircuit {
   ].join('\n');
   const files: Record<string, string> = { 'model.circom': main };
   for (const entry of entries) files[`kb/${entry}.circom`] = circomSource(entry);
-  return { lang: 'circom', files, entry: 'model.circom', kb: entries, outputNames: graph.outputs.map((_, k) => `out${k}`) };
+  if (weights.length) Object.assign(files, circomCommitmentFiles());
+  const outputNames = [...graph.outputs.map((_, k) => `out${k}`), ...(weights.length ? ['weightsCommitment'] : [])];
+  return { lang: 'circom', files, entry: 'model.circom', kb: entries, outputNames };
 }
 
 function layerLines(layer: QuantizedLayer, name: string, input: (position: number) => string, bits: number): string[] {

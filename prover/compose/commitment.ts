@@ -1,27 +1,37 @@
+import { readFileSync } from 'node:fs';
 import { CIRCOM_CHUNK } from '../commit/commitment.js';
 
-/** The include the Circom commitment lines need (circomlib is packaged with zkcoder). */
-export const CIRCOM_POSEIDON_INCLUDE = 'include "circomlib/circuits/poseidon.circom";';
+/** The include the Circom commitment lines need; add `circomCommitmentFiles()` to the circuit's files. */
+export const CIRCOM_POSEIDON_INCLUDE = 'include "commit/poseidon-step.circom";';
+
+/**
+ * The template the lines instantiate: `PoseidonStep(n)`, circomlib's `PoseidonEx(n, 1)` with its
+ * linear layers as expressions (3 constraints per S-box, 1 for the output: 613 per 16 values, where circomlib's
+ * own template costs about 2,090 at circom's default -O1), constants from circomlib.
+ */
+export function circomCommitmentFiles(): Record<string, string> {
+  return { 'commit/poseidon-step.circom': readFileSync(new URL('../commit/circom/poseidon-step.circom', import.meta.url), 'utf8') };
+}
 
 /**
  * Circom lines setting the signal `out` (declared by the caller) to the commitment of `values`
  * (signal expressions such as `w0[3]`), the chain `commitValues('circom', …)` computes: one
- * circomlib `PoseidonEx(16, 1)` per 16 values (about 610 constraints each). `prefix` names the
+ * `PoseidonStep(16)` (= circomlib `PoseidonEx(16, 1)`) per 16 values, 613 constraints each. `prefix` names the
  * component array (unique in the template).
  */
 export function circomCommitmentLines(values: readonly string[], out: string, prefix: string): string[] {
   if (values.length === 0) throw new Error('a commitment needs at least one value');
   const steps = Math.ceil(values.length / CIRCOM_CHUNK);
   const lines = [
-    `    // Poseidon commitment of ${values.length} values: ${steps} chained circomlib PoseidonEx(${CIRCOM_CHUNK}, 1), the count as the first state`,
+    `    // Poseidon commitment of ${values.length} values: ${steps} chained PoseidonStep(${CIRCOM_CHUNK}) (circomlib's PoseidonEx), the count as the first state`,
     `    component ${prefix}[${steps}];`,
   ];
   for (let s = 0; s < steps; s++) {
-    lines.push(`    ${prefix}[${s}] = PoseidonEx(${CIRCOM_CHUNK}, 1);`);
-    lines.push(`    ${prefix}[${s}].initialState <== ${s === 0 ? values.length : `${prefix}[${s - 1}].out[0]`};`);
+    lines.push(`    ${prefix}[${s}] = PoseidonStep(${CIRCOM_CHUNK});`);
+    lines.push(`    ${prefix}[${s}].initialState <== ${s === 0 ? values.length : `${prefix}[${s - 1}].out`};`);
     for (let i = 0; i < CIRCOM_CHUNK; i++) lines.push(`    ${prefix}[${s}].inputs[${i}] <== ${values[s * CIRCOM_CHUNK + i] ?? '0'};`);
   }
-  lines.push(`    ${out} <== ${prefix}[${steps - 1}].out[0];`);
+  lines.push(`    ${out} <== ${prefix}[${steps - 1}].out;`);
   return lines;
 }
 

@@ -6,17 +6,21 @@ import type { ComposedCircuit } from './types.js';
 import { walkLayers } from './walk.js';
 import * as ops from './noir-ops.js';
 import * as arith from './noir-arith.js';
+import type { ComposeOptions } from './circom.js';
+import { noirCommitmentLines } from './commitment.js';
+import { committedValueNames, hasPrivateWeights, noirPrivateAffineLines, privateWeights } from './private-weights.js';
 
 /**
  * One Noir program for the whole graph: `main(in0: pub [Field; n], ...) -> pub [Field; m]` (a tuple
  * for several graph outputs), each layer calling the knowledge-base gadget modules, weights as
  * constants (so their products are linear and their range checks fold away at compile time).
  */
-export function composeNoir(graph: QuantizedGraph): ComposedCircuit {
+export function composeNoir(graph: QuantizedGraph, options: ComposeOptions = {}): ComposedCircuit {
   const entries = entriesUsed(graph.layers);
+  const weights = options.commitWeights ? privateWeights(graph) : [];
   const half = 1n << BigInt(graph.bits - 1);
   const globals: string[] = [];
-  const params = graph.inputs.map((input, k) => `in${k}: pub [Field; ${sizeOf(input.shape)}]`);
+  const params = [...graph.inputs.map((input, k) => `in${k}: pub [Field; ${sizeOf(input.shape)}]`), ...weights.map((w) => `${w.name}: [Field; ${w.values.length}]`)];
   const walked = walkLayers(graph, {
     input: (input, name) => [
       `    // graph input ${input.name}: range-checked to SInt(${graph.bits})`,
@@ -24,12 +28,21 @@ export function composeNoir(graph: QuantizedGraph): ComposedCircuit {
       `        let _ = range_check::range_check::<${graph.bits}>(${name}[i] + ${half});`,
       '    }',
     ],
-    layer: (layer, name, input) => layerLines(layer, name, input, graph.bits, globals),
+    layer: (layer, name, input) =>
+      weights.length && hasPrivateWeights(layer)
+        ? noirPrivateAffineLines(layer.params as Parameters<typeof noirPrivateAffineLines>[0], name, input(0), `w${graph.layers.indexOf(layer)}`, graph.bits)
+        : layerLines(layer, name, input, graph.bits, globals),
   });
   const body = walked.body;
   const returned = walked.outputs;
   const returnTypes = graph.outputs.map((output) => `[Field; ${sizeOf(output.shape)}]`);
-  const single = graph.outputs.length === 1;
+  if (weights.length) {
+    // the private weights' commitment, returned (public) after the graph outputs
+    body.push('', ...noirCommitmentLines(committedValueNames(weights), 'weights_commitment'));
+    returned.push('weights_commitment');
+    returnTypes.push('Field');
+  }
+  const single = returned.length === 1;
   body.push(`    ${single ? returned[0] : `(${returned.join(', ')})`}`);
   const main = [
     ...entries.map((entry) => `mod ${noirModuleName(entry)};`),
@@ -44,7 +57,8 @@ export function composeNoir(graph: QuantizedGraph): ComposedCircuit {
   ].join('\n');
   const files: Record<string, string> = { 'src/main.nr': main };
   for (const entry of entries) files[`src/${noirModuleName(entry)}.nr`] = noirModule(entry);
-  return { lang: 'noir', files, entry: 'src/main.nr', kb: entries, outputNames: graph.outputs.map((_, k) => `out${k}`) };
+  const outputNames = [...graph.outputs.map((_, k) => `out${k}`), ...(weights.length ? ['weightsCommitment'] : [])];
+  return { lang: 'noir', files, entry: 'src/main.nr', kb: entries, outputNames };
 }
 
 function layerLines(layer: QuantizedLayer, name: string, input: (position: number) => string, bits: number, globals: string[]): string[] {

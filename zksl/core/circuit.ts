@@ -28,6 +28,8 @@ interface ConstraintBase {
   role: ConstraintRole;
   /** For role 'check': the variable being checked. */
   owner?: number;
+  /** The declared input whose type check this is (the runner's input checks), so a refusal can name it. */
+  input?: string;
   location?: Location;
 }
 
@@ -76,6 +78,9 @@ export class Circuit implements SignalHost {
 
   /** While true, new variables and constraints get no source location (the runner's input checks). */
   unlocated = false;
+
+  /** While set, the runner is checking this declared input's type: constraints record its name. */
+  checkingInput: string | undefined;
 
   constructor(readonly options: CircuitOptions) {}
 
@@ -162,7 +167,8 @@ export class Circuit implements SignalHost {
   }
 
   private record(fields: DistributiveOmit<Constraint, 'id' | 'location'>): Constraint {
-    const constraint = this.locate({ ...fields, id: this.constraints.length }) as Constraint;
+    const input = this.checkingInput === undefined ? {} : { input: this.checkingInput };
+    const constraint = this.locate({ ...fields, ...input, id: this.constraints.length }) as Constraint;
     this.constraints.push(constraint);
     return constraint;
   }

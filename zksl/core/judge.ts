@@ -39,6 +39,8 @@ export interface VectorVerdict {
   detail: string;
   /** Accept vectors the sketch ran: its outputs (canonical field elements), to compare with Circom and Noir. */
   outputs?: Record<string, Value>;
+  /** A vector that did not run because a declared input's type check refused it: that input's name. */
+  refusedInput?: string;
 }
 
 export interface VectorReport {
@@ -86,7 +88,7 @@ export function judgeVectors(given: Partial<TestVectors>, seen: VectorObservatio
   const verdicts: VectorVerdict[] = [];
   vectors.accept.forEach((vector, index) => {
     const run = seen.accept[index];
-    if (!run.ran) return verdicts.push({ kind: 'accept', index, ok: false, detail: run.failure.message });
+    if (!run.ran) return verdicts.push({ kind: 'accept', index, ok: false, detail: run.failure.message, ...refusedBy(run.failure) });
     const mismatch = vector.outputs ? outputsMatch(run.outputs, vector.outputs) : undefined;
     verdicts.push({ kind: 'accept', index, ok: !mismatch, detail: mismatch ?? 'accepted', outputs: run.outputs });
   });
@@ -95,7 +97,7 @@ export function judgeVectors(given: Partial<TestVectors>, seen: VectorObservatio
     // a sketch bug (a TypeError) is not a refusal: the circuit would not refuse for that reason
     const refusedForReal = !run.ran && run.failure.kind !== 'sketch';
     const detail = run.ran ? `accepted but should be refused (${vector.reason})` : run.failure.message;
-    verdicts.push({ kind: 'reject', index, ok: refusedForReal, detail });
+    verdicts.push({ kind: 'reject', index, ok: refusedForReal, detail, ...(run.ran ? {} : refusedBy(run.failure)) });
   });
   vectors.forge.forEach((vector, index) => {
     const forge = seen.forge[index];
@@ -114,3 +116,5 @@ export function judgeVectors(given: Partial<TestVectors>, seen: VectorObservatio
   const summary = ok ? `${verdicts.length} vectors pass` : failures.join('; ');
   return { ok, verdicts, findings, problems: [], summary };
 }
+
+const refusedBy = (failure: RunFailure): { refusedInput?: string } => (failure.input === undefined ? {} : { refusedInput: failure.input });

@@ -25,6 +25,8 @@ export interface RunFailure {
   location?: Location;
   /** The violated constraint's label, for kind 'constraint'. */
   label?: string;
+  /** Kind 'constraint' from a declared input's type check (`UInt(8)` refusing 300): that input's name. */
+  input?: string;
 }
 
 export type WitnessResult =
@@ -57,7 +59,8 @@ export interface TestVectors {
 /** Run a failing build into a RunFailure; rethrows nothing but reports sketch bugs as kind 'sketch'. */
 export function toFailure(error: unknown): RunFailure {
   if (error instanceof ConstraintViolation) {
-    return { kind: 'constraint', message: error.message, location: error.constraint.location, label: error.constraint.label };
+    const input = error.constraint.input === undefined ? {} : { input: error.constraint.input };
+    return { kind: 'constraint', message: error.message, location: error.constraint.location, label: error.constraint.label, ...input };
   }
   if (error instanceof HintFailure) return { kind: 'hint', message: error.message, location: error.location };
   if (error instanceof InputError) return { kind: 'input', message: error.message };

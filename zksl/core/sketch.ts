@@ -100,7 +100,9 @@ export function buildCircuit(
       );
       const signals = vars.map((v) => Signal.variable(v));
       // declared input types are checked: a UInt(8) input of 300 is refused, not wrapped
+      circuit.checkingInput = name;
       for (const s of signals) assertType(s, scalar, { role: 'logic', label: `input ${name}` });
+      circuit.checkingInput = undefined;
       bodyInputs[name] = nest(signals, shape);
       inputs.push({ name, type: spec.type, scalar, public: spec.public, shape, vars });
     }

@@ -5,6 +5,7 @@
 import { strictNamespace } from '../core/namespace.js';
 import { divMod, fixedMul, innerProduct, rescale, sum } from './arith.js';
 import { assertRange, defineTable, fromBits, lookup, toBits, toDigits } from './bits.js';
+import { poseidon } from './hash.js';
 import {
   argmax,
   assertLessOrEqual,
@@ -50,6 +51,7 @@ export const G = strictNamespace('G', {
   rescale,
   defineTable,
   lookup,
+  poseidon,
 });
 
 export type { CompareOptions } from './compare.js';

@@ -17,6 +17,7 @@ export const REFERENCE_SOURCES: { file: string; title: string; member?: string; 
   { file: 'gadgets/bits.ts', title: 'Gadgets `G`: bits, digits, lookup tables', free: 'G.' },
   { file: 'gadgets/compare.ts', title: 'Gadgets `G`: comparison and selection', free: 'G.' },
   { file: 'gadgets/arith.ts', title: 'Gadgets `G`: arithmetic', free: 'G.' },
+  { file: 'gadgets/hash.ts', title: 'Gadgets `G`: hashing', free: 'G.' },
 ];
 
 const PREAMBLE = `# ZKSL reference

@@ -12,6 +12,7 @@ const safeParse = parse.bind(JSON);
 import { setLocatorConfig } from '../core/location.js';
 import { forgeOutputs, observeVectors, runConstraints, runWitness, toFailure, type TestVectors } from '../core/run.js';
 import type { Params, Sketch } from '../core/sketch.js';
+import { floatAccuracy } from '../core/float-accuracy.js';
 import { declaredInputs, outsideValues, sampleInputsOfTypes, sampleValue, type SampleMode } from '../core/sampling.js';
 import { lowerToCircom } from '../lower/circom.js';
 import { lowerToNoir } from '../lower/noir.js';
@@ -87,6 +88,8 @@ interface ReferenceModule {
   reference?: (inputs: Record<string, unknown>, params: Params) => Record<string, unknown>;
   sampleInputs?: (random: () => number, params: Params) => Record<string, unknown>;
   invalidInputs?: (params: Params) => { inputs: Record<string, unknown>; reason: string }[];
+  floatReference?: (inputs: Record<string, unknown>, params: Params) => Record<string, unknown>;
+  floatTolerance?: unknown;
 }
 
 /**
@@ -143,7 +146,9 @@ function deriveCases(exported: unknown, sketch: Sketch, options: { params: Param
   }
   const declaredRejects = typeof module.invalidInputs === 'function' ? module.invalidInputs(params) : [];
   const notes = typeof module.invalidInputs === 'function' ? [] : ['missing invalidInputs'];
-  return { accept, reject: [...declaredRejects, ...typeRejects], notes };
+  // fixed-point operators may add a float reference: the integer reference's error in ulps
+  const float = typeof module.floatReference === 'function' ? floatAccuracy(sketch, params, module.floatReference, accept, module.floatTolerance) : undefined;
+  return { accept, reject: [...declaredRejects, ...typeRejects], notes, ...(float ? { float } : {}) };
 }
 
 /** The knowledge-base sampler's order: the types' lowest, highest, then small and random values in turn. */

@@ -36,6 +36,7 @@ const failure = z.strictObject({
   message,
   location: location.optional(),
   label: message.optional(),
+  input: name.optional(),
 });
 
 /** A canonical (or, for signed outputs, signed) decimal field element, nested for arrays. */
@@ -104,6 +105,10 @@ const derived = z.strictObject({
   reject: z.array(z.strictObject({ inputs: z.record(name, holedValue), reason: message })),
   /** What the module lacks (`missing invalidInputs`), for a warning. */
   notes: z.array(message).max(10).optional(),
+  /** With a `floatReference` export: the integer reference's largest error in ulps (core/float-accuracy.ts). */
+  float: z
+    .strictObject({ maxUlps: z.number().nonnegative(), output: z.string().max(200), case: z.number().int().nonnegative(), cases: z.number().int().nonnegative(), tolerance: z.number().nonnegative().optional() })
+    .optional(),
 });
 
 /** A lowering as the guest reports it; the host keeps only the source text and names the files itself. */

@@ -1,7 +1,8 @@
 /** Level-1 Circom questions: basic syntax and advanced topics (circom 2.2.3). */
 import { circom, type Draft } from './question.js';
+import { P } from './task.js';
 
-const P_MINUS_1 = '21888242871839275222246405745257275088548364400416034343698204186575808495616';
+const P_MINUS_1 = (P - 1n).toString();
 
 export const circomSyntax: Draft[] = [
   {

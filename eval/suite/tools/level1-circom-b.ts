@@ -1,5 +1,6 @@
 /** Level-1 Circom questions: circomlib API and compiler principles (circom 2.2.3, circomlib 2.0.5, default --O1). */
 import { circom, type Draft } from './question.js';
+import { P } from './task.js';
 
 const lib = (file: string, main: string) => circom(`include "circomlib/circuits/${file}.circom";\ncomponent main = ${main};`);
 
@@ -174,7 +175,7 @@ export const circomCompiler: Draft[] = [
     question: 'Which prime field does circom use by default?',
     right: 'The BN254 (alt_bn128) scalar field, p ≈ 2^253.6',
     wrong: ['The BLS12-381 scalar field', 'The Goldilocks field 2^64 − 2^32 + 1', 'Integers modulo 2^256'],
-    confirm: { source: circom('template T() { signal input a; signal output out; out <== a + 1; }\ncomponent main = T();'), expect: { compiles: true, inputs: { a: '21888242871839275222246405745257275088548364400416034343698204186575808495616' }, outputs: { out: 0 } } },
+    confirm: { source: circom('template T() { signal input a; signal output out; out <== a + 1; }\ncomponent main = T();'), expect: { compiles: true, inputs: { a: (P - 1n).toString() }, outputs: { out: 0 } } },
   },
   {
     category: 'compiler',

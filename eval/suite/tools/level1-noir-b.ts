@@ -1,7 +1,8 @@
 /** Level-1 Noir questions: standard library API and compiler principles (Noir 1.0.0-beta.7, ACIR). */
 import type { Draft } from './question.js';
+import { P } from './task.js';
 
-const P_MINUS_1 = '21888242871839275222246405745257275088548364400416034343698204186575808495616';
+const P_MINUS_1 = (P - 1n).toString();
 const nr = (body: string) => `${body.trim()}\n`;
 
 export const noirApi: Draft[] = [

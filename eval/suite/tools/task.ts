@@ -3,6 +3,7 @@
  * output, so no vector is typed by hand. Accept vectors are reference runs; forge vectors take an
  * accept vector's honest outputs and move them the way a careless circuit would let a prover.
  */
+import { BN254_PRIME } from '../../../compiler-harness/field.js';
 import type { Lang } from '../../../compiler-harness/types.js';
 import type { TestVectors } from '../../../compiler-harness/vectors/schema.js';
 import type { SignalShape, Task } from '../suite-files.js';
@@ -80,7 +81,7 @@ export function buildTask(def: TaskDef): Task {
 export const bits = (x: bigint, n: number): bigint[] => Array.from({ length: n }, (_, i) => (x >> BigInt(i)) & 1n);
 export const fromBits = (b: bigint[]): bigint => b.reduce((acc, bit, i) => acc + (bit << BigInt(i)), 0n);
 export const b = (x: boolean): bigint => (x ? 1n : 0n);
-export const P = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+export const P = BN254_PRIME;
 export const mod = (x: bigint): bigint => ((x % P) + P) % P;
 export function inv(x: bigint): bigint {
   let [a, m, u, v] = [mod(x), P, 1n, 0n];

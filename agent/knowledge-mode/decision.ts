@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KnowledgeEntry } from '../knowledge-base/entry.js';
-import type { KnowledgeBase, SearchHit } from '../knowledge-base/search.js';
-import { DEFAULT_CONFIDENCE, judgeConfidence, type Confidence } from './knowledge-match.js';
+import type { KnowledgeEntry } from '../../knowledge-base/entry.js';
+import type { KnowledgeBase, SearchHit } from '../../knowledge-base/search.js';
+import { DEFAULT_CONFIDENCE, judgeConfidence, type Confidence } from './match.js';
 import { readTaskParameters, type StatedParameter, type UnmatchedQuantity } from './task-parameters.js';
 
 /**
@@ -15,7 +15,7 @@ import { readTaskParameters, type StatedParameter, type UnmatchedQuantity } from
  * - for an entry without a count parameter, a count equal to how many inputs its Circom template
  *   takes or to a fixed array length ("compare two numbers" for less-than's a and b, "4 values"
  *   for mux2's c[4]).
- * Calibrated on agent/knowledge-calibration.json (agent/knowledge-calibration.test.ts).
+ * Calibrated on calibration.json (calibration.test.ts).
  */
 export type KnowledgeDecision =
   | { ok: true; hits: SearchHit[]; judgement: Confidence; entry: KnowledgeEntry; plan: ParameterPlan }

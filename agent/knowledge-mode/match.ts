@@ -1,6 +1,6 @@
-import type { KnowledgeEntry } from '../knowledge-base/entry.js';
-import { stem, words } from '../knowledge-base/index/text-features.js';
-import type { SearchHit } from '../knowledge-base/search.js';
+import type { KnowledgeEntry } from '../../knowledge-base/entry.js';
+import { stem, words } from '../../knowledge-base/index/text-features.js';
+import type { SearchHit } from '../../knowledge-base/search.js';
 import { withoutQuantities } from './task-quantities.js';
 
 /**
@@ -33,7 +33,7 @@ import { withoutQuantities } from './task-quantities.js';
  * Words are matched whole and case-folded (ReLU is relu, never "re" and "lu"), with adjacent task
  * words also read run together ("max pool" and "max-pool" name "maxpool").
  * Calibrated on knowledge-base/retrieval-queries.json and a list of off-topic tasks
- * (agent/knowledge-match.test.ts).
+ * (match.test.ts).
  */
 export interface ConfidenceRule {
   minimumScore: number;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeBase } from '../knowledge-base/search.js';
-import { decideFromKnowledgeBase } from './knowledge-decision.js';
+import { KnowledgeBase } from '../../knowledge-base/search.js';
+import { decideFromKnowledgeBase } from './decision.js';
 
 interface CalibrationCase {
   task: string;
@@ -13,7 +13,7 @@ interface CalibrationCase {
   refuse?: boolean;
 }
 
-const fixture = new URL('./knowledge-calibration.json', import.meta.url);
+const fixture = new URL('./calibration.json', import.meta.url);
 
 /**
  * Knowledge-base mode's whole decision (entry and parameters, or a refusal) on natural wordings,

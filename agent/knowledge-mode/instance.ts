@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Lang, TargetCircuit } from '../compiler-harness/types.js';
-import { loadTestVectors, type TestVectors } from '../compiler-harness/vectors/schema.js';
-import type { KnowledgeEntry } from '../knowledge-base/entry.js';
-import { circomCircuit, noirCircuit } from '../knowledge-base/verify.js';
-import { runSketchSource } from '../zksl/index.js';
-import { deriveEntryVectors } from './knowledge-vectors.js';
-import type { LanguageVectors } from './pipeline/check-languages.js';
+import type { Lang, TargetCircuit } from '../../compiler-harness/types.js';
+import { loadTestVectors, type TestVectors } from '../../compiler-harness/vectors/schema.js';
+import type { KnowledgeEntry } from '../../knowledge-base/entry.js';
+import { circomCircuit, noirCircuit } from '../../knowledge-base/verify.js';
+import { runSketchSource } from '../../zksl/index.js';
+import { deriveEntryVectors } from './entry-vectors.js';
+import type { LanguageVectors } from '../pipeline/check-languages.js';
 
 /**
  * A knowledge-base entry built at parameters the task asked for: the Circom template instantiated

@@ -1,6 +1,6 @@
-import type { TestVectors } from '../compiler-harness/vectors/schema.js';
-import { checkSketchVectors, deriveSketchCases, P, type DerivedCases } from '../zksl/index.js';
-import { fillHoles, vectorsFromCases } from './model-loop/derive-vectors.js';
+import type { TestVectors } from '../../compiler-harness/vectors/schema.js';
+import { checkSketchVectors, deriveSketchCases, P, type DerivedCases } from '../../zksl/index.js';
+import { fillHoles, vectorsFromCases } from '../model-loop/derive-vectors.js';
 
 /**
  * Test vectors for a knowledge-base entry at parameters other than its defaults, where its own
@@ -52,7 +52,7 @@ export async function deriveEntryVectors(options: EntryVectorOptions): Promise<E
 async function enforcedInputs(options: EntryVectorOptions, sandbox: { timeoutMs: number }): Promise<string[]> {
   if (options.entryRejects.length === 0) return [];
   const run = await checkSketchVectors(options.source, { reject: options.entryRejects }, { ...sandbox, params: options.defaults });
-  const names = run.verdicts.map((v) => /'input (\w+): (?:Bool|UInt|SInt|Fixed)\b/.exec(v.detail)?.[1]).filter((n): n is string => !!n);
+  const names = run.verdicts.flatMap((v) => (v.kind === 'reject' && v.refusedInput !== undefined ? [v.refusedInput] : []));
   return [...new Set(names)];
 }
 
@@ -66,7 +66,7 @@ async function typeRejects(o: { patches: DerivedCases['reject']; base: Record<st
   const candidates = o.patches.map((p) => ({ inputs: fillHoles(p.inputs, o.base) as Record<string, unknown>, reason: p.reason }));
   const run = await checkSketchVectors(o.options.source, { reject: candidates }, { ...o.sandbox, params: o.options.params });
   return run.verdicts
-    .filter((v) => v.kind === 'reject' && v.ok && Object.keys(o.patches[v.index].inputs).some((name) => v.detail.includes(`'input ${name}:`)))
+    .filter((v) => v.kind === 'reject' && v.ok && v.refusedInput !== undefined && Object.hasOwn(o.patches[v.index].inputs, v.refusedInput))
     .map((v) => candidates[v.index]);
 }
 

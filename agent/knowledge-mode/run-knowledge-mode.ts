@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Lang, TargetCircuit } from '../compiler-harness/types.js';
-import { loadTestVectors, type TestVectors } from '../compiler-harness/vectors/schema.js';
-import type { KnowledgeEntry } from '../knowledge-base/entry.js';
-import { circomCircuit, noirCircuit } from '../knowledge-base/verify.js';
-import type { AgentEventInput } from './events.js';
-import { describeParams, instantiateEntry } from './knowledge-instance.js';
-import { decideFromKnowledgeBase } from './knowledge-decision.js';
-import { DEFAULT_CONFIDENCE } from './knowledge-match.js';
-import { checkLanguages, constraintCounts, firstFailure, statedAssumptions, type LanguageVectors } from './pipeline/check-languages.js';
-import { proveAndWrite } from './pipeline/finish.js';
-import type { RunContext, RunOutcome } from './run-context.js';
+import type { Lang, TargetCircuit } from '../../compiler-harness/types.js';
+import { loadTestVectors, type TestVectors } from '../../compiler-harness/vectors/schema.js';
+import type { KnowledgeEntry } from '../../knowledge-base/entry.js';
+import { circomCircuit, noirCircuit } from '../../knowledge-base/verify.js';
+import type { AgentEventInput } from '../events.js';
+import { describeParams, instantiateEntry } from './instance.js';
+import { decideFromKnowledgeBase } from './decision.js';
+import { DEFAULT_CONFIDENCE } from './match.js';
+import { checkLanguages, constraintCounts, firstFailure, statedAssumptions, type LanguageVectors } from '../pipeline/check-languages.js';
+import { proveAndWrite } from '../pipeline/finish.js';
+import type { RunContext, RunOutcome } from '../run-context.js';
 
 export const NO_MODEL_NOTICE =
   'No language model is configured, so no model was used: zkcoder answers from its verified knowledge base and runs the same compile, test, attack and prove stages. ' +

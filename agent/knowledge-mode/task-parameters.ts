@@ -1,7 +1,7 @@
 import { readQuantities, statedSignedness, type Quantity, type QuantityKind } from './task-quantities.js';
 
 /**
- * The task's quantities (agent/task-quantities.ts) given to the parameters an entry declares, by
+ * The task's quantities (task-quantities.ts) given to the parameters an entry declares, by
  * what each parameter is (its name and description: a width, a count, a depth, a window, fractional
  * bits, a shift amount, an exponent). Every quantity ends up in one of two lists: `stated` (a
  * parameter takes it) or `unmatched` (none does, two could and the words do not say which, or it

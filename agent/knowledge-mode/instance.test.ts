@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PRIMITIVES, loadEntry } from '../knowledge-base/entry.js';
-import { instantiateEntry, setNoirGlobals } from './knowledge-instance.js';
-import { planParameters } from './knowledge-decision.js';
+import { BUILTIN_PRIMITIVES, loadEntry } from '../../knowledge-base/entry.js';
+import { instantiateEntry, setNoirGlobals } from './instance.js';
+import { planParameters } from './decision.js';
 
 const load = (id: string) => loadEntry(join(BUILTIN_PRIMITIVES, id));
 const numbers = (value: unknown): number[] => (value as string[]).map(Number);

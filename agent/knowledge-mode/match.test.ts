@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeEntry } from '../knowledge-base/entry.js';
-import { loadQueries } from '../knowledge-base/retrieval-eval.js';
-import { KnowledgeBase, type SearchHit } from '../knowledge-base/search.js';
-import { judgeConfidence, singular } from './knowledge-match.js';
+import type { KnowledgeEntry } from '../../knowledge-base/entry.js';
+import { loadQueries } from '../../knowledge-base/retrieval-eval.js';
+import { KnowledgeBase, type SearchHit } from '../../knowledge-base/search.js';
+import { judgeConfidence, singular } from './match.js';
 
 /** Tasks the knowledge base has no answer for: knowledge-base mode must refuse every one. */
 const OFF_TOPIC = [
