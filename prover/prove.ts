@@ -14,7 +14,9 @@ import type { IntegerTensors, QuantizedGraph } from './quantize/types.js';
 import type { OperatorRegistry } from './registry/registry.js';
 import { layerReports, type LayerReport } from './layer-report.js';
 import { circomLayerConstraints } from './layer-constraints.js';
+import { noirLayerOpcodes } from './noir-layer-opcodes.js';
 import type { CircomCompiled } from '../compiler-harness/circom/backend.js';
+import type { NoirCompiledCircuit } from '../compiler-harness/noir/backend.js';
 import { proofClaim } from './output.js';
 import { readTensors } from './verify.js';
 import { privateWeights } from './compose/private-weights.js';
@@ -141,8 +143,8 @@ export async function* proveInference(options: ProveOptions): AsyncGenerator<Pro
     const compiled = await backend.compile({ lang, files: circuit.files, entry: circuit.entry, name: 'model', ...(lang === 'noir' && circuit.outputNames.length > 1 ? { returnNames: circuit.outputNames } : {}) });
     if (!compiled.ok || !compiled.compiled) throw new Error(`the composed ${lang} circuit did not compile (a prover bug): ${compiled.diagnostics.map((d) => d.message).join('; ').slice(0, 2000)}`);
     const program = compiled.compiled;
-    // Circom: which layer each R1CS constraint belongs to, for REPORT.md (Noir has no such map).
-    const perLayer = lang === 'circom' ? await circomLayerConstraints(program as CircomCompiled) : undefined;
+    // Which layer each R1CS constraint (Circom) or ACIR opcode (Noir, from the debug symbols) belongs to, for REPORT.md.
+    const perLayer = lang === 'circom' ? await circomLayerConstraints(program as CircomCompiled) : noirLayerOpcodes((program as NoirCompiledCircuit).program);
     yield end('compile', `${program.constraintCount} ${lang === 'circom' ? 'constraints' : 'ACIR opcodes'}${program.gateCount ? `, ${program.gateCount} gates` : ''}`);
 
     yield start('witness');

@@ -46,6 +46,17 @@ export class ModelBuilder {
     return this;
   }
 
+  /** An int8 / uint8 / int32 initializer (quantized weights, zero points, QLinearConv's bias), values row-major. */
+  integerConstant(name: string, shape: Shape, values: ArrayLike<number>, type: 'int8' | 'uint8' | 'int32'): this {
+    const expected = shape.reduce((a, b) => a * b, 1);
+    if (values.length !== expected) throw new RangeError(`constant ${name}: ${values.length} values for shape ${shape.join('x') || 'scalar'}`);
+    const [dataType, lo, hi] = type === 'int8' ? [3, -128, 127] : type === 'uint8' ? [2, 0, 255] : [6, -(2 ** 31), 2 ** 31 - 1];
+    const data = Array.from(values);
+    if (data.some((v) => !Number.isInteger(v) || v < lo || v > hi)) throw new RangeError(`constant ${name}: values must be ${type} integers`);
+    this.initializers.push({ name, dims: shape, dataType, int32Data: data });
+    return this;
+  }
+
   /** A bool initializer (Dropout's training_mode). */
   boolConstant(name: string, values: boolean[]): this {
     this.initializers.push({ name, dims: values.length === 1 ? [] : [values.length], dataType: 9, int32Data: values.map(Number) });

@@ -9,7 +9,13 @@ export type Shape = number[];
 export interface TensorValue {
   shape: Shape;
   data: Float64Array;
+  /** The ONNX element type it was stored as (1 float, 2 uint8, 3 int8, 6 int32, 7 int64, ...), when read from a model. */
+  dataType?: number;
 }
+
+/** ONNX element types of quantized tensors. */
+export const UINT8 = 2;
+export const INT8 = 3;
 
 export type AttributeValue = number | string | number[] | TensorValue;
 

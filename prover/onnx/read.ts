@@ -10,6 +10,8 @@ const DOUBLE = 11;
 const INT64 = 7;
 const INT32 = 6;
 const BOOL = 9;
+const INT8 = 3;
+const UINT8 = 2;
 
 /** Parse an ONNX model (protobuf bytes) into a float graph. Refuses dynamic shapes and non-float inputs. */
 export function readModel(bytes: Uint8Array): FloatGraph {
@@ -106,14 +108,20 @@ export function readTensor(tensor: Onnx.ITensorProto, where: string): TensorValu
     case INT32:
       for (let i = 0; i < count; i++) data[i] = view ? view.getInt32(i * 4, true) : (tensor.int32Data ?? [])[i];
       break;
+    case INT8: // quantized weights: one byte each in raw data, else int32_data
+      for (let i = 0; i < count; i++) data[i] = view ? view.getInt8(i) : (tensor.int32Data ?? [])[i];
+      break;
+    case UINT8:
+      for (let i = 0; i < count; i++) data[i] = view ? view.getUint8(i) : (tensor.int32Data ?? [])[i];
+      break;
     case BOOL: // Dropout's training_mode: one byte each in raw data, else int32_data
       for (let i = 0; i < count; i++) data[i] = view ? view.getUint8(i) : (tensor.int32Data ?? [])[i];
       break;
     default:
-      throw new ModelError(`${where} has element type ${tensor.dataType}; the prover reads float, double, int32, int64 and bool constants`);
+      throw new ModelError(`${where} has element type ${tensor.dataType}; the prover reads float, double, int8, uint8, int32, int64 and bool constants`);
   }
   if (data.some((value) => value === undefined || Number.isNaN(value))) throw new ModelError(`${where}: fewer values than its shape ${shape.join('x')} needs, or NaN`);
-  return { shape, data };
+  return { shape, data, dataType: tensor.dataType ?? undefined };
 }
 
 function toNumber(value: number | Long): number {

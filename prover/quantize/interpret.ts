@@ -169,7 +169,7 @@ function layerNorm(x: bigint[], params: LayerNormParams, checked: (out: bigint[]
     const row = x.slice(r * params.length, (r + 1) * params.length);
     const sum = row.reduce((a, b) => a + b, 0n);
     const d = row.map((value) => n * value - sum);
-    const denominator = d.reduce((acc, value) => acc + value * value, 1n);
+    const denominator = d.reduce((acc, value) => acc + value * value, params.epsilon);
     const inv = integerSquareRoot(target / denominator);
     const normalized = checked(d.map((value) => floorShift(value * inv, 16)));
     normalized.forEach((value, j) => out.push(floorShift(value * params.gamma[j] + params.beta[j], params.shift)));

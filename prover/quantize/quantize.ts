@@ -1,7 +1,7 @@
 import { ModelError, formatShape, sizeOf, type FloatGraph } from '../onnx/graph.js';
 import { OperatorRegistry } from '../registry/registry.js';
 import { fitsSigned, quantizeValue } from './fixed-point.js';
-import type { IntegerTensors, QuantizedGraph, QuantizedTensor } from './types.js';
+import type { IntegerTensors, QuantizedGraph, QuantizedLayer, QuantizedTensor } from './types.js';
 
 export interface QuantizeOptions {
   /** Fractional bits of weights and inputs (default 8). */
@@ -24,23 +24,38 @@ export function quantizeGraph(graph: FloatGraph, options: QuantizeOptions = {}):
   const activations = new Map<string, QuantizedTensor>();
   const inputs = graph.inputs.map((input) => ({ name: input.name, shape: input.shape, scale }));
   for (const input of inputs) activations.set(input.name, input);
+  const constants = new Map(graph.constants);
   const context = {
     bits,
     scale,
     activation: (name: string) => activations.get(name),
-    constant: (name: string) => graph.constants.get(name),
+    constant: (name: string) => constants.get(name),
   };
-  const layers = graph.nodes.map((node) => {
+  const layers: QuantizedLayer[] = [];
+  for (const node of graph.nodes) {
     const operator = registry.lookup(node);
+    const present = node.inputs.filter((name) => name !== '');
+    if (operator.fold && node.outputs.length === 1 && present.length > 0 && present.every((name) => constants.has(name))) {
+      constants.set(node.outputs[0], operator.fold(node, context));
+      continue;
+    }
     const planned = operator.quantize(node, context);
     if (node.outputs.filter((name) => name !== '').length !== 1) throw new ModelError(`node ${node.name} (${node.op}): only single-output nodes are supported`, node.name, node.op);
-    const output = { name: node.outputs[0], shape: planned.shape, scale: planned.scale };
-    activations.set(output.name, output);
-    return { node: node.name, op: node.op, inputs: planned.inputs, output, params: planned.params, kb: operator.kb };
-  });
+    const steps = [{ ...planned, step: '', kb: planned.kb ?? operator.kb }, ...(planned.then ?? [])];
+    let inputs = planned.inputs;
+    steps.forEach((step, index) => {
+      const last = index === steps.length - 1;
+      const name = last ? node.outputs[0] : `${node.outputs[0]}/${steps[index + 1].step}-input`;
+      const output: QuantizedTensor = { name, shape: planned.shape, scale: step.scale, ...(step.integer ? { integer: step.integer } : {}) };
+      activations.set(name, output);
+      layers.push({ node: step.step ? `${node.name}/${step.step}` : node.name, op: node.op, inputs, output, params: step.params, kb: step.kb });
+      inputs = [name];
+    });
+  }
   const outputs = graph.outputs.map((value) => {
     const tensor = activations.get(value.name);
     if (!tensor) throw new ModelError(`graph output ${value.name} is not computed by any node (or is a constant)`);
+    if (tensor.integer) throw new ModelError(`graph output ${value.name} is an ${tensor.integer.type} tensor: end the graph with DequantizeLinear (the prover's outputs are dequantized values)`);
     if (value.shape.every((dim) => dim > 0) && formatShape(value.shape) !== formatShape(tensor.shape)) {
       throw new ModelError(`graph output ${value.name} is declared ${formatShape(value.shape)} but computes to ${formatShape(tensor.shape)}`);
     }

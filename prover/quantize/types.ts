@@ -21,6 +21,16 @@ export interface QuantizedTensor {
   shape: Shape;
   /** Fractional bits of this tensor's integers. */
   scale: number;
+  /**
+   * Set when the ONNX tensor is int8 / uint8 (QuantizeLinear, QLinearMatMul, QLinearConv outputs):
+   * the integers here are the stored values minus `zeroPoint`, so value = integer / 2^scale still holds.
+   */
+  integer?: QuantizedInteger;
+}
+
+export interface QuantizedInteger {
+  type: 'int8' | 'uint8';
+  zeroPoint: number;
 }
 
 /** One proved step. `inputs` name activations (graph inputs or earlier layers' outputs). */
@@ -187,7 +197,8 @@ export interface MatMulParams {
 
 /**
  * LayerNormalization over the last axis: the knowledge-base layernorm (exact integer (x - mean) /
- * sqrt(var + eps) at `frac` = the input's fractional bits, eps one unit of its variance sum), then
+ * sqrt(var + eps) at `frac` = the input's fractional bits, eps `epsilon` units of its variance sum
+ * D = n^3 2^(2 frac) var), then
  * floor((y * gamma + beta) / 2^shift) with gamma at the graph scale (shift) and beta at frac + shift.
  */
 export interface LayerNormParams {
@@ -195,6 +206,8 @@ export interface LayerNormParams {
   rows: number;
   length: number;
   frac: number;
+  /** round(epsilon n^3 2^(2 frac)), at least 1 (so a constant row is well defined). */
+  epsilon: bigint;
   gamma: bigint[];
   beta: bigint[];
   shift: number;

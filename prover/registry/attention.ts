@@ -22,7 +22,7 @@ export function activationMatMul(node: GraphNode, context: QuantizeContext): Pla
 export const layerNormalization: OperatorDefinition = {
   op: 'LayerNormalization',
   kb: ['layernorm', 'dense'],
-  summary: 'over the last axis with constant Scale and B; epsilon is one unit of the integer variance sum',
+  summary: 'over the last axis with constant Scale and B; epsilon in [0, 1) rounded to units of 2^-2s / n^3 (at least one)',
   quantize(node, context) {
     const x = activationInput(node, context, 0);
     const axis = attributeNumber(node, 'axis', -1);
@@ -40,9 +40,22 @@ export const layerNormalization: OperatorDefinition = {
     const gamma = perRow(gammaTensor.data, 'Scale').map((v) => quantizeValue(v, shift));
     const beta = perRow(betaTensor?.data, 'B').map((v) => quantizeValue(v, x.scale + shift));
     if (gamma.some((g) => (g < 0n ? -g : g) >= 1n << BigInt(context.bits + 8))) throw nodeError(node, 'Scale is too large for the activations: lower --scale');
-    return { inputs: [x.name], shape: x.shape, scale: x.scale, params: { kind: 'layer-norm', rows: sizeOf(x.shape) / length, length, frac: x.scale, gamma, beta, shift } };
+    const epsilon = layerNormEpsilon(node, length, x.scale);
+    return { inputs: [x.name], shape: x.shape, scale: x.scale, params: { kind: 'layer-norm', rows: sizeOf(x.shape) / length, length, frac: x.scale, epsilon, gamma, beta, shift } };
   },
 };
+
+/**
+ * epsilon in units of the circuit's variance sum D = n^3 2^(2 frac) var: round(epsilon n^3 2^(2 frac)),
+ * at least 1 (one unit keeps a constant row defined, where onnxruntime divides 0 by sqrt(epsilon)).
+ * Below 1 so that D + eps stays within the residual widths of both circuits.
+ */
+function layerNormEpsilon(node: GraphNode, length: number, frac: number): bigint {
+  const epsilon = attributeNumber(node, 'epsilon', 1e-5);
+  if (!(epsilon >= 0) || epsilon >= 1) throw nodeError(node, `attribute epsilon ${epsilon}: only 0 <= epsilon < 1 is supported (the layernorm circuit's residuals are sized for it)`);
+  const units = BigInt(Math.round(epsilon * length ** 3 * 2 ** (2 * frac)));
+  return units < 1n ? 1n : units;
+}
 
 function lookupOperator(op: string, table: LookupParams['table'], summary: string): OperatorDefinition {
   const inputBits = table === 'tanh' ? 3 : 2;

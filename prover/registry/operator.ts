@@ -1,5 +1,5 @@
 import { ModelError, type GraphNode, type Shape, type TensorValue } from '../onnx/graph.js';
-import type { LayerParams, QuantizedTensor } from '../quantize/types.js';
+import type { LayerParams, QuantizedInteger, QuantizedTensor } from '../quantize/types.js';
 
 /** What an operator sees while it is quantized. */
 export interface QuantizeContext {
@@ -18,6 +18,24 @@ export interface PlannedLayer {
   shape: Shape;
   scale: number;
   params: LayerParams;
+  /** The knowledge-base entries of this layer, when not the operator's. */
+  kb?: string[];
+  /** The output is an int8 / uint8 ONNX tensor (see `QuantizedTensor.integer`). */
+  integer?: QuantizedInteger;
+  /**
+   * More layers the node becomes, each reading the previous one's output (e.g. QLinearMatMul: a
+   * linear layer, then the saturating clip); the last one writes the node's output.
+   */
+  then?: FollowingLayer[];
+}
+
+export interface FollowingLayer {
+  /** What the step does, for the layer's name (`<node>/<step>`). */
+  step: string;
+  kb: string[];
+  scale: number;
+  params: LayerParams;
+  integer?: QuantizedInteger;
 }
 
 /**
@@ -31,6 +49,8 @@ export interface OperatorDefinition {
   kb: string[];
   summary: string;
   quantize(node: GraphNode, context: QuantizeContext): PlannedLayer;
+  /** When every input is a constant: the output as a constant (folded at quantization time, no layer). */
+  fold?(node: GraphNode, context: QuantizeContext): TensorValue;
 }
 
 /** The operator is not in the registry: the message names the node and op and says what to do. */

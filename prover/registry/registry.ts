@@ -8,6 +8,7 @@ import { averagePool, conv, globalAveragePool, maxPool } from './spatial.js';
 import { abs, max, min, neg, sub, sum } from './arithmetic.js';
 import { reduceMean, reduceSum } from './reduce.js';
 import { dropout, squeeze, unsqueeze } from './shape.js';
+import { dequantizeLinear, qLinearConv, qLinearMatMul, quantizeLinear } from './qlinear.js';
 import { UnsupportedOperatorError, type OperatorDefinition } from './operator.js';
 
 export const BUILT_IN_OPERATORS: readonly OperatorDefinition[] = [
@@ -44,6 +45,10 @@ export const BUILT_IN_OPERATORS: readonly OperatorDefinition[] = [
   squeeze,
   unsqueeze,
   dropout,
+  quantizeLinear,
+  dequantizeLinear,
+  qLinearMatMul,
+  qLinearConv,
 ];
 
 /**

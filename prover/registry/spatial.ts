@@ -87,7 +87,7 @@ function pooledShape(geometry: WindowGeometry): Shape {
 }
 
 /** Strides, pads and dilations of a 2-D window op, checked; auto_pad and ceil_mode are refused. */
-function windowGeometry(node: GraphNode, shape: Shape, kernel: [number, number], dilationsAllowed: boolean): WindowGeometry {
+export function windowGeometry(node: GraphNode, shape: Shape, kernel: [number, number], dilationsAllowed: boolean): WindowGeometry {
   if (shape.length !== 4) throw nodeError(node, `input of shape ${formatShape(shape)}: only 2-D windows over NCHW (4-D input) are supported`);
   const autoPad = node.attributes.auto_pad;
   if (autoPad !== undefined && autoPad !== 'NOTSET') throw nodeError(node, `auto_pad ${String(autoPad)}: give explicit pads instead`);
