@@ -257,11 +257,11 @@ function circuitCommitment(lang: Lang, outputs: Record<string, Value>, graph: Qu
   return toField(BigInt(value));
 }
 
-function floatValues(value: unknown): number[] {
+export function floatValues(value: unknown): number[] {
   return Array.isArray(value) ? (value.flat(Infinity) as number[]) : [value as number];
 }
 
-function nestValues(values: number[], shape: number[]): unknown {
+export function nestValues(values: number[], shape: number[]): unknown {
   if (shape.length === 0) return values[0];
   const stride = sizeOf(shape.slice(1));
   return Array.from({ length: shape[0] }, (_, index) => nestValues(values.slice(index * stride, (index + 1) * stride), shape.slice(1)));

@@ -32,8 +32,11 @@ export interface VerifyDirOptions extends HarnessOptions {
  * from the public values the proof binds, so editing `public.json` makes verification fail.
  * A `--commit-weights` proof also passes only when the commitment among its public values equals
  * the one recorded in claim.json (and `options.weightsCommitment`, when given).
+ * A folder with `chain.json` holds a chunked run: see `verifyChainDir`.
  */
 export async function verifyProofDir(dir: string, options: VerifyDirOptions = {}): Promise<VerifyDirResult> {
+  // A chunked run (`prove --chunk`): one proof per chunk and the chain between them.
+  if (existsSync(join(dir, 'chain.json'))) return (await import('./chunk/verify-chain.js')).verifyChainDir(dir, options);
   const proofDir = join(dir, 'proof');
   const claim = await readJson<ProofClaim>(join(proofDir, 'claim.json'));
   const publicSignals = await readJson<string[]>(join(proofDir, 'public.json'));

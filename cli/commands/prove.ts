@@ -23,6 +23,8 @@ interface ProveFlags {
   crs?: string;
   timeout?: string;
   commitWeights?: boolean;
+  chunk?: string;
+  jobs?: string;
 }
 
 export function registerProve(program: Command): void {
@@ -43,6 +45,8 @@ export function registerProve(program: Command): void {
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
     .option('--timeout <ms>', 'time limit per compile or witness computation (default 1800000)')
     .option('--commit-weights', 'Gemm / MatMul / Conv weights and biases as private inputs, bound to a public Poseidon commitment (printed, and in result.json and proof/claim.json)')
+    .option('--chunk <layer|N>', 'prove each layer (or each N layers) as its own circuit, chained by Poseidon commitments of the activations')
+    .option('--jobs <n>', 'with --chunk: chunks proved at once, one worker thread each (default: the number of cores)')
     .action(async (model: string, flags: ProveFlags) => {
       process.exitCode = await runProve(model, flags);
     });
@@ -59,6 +63,7 @@ export function registerProve(program: Command): void {
       if (flags.json) console.log(JSON.stringify(result, null, 2));
       else {
         console.log(result.verified ? `verified: ${result.lang} / ${result.system} proof in ${dir}` : `NOT verified: ${result.reason ?? 'the proof does not verify'}`);
+        if ('chunks' in result) for (const chunk of result.chunks as { index: number; reason?: string }[]) console.log(`  ${chunk.reason ?? `chunk ${chunk.index}: verified, linked`}`);
         for (const [name, values] of Object.entries(result.outputs)) console.log(`  output ${name} = [${values.join(', ')}]`);
         if (result.weightsCommitment) console.log(`  weights commitment = ${result.weightsCommitment}`);
       }
@@ -82,6 +87,12 @@ async function runProve(modelPath: string, flags: ProveFlags): Promise<number> {
   const calibration = flags.calibrate ? await readJsonFile<Record<string, unknown>[]>(flags.calibrate, 'array') : undefined;
   // Operators registered by `zkcoder op` (user knowledge base) join the built-in ones.
   const { operatorRegistry } = await import('../../op/user-operators.js');
+  if (flags.chunk !== undefined || flags.jobs !== undefined) {
+    if (flags.commitWeights) throw new FatalError('--chunk does not take --commit-weights yet: pass one of them');
+    const { runChunkedProve } = await import('./prove-chunk.js');
+    const harness = { ptauPath: flags.ptau, crsPath: flags.crs, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
+    return runChunkedProve({ model, inputs, lang, system, scale, calibration, tolerance, registry: operatorRegistry(), harness }, { ...flags, out, asInputError });
+  }
   const run = proveInference({ model, inputs, lang, system, scale, calibration, tolerance, commitWeights: flags.commitWeights, registry: operatorRegistry(), harness: { ptauPath: flags.ptau, crsPath: flags.crs, ...(timeoutMs !== undefined ? { timeoutMs } : {}) } });
   let result: ProveResult | undefined;
   try {
