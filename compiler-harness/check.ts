@@ -1,4 +1,4 @@
-import { analyzeCompiled, DEFAULT_SOUNDNESS_BUDGET_MS } from './soundness/analyze-compiled.js';
+import { analyzeCompiled } from './soundness/analyze-compiled.js';
 import { warmSoundnessAnalysis } from './soundness/isolated.js';
 import type { SoundnessReport } from './soundness/types.js';
 import { parseAssumptions } from './soundness/assumptions.js';
@@ -53,6 +53,7 @@ export interface CheckOptions<C extends CompiledCircuit> {
   system?: ProofSystem;
   /** Run the soundness analysis from the first accept vector (default true) within this budget. */
   soundness?: boolean;
+  /** Omitted: in proportion to the circuit (soundness/budget.ts). */
   soundnessBudgetMs?: number;
   /**
    * Stated preconditions on the inputs (`--assume "x < 2^8"`), attacked with the vectors file's own
@@ -99,7 +100,7 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
       if (options.soundness !== false && honest && honestRuns) {
         const subject = await analysisSubject(backend, circuit, compiled.compiled);
         const preconditions = parseAssumptions([...new Set([...(vectors.assume ?? []), ...(options.assumptions ?? [])])]);
-        report.soundness = await analyzeCompiled(subject, honest.inputs, options.soundnessBudgetMs ?? DEFAULT_SOUNDNESS_BUDGET_MS, preconditions);
+        report.soundness = await analyzeCompiled(subject, honest.inputs, options.soundnessBudgetMs, preconditions);
       }
       if (options.prove) report.proof = await proveAndVerify({ backend, compiled: compiled.compiled, vectors, system: options.system, onProof: options.onProof });
     }
