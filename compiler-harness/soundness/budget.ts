@@ -8,13 +8,14 @@ import type { Lang } from '../types.js';
  * `--budget`) is used as given.
  *
  * Circom: `size` is the constraint count. Noir: the ACIR opcode count of the program (the attack's
- * cost is executions of it, one per alternative hint answer).
+ * cost is executions of it, one per alternative hint answer); without an explicit budget the Noir
+ * search's clock starts once the rewritten program is compiled.
  */
 export const SOUNDNESS_BUDGET_CAP_MS = 10_000;
 
 const SCALE: Record<Lang, { baseMs: number; perUnitMs: number; floorMs: number }> = {
   circom: { baseMs: 1_000, perUnitMs: 6, floorMs: 1_500 },
-  noir: { baseMs: 800, perUnitMs: 6, floorMs: 1_000 },
+  noir: { baseMs: 1_200, perUnitMs: 6, floorMs: 1_500 },
 };
 
 export function proportionalBudgetMs(lang: Lang, size: number, capMs = SOUNDNESS_BUDGET_CAP_MS): number {
