@@ -59,14 +59,32 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   }
   if (first.counterexample) return confirmed(report({ verdict: 'unsound', counterexample: first.counterexample }));
 
+  // Stated preconditions first: the user named them, and a circuit every input forces (nothing for
+  // the variants below to move) can still accept inputs outside them.
+  if (options.preconditions && Object.keys(options.preconditions).length > 0) {
+    const stated = await searchPreconditionBypass({ system, generator, inputs: options.inputs, preconditions: options.preconditions, deadline: at(0.8) });
+    note(stated.tried);
+    if (stated.bypass) {
+      const { inputs, witness, violation } = stated.bypass;
+      const counterexample: Counterexample = {
+        kind: 'precondition-bypass',
+        inputs,
+        outputs: outputValues(system, witness),
+        signals: [],
+        explanation: `${violation}, yet a witness satisfies every constraint: the circuit does not enforce the precondition`,
+        witness: witness.map(String),
+      };
+      return confirmed(report({ verdict: 'unsound', counterexample }));
+    }
+  }
   // Other inputs the source accepts: special points (0, 1, −1) are where hints go ambiguous.
   let explored = 0;
   for (const variant of inputVariants(options.inputs, system.prime)) {
-    if (Date.now() > at(0.8)) break;
+    if (Date.now() > at(0.85)) break;
     const run = await generator.calculate(variant.inputs);
     if (!run.ok || run.failedAsserts.length > 0 || violatedConstraints(system, run.witness).length > 0) continue;
     explored++;
-    const found = await attack(variant.inputs, run.witness, Math.min(at(0.8), Date.now() + budget * 0.1), true);
+    const found = await attack(variant.inputs, run.witness, Math.min(at(0.85), Date.now() + budget * 0.1), true);
     if (found.counterexample) {
       note(`other inputs: ${variant.label} (variant ${explored})`);
       return confirmed(report({ verdict: 'unsound', counterexample: found.counterexample }));
@@ -74,7 +92,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   }
   note(`other inputs: ${explored} accepted variant(s) of the inputs attacked the same way, nothing found`);
 
-  const bypass = await searchAssertBypass({ system, generator, inputs: options.inputs, source: options.source, deadline: at(0.95) });
+  const bypass = await searchAssertBypass({ system, generator, inputs: options.inputs, source: options.source, deadline: at(0.98) });
   note(bypass.tried);
   if (bypass.bypass) {
     const { inputs, witness, failedAsserts, mutated } = bypass.bypass;
@@ -89,22 +107,6 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
       witness: witness.map(String),
     };
     return confirmed(report({ verdict: 'unsound', counterexample }));
-  }
-  if (options.preconditions && Object.keys(options.preconditions).length > 0) {
-    const stated = await searchPreconditionBypass({ system, generator, inputs: options.inputs, preconditions: options.preconditions, deadline: at(0.98) });
-    note(stated.tried);
-    if (stated.bypass) {
-      const { inputs, witness, violation } = stated.bypass;
-      const counterexample: Counterexample = {
-        kind: 'precondition-bypass',
-        inputs,
-        outputs: outputValues(system, witness),
-        signals: [],
-        explanation: `${violation}, yet a witness satisfies every constraint: the circuit does not enforce the precondition`,
-        witness: witness.map(String),
-      };
-      return confirmed(report({ verdict: 'unsound', counterexample }));
-    }
   }
   return report({});
 }

@@ -1,6 +1,6 @@
 import { siblingModule, TimedWorker } from '../timed-worker.js';
 import { witnessSatisfies } from './recheck.js';
-import { SOUNDNESS_BUDGET_CAP_MS } from './budget.js';
+import { LONGEST_DEFAULT_BUDGET_MS } from './budget.js';
 import type { CircomAnalysisOptions, NoirAnalysisOptions, SoundnessReport } from './types.js';
 
 /**
@@ -54,7 +54,7 @@ async function runIsolated(job: string, options: { budgetMs?: number }): Promise
   const started = Date.now();
   const worker = analysisWorker();
   // No budget: the job sizes one to the circuit (budget.ts), at most the cap.
-  const budgetMs = options.budgetMs ?? SOUNDNESS_BUDGET_CAP_MS;
+  const budgetMs = options.budgetMs ?? LONGEST_DEFAULT_BUDGET_MS;
   running++;
   const outcome = await worker.run<SoundnessReport>(job, options, budgetMs + ALLOWANCE_MS).finally(() => running--);
   if (!outcome.timedOut) return outcome.value;
