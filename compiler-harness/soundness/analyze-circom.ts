@@ -224,13 +224,23 @@ async function attackAt(options: {
   const undetermined = base.known.reduce((n, k) => n + (k ? 0 : 1), 0);
   const note = options.note;
   note(`propagation + elimination: ${system.nWires - undetermined}/${system.nWires} signals forced by the inputs, ${undetermined} undetermined${base.truncated ? ' (elimination truncated)' : ''}`);
-  const search = searchByPerturbation({ system, honest, base, deadline: at(0.6), seed });
-  search.tried.forEach(note);
   // The search checked the constraints a change could reach; the verdict re-checks them all.
   const verified = (alternative: Alternative | undefined) => alternative !== undefined && violatedConstraints(system, alternative.witness).length === 0;
+  // On a large circuit one perturbation re-solves (eliminates over) its whole neighbourhood, tens of
+  // milliseconds each, while a pair move is a few: pair moves get a first slice of their own so
+  // the perturbation cannot spend their share, then the rest after it.
+  let pairsDone = false;
+  if (undetermined > 0 && base.residual.length >= 200) {
+    const early = searchByPairMoves({ system, honest, base, deadline: at(0.15) });
+    pairsDone = !early.tried.startsWith('pair moves stopped');
+    if (verified(early.counterexample) || pairsDone) note(early.tried);
+    if (verified(early.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, early.counterexample!), lints: [] };
+  }
+  const search = searchByPerturbation({ system, honest, base, deadline: at(0.6), seed });
+  search.tried.forEach(note);
   if (verified(search.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, search.counterexample!), lints: [] };
   const lints = search.ambiguous.flatMap((alternative) => ambiguityLint(system, honest, alternative, options.source) ?? []);
-  if (undetermined > 0) {
+  if (undetermined > 0 && !pairsDone) {
     const pairs = searchByPairMoves({ system, honest, base, deadline: at(0.7) });
     note(pairs.tried);
     if (verified(pairs.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, pairs.counterexample!), lints };
