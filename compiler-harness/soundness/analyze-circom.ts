@@ -231,7 +231,7 @@ async function attackAt(options: {
   // the perturbation cannot spend their share, then the rest after it.
   let pairsDone = false;
   if (undetermined > 0 && base.residual.length >= 200) {
-    const early = searchByPairMoves({ system, honest, base, deadline: at(0.15) });
+    const early = searchByPairMoves({ system, honest, base, deadline: at(0.3) });
     pairsDone = !early.tried.startsWith('pair moves stopped');
     if (verified(early.counterexample) || pairsDone) note(early.tried);
     if (verified(early.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, early.counterexample!), lints: [] };
