@@ -9,7 +9,7 @@
  * `--quick` takes one run for the stage breakdown and the whole `generate`. Writes bench/results/loop.json.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -68,20 +68,38 @@ async function sideBySide(floor: () => Promise<unknown>, check: () => Promise<un
   await check();
   const floorMs: number[] = [];
   const checkMs: number[] = [];
+  const floorCpuMs: number[] = [];
+  const checkCpuMs: number[] = [];
+  const timed = async (fn: () => Promise<unknown>, wall: number[], cpu: number[]) => {
+    const [start, cpuStart] = [performance.now(), cpuMs()];
+    await fn();
+    wall.push(performance.now() - start);
+    cpu.push(cpuMs() - cpuStart);
+  };
   for (let i = 0; i < runs; i++) {
-    let start = performance.now();
-    await floor();
-    floorMs.push(performance.now() - start);
-    start = performance.now();
-    await check();
-    checkMs.push(performance.now() - start);
+    await timed(floor, floorMs, floorCpuMs);
+    await timed(check, checkMs, checkCpuMs);
   }
+  const ratioOf = (a: number[], b: number[]) => Math.round(median(a.map((ms, i) => ms / b[i])) * 10) / 10;
   return {
     floorMs: round(median(floorMs)),
     checkMs: round(median(checkMs)),
-    ratio: Math.round(median(checkMs.map((ms, i) => ms / floorMs[i])) * 10) / 10,
+    ratio: ratioOf(checkMs, floorMs),
+    cpu: { floorMs: round(median(floorCpuMs)), checkMs: round(median(checkCpuMs)), ratio: ratioOf(checkCpuMs, floorCpuMs) },
     runsMs: { floor: floorMs.map(round), check: checkMs.map(round) },
   };
+}
+
+/**
+ * CPU time of this process (every thread: the workers' too) plus its waited-for children (the
+ * bare circom2 CLI), in ms: a figure the machine's other load hardly moves, unlike wall time.
+ */
+function cpuMs(): number {
+  const own = process.cpuUsage();
+  // /proc/self/stat fields 16–17: cutime, cstime in clock ticks (100 per second on Linux).
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  const childrenTicks = Number(fields[13]) + Number(fields[14]);
+  return (own.user + own.system) / 1000 + childrenTicks * 10;
 }
 
 /** The floor for Noir: one noir_wasm compile of the project plus one noir_js execution, in this process. */
@@ -131,6 +149,7 @@ async function stages(backend: Backend, circuit: TargetCircuit, vectorsFile: str
   };
 }
 
+const loadAverageAtStart = loadavg()[0];
 const ratio = (value: number, floor: number) => Math.round((value / floor) * 10) / 10;
 const home = process.env.ZKCODER_HOME ?? join(root, '.zkcoder', 'home');
 const circom = new CircomBackend({ home });
@@ -173,8 +192,8 @@ try {
     rmSync(out, { recursive: true, force: true });
     const result = {
       id,
-      circom: { constraints: circomStages.constraints, soundness: circomStages.soundnessVerdict, medianMs: circomStages.medianMs, floorMs: circomCheck.floorMs, checkMs: circomCheck.checkMs, checkRatio: circomCheck.ratio, runsMs: circomCheck.runsMs },
-      noir: { opcodes: noirStages.constraints, soundness: noirStages.soundnessVerdict, medianMs: noirStages.medianMs, floorMs: noirCheck.floorMs, checkMs: noirCheck.checkMs, checkRatio: noirCheck.ratio, runsMs: noirCheck.runsMs },
+      circom: { constraints: circomStages.constraints, soundness: circomStages.soundnessVerdict, medianMs: circomStages.medianMs, floorMs: circomCheck.floorMs, checkMs: circomCheck.checkMs, checkRatio: circomCheck.ratio, cpu: circomCheck.cpu, runsMs: circomCheck.runsMs },
+      noir: { opcodes: noirStages.constraints, soundness: noirStages.soundnessVerdict, medianMs: noirStages.medianMs, floorMs: noirCheck.floorMs, checkMs: noirCheck.checkMs, checkRatio: noirCheck.ratio, cpu: noirCheck.cpu, runsMs: noirCheck.runsMs },
       generate: { medianMs: generate.medianMs, summary },
     };
     console.log(JSON.stringify(result));
@@ -188,17 +207,19 @@ try {
 }
 
 /** Written after every entry, so that a long run interrupted part-way still leaves its figures. */
-function writeResults(floors: Record<string, number>, results: { circom: { checkRatio: number }; noir: { checkRatio: number }; generate: { medianMs: number } }[]): void {
+function writeResults(floors: Record<string, number>, results: { circom: { checkRatio: number; cpu: { ratio: number } }; noir: { checkRatio: number; cpu: { ratio: number } }; generate: { medianMs: number } }[]): void {
   const output = {
     benchmark: 'loop',
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, node: process.version, loadAverageAtEnd: loadavg()[0] },
+    machine: { cpus: cpus().length, node: process.version, loadAverageAtStart, loadAverageAtEnd: loadavg()[0] },
     complete: results.length === ENTRIES.length,
-    statistic: `median wall time (ms) in one process with warm workers. check = checkCircuit (compile + vectors + soundness at its default budget), ${runs} runs alternating with its floor after a warm-up of each; checkRatio = median of the per-run ratios. Stage breakdown (medianMs) and generate: ${stageRuns} run(s)`,
+    statistic: `median wall time (ms) in one process with warm workers. check = checkCircuit (compile + vectors + soundness at its default budget), ${runs} runs alternating with its floor after a warm-up of each; checkRatio = median of the per-run ratios; cpu = the same in CPU time (all threads + the bare CLI child), which other load hardly moves. Stage breakdown (medianMs) and generate: ${stageRuns} run(s)`,
     floors,
     medians: {
       circomCheckRatio: median(results.map((r) => r.circom.checkRatio)),
       noirCheckRatio: median(results.map((r) => r.noir.checkRatio)),
+      circomCheckCpuRatio: median(results.map((r) => r.circom.cpu.ratio)),
+      noirCheckCpuRatio: median(results.map((r) => r.noir.cpu.ratio)),
       generateMs: median(results.map((r) => r.generate.medianMs)),
     },
     entries: results,
