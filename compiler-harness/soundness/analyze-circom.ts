@@ -233,7 +233,7 @@ async function attackAt(options: {
   if (undetermined > 0 && base.residual.length >= 200) {
     const early = searchByPairMoves({ system, honest, base, deadline: at(0.3) });
     pairsDone = !early.tried.startsWith('pair moves stopped');
-    if (verified(early.counterexample) || pairsDone) note(early.tried);
+    note(early.tried);
     if (verified(early.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, early.counterexample!), lints: [] };
   }
   const search = searchByPerturbation({ system, honest, base, deadline: at(0.6), seed });
