@@ -89,7 +89,10 @@ export async function* runAgent(options: AgentOptions): AsyncGenerator<AgentEven
     yield emit({ type: 'error', message: outcome.summary });
   } finally {
     for (const backend of owned) await backend.dispose();
-    await disposeSoundnessAnalysis();
+    // A caller that lends its backends (eval, benchmarks) runs many tasks in one process: the
+    // analysis thread (z3, noir_wasm, compiled programs) stays warm for the next run. It is unref'd,
+    // so it never keeps the process alive.
+    if (!options.backends) await disposeSoundnessAnalysis();
   }
   return redactValue({ ...outcome, runId: run.id, runDir: run.dir, usage });
 }

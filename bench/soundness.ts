@@ -9,7 +9,7 @@
  *   --quick           10 entries, ≤ 3 mutants per entry and language, 5 s budget
  *   --entry <id>      only this entry (repeatable, or comma-separated)
  *   --max-mutants <n> cap per entry and language (default 5: keeps a full run near 20 minutes)
- *   --budget <ms>     soundness budget per circuit (default 10 000, the harness default)
+ *   --budget <ms>     soundness budget per circuit (default: what a check gives, in proportion to the circuit, ≤ 10 000)
  *   --out <path>      where to write the JSON (default bench/results/soundness.json)
  *
  * Real bugs (issue 15; bench/soundness/real-bugs/, see real-bugs-run.ts) run after the mutants and
@@ -48,7 +48,8 @@ const realBugIds = (args['real-bug'] ?? []).flatMap((e) => e.split(',')).filter(
 const realBugsOnly = (args['real-bugs'] ?? false) || realBugIds.length > 0;
 const quick = args.quick ?? false;
 const maxMutants = Number(args['max-mutants'] ?? (quick ? 3 : 5));
-const budgetMs = Number(args.budget ?? (quick ? 5_000 : 10_000));
+// Without --budget: the budget a check gives (in proportion to the circuit, see soundness/budget.ts).
+const budgetMs = args.budget !== undefined ? Number(args.budget) : quick ? 5_000 : undefined;
 const wanted = (args.entry ?? []).flatMap((e) => e.split(',')).filter(Boolean);
 
 /** Quick mode: an even spread over the sorted entries, so every category tends to appear. */
@@ -125,7 +126,7 @@ async function realBugs(started: number, circom: CircomBackend): Promise<string[
       date: new Date().toISOString(),
       partial,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadavg()[0] },
-      mode: { budgetMs, cases: realBugIds.length ? realBugIds : 'all' },
+      mode: { budgetMs: budgetMs ?? 'proportional', cases: realBugIds.length ? realBugIds : 'all' },
       durationS: Math.round((Date.now() - started) / 1000),
       groundTruth:
         'found = the analyser says unsound and its counterexample is re-checked by the harness: the witness satisfies the R1CS with the stated inputs, and ' +
@@ -164,7 +165,7 @@ async function main() {
     const subject = (entry: KnowledgeEntry, lang: Lang) =>
       entrySubject(entry, lang).catch((error: Error) => void log(`${entry.id}/${lang}: skipped, ${error.message}`));
     const subjects = (await Promise.all(entries.flatMap((e) => [subject(e, 'circom'), subject(e, 'noir')]))).filter((s) => s !== undefined);
-    log(`${entries.length} entries, ${subjects.length} circuits, ≤ ${maxMutants} mutants each, budget ${budgetMs} ms`);
+    log(`${entries.length} entries, ${subjects.length} circuits, ≤ ${maxMutants} mutants each, budget ${budgetMs === undefined ? 'in proportion to the circuit' : `${budgetMs} ms`}`);
     // The two languages use different toolchain workers, so their queues overlap on two cores; the
     // analyser itself runs one job at a time in its own worker.
     const lane = async <C extends CompiledCircuit>(lang: Lang, backend: Backend<C>) => {
@@ -206,7 +207,7 @@ function writeResult(run: { started: number; entries: KnowledgeEntry[]; skipped:
     date: new Date().toISOString(),
     partial: run.partial,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadavg()[0] },
-    mode: { quick, entries: run.entries.map((e) => e.id), skippedEntries: run.skipped, maxMutantsPerCircuit: maxMutants, budgetMs },
+    mode: { quick, entries: run.entries.map((e) => e.id), skippedEntries: run.skipped, maxMutantsPerCircuit: maxMutants, budgetMs: budgetMs ?? 'proportional' },
     durationS: Math.round((Date.now() - run.started) / 1000),
     groundTruth:
       'breaking = compiles, passes every accept vector, and one of: a forge vector is accepted by the harness; the analyser’s counterexample ' +

@@ -1,5 +1,5 @@
-import { analyzeCompiled, DEFAULT_SOUNDNESS_BUDGET_MS } from './soundness/analyze-compiled.js';
-import { warmSoundnessAnalysis } from './soundness/isolated.js';
+import { analyzeCompiled } from './soundness/analyze-compiled.js';
+import { analyzeNoir, warmSoundnessAnalysis } from './soundness/isolated.js';
 import type { SoundnessReport } from './soundness/types.js';
 import { parseAssumptions } from './soundness/assumptions.js';
 import { mergedInputs, type CircomCompiled } from './circom/backend.js';
@@ -53,6 +53,7 @@ export interface CheckOptions<C extends CompiledCircuit> {
   system?: ProofSystem;
   /** Run the soundness analysis from the first accept vector (default true) within this budget. */
   soundness?: boolean;
+  /** Omitted: in proportion to the circuit (soundness/budget.ts). */
   soundnessBudgetMs?: number;
   /**
    * Stated preconditions on the inputs (`--assume "x < 2^8"`), attacked with the vectors file's own
@@ -70,6 +71,7 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
   const start = performance.now();
   const { backend, circuit, vectors } = options;
   if (options.soundness !== false) warmSoundnessAnalysis();
+  const early = startNoirAnalysis(options);
   const compiled = await backend.compile(circuit);
   const report: CheckReport = {
     lang: circuit.lang,
@@ -99,7 +101,7 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
       if (options.soundness !== false && honest && honestRuns) {
         const subject = await analysisSubject(backend, circuit, compiled.compiled);
         const preconditions = parseAssumptions([...new Set([...(vectors.assume ?? []), ...(options.assumptions ?? [])])]);
-        report.soundness = await analyzeCompiled(subject, honest.inputs, options.soundnessBudgetMs ?? DEFAULT_SOUNDNESS_BUDGET_MS, preconditions);
+        report.soundness = (await early) ?? (await analyzeCompiled(subject, honest.inputs, options.soundnessBudgetMs, preconditions));
       }
       if (options.prove) report.proof = await proveAndVerify({ backend, compiled: compiled.compiled, vectors, system: options.system, onProof: options.onProof });
     }
@@ -113,6 +115,25 @@ export async function checkCircuit<C extends CompiledCircuit>(options: CheckOpti
   report.durationMs = performance.now() - start;
   report.summary = summarize(report);
   return report;
+}
+
+/**
+ * The Noir hint attack needs only the sources and the honest inputs, not the check's compile: it
+ * starts beside the compile and the vectors (its own thread, so on a second core). Its report is
+ * used only when the check goes on to the soundness step (compiled, first accept vector passing);
+ * otherwise it finishes within its budget unread.
+ */
+function startNoirAnalysis<C extends CompiledCircuit>(options: CheckOptions<C>): Promise<SoundnessReport | undefined> | undefined {
+  const honest = options.vectors.accept[0];
+  if (options.soundness === false || options.circuit.lang !== 'noir' || !honest) return undefined;
+  const started = performance.now();
+  return analyzeNoir({ files: options.circuit.files, inputs: honest.inputs, budgetMs: options.soundnessBudgetMs }).catch((error: Error) => ({
+    verdict: 'no-finding' as const,
+    lints: [],
+    tried: [],
+    incomplete: `the analysis itself failed: ${error.message.split('\n')[0]}`,
+    durationMs: performance.now() - started,
+  }));
 }
 
 /**

@@ -48,9 +48,11 @@ export async function* checkLanguages(options: {
   assumptions?: readonly string[];
 }): AsyncGenerator<AgentEventInput, LanguageResult[]> {
   const results: LanguageResult[] = [];
-  for (const [lang, circuit] of Object.entries(options.circuits) as [Lang, TargetCircuit][]) {
+  // The languages are checked at once (each has its own toolchain thread, so a second core takes
+  // the second language); their events still come in language order.
+  const checks = (Object.entries(options.circuits) as [Lang, TargetCircuit][]).map(([lang, circuit]) => {
     let compiled: CompiledCircuit | undefined;
-    const report = await checkCircuit({
+    const report = checkCircuit({
       backend: options.backends[lang],
       circuit,
       vectors: options.vectors[lang] ?? fail(`no vectors for ${lang}`),
@@ -58,9 +60,15 @@ export async function* checkLanguages(options: {
       assumptions: options.assumptions,
       onCompiled: (c) => (compiled = c),
     });
+    report.catch(() => undefined); // awaited below, in order; a later one failing first is not unhandled
+    return { lang, report, compiled: () => compiled };
+  });
+  for (const check of checks) {
+    const { lang } = check;
+    const report = await check.report;
     yield { type: 'compiled', lang, ok: report.compile.ok, constraintCount: report.compile.constraintCount, diagnostics: report.compile.diagnostics };
     if (report.compile.ok) yield { type: 'tested', lang, passed: report.passed, summary: report.summary, failure: firstFailure(report) };
-    results.push({ lang, report, compiled });
+    results.push({ lang, report, compiled: check.compiled() });
   }
   return results;
 }
@@ -78,12 +86,19 @@ export async function* proveLanguages(options: {
   backends: Record<Lang, Backend>;
 }): AsyncGenerator<AgentEventInput, LanguageProof[]> {
   const proofs: LanguageProof[] = [];
-  for (const { lang, compiled } of options.results) {
-    if (!compiled) continue;
+  // Proved at once too (snarkjs and bb.js each use their own threads); events in language order.
+  const proving = options.results.flatMap(({ lang, compiled }) => {
+    if (!compiled) return [];
     let proof: Proof | undefined;
-    const verdict = await proveAndVerify({ backend: options.backends[lang], compiled, vectors: options.vectors[lang] ?? fail(`no vectors for ${lang}`), onProof: (p) => void (proof = p) });
+    const verdict = proveAndVerify({ backend: options.backends[lang], compiled, vectors: options.vectors[lang] ?? fail(`no vectors for ${lang}`), onProof: (p) => void (proof = p) });
+    verdict.catch(() => undefined);
+    return [{ lang, verdict, proof: () => proof }];
+  });
+  for (const run of proving) {
+    const { lang } = run;
+    const verdict = await run.verdict;
     yield { type: 'proved', lang, system: verdict.system, verified: verdict.verified && !verdict.error, tamperedRejected: verdict.tamperedRejected, durationMs: verdict.proveMs + verdict.verifyMs };
-    proofs.push({ lang, verdict, proof });
+    proofs.push({ lang, verdict, proof: run.proof() });
   }
   return proofs;
 }

@@ -46,7 +46,8 @@ export interface JudgeOptions<C extends CompiledCircuit> {
   backend: Backend<C>;
   circuit: TargetCircuit;
   vectors: TestVectors;
-  budgetMs: number;
+  /** Omitted: the budget a check gives (in proportion to the circuit). */
+  budgetMs: number | undefined;
   /** Honest inputs for the analyser when the circuit has no vectors (circomlib wrappers). */
   inputs?: Inputs;
   /** Stated preconditions (`--assume` texts): the real-bug cases of class `precondition`. */

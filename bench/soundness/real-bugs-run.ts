@@ -29,7 +29,8 @@ const NO_VECTORS = { accept: [], reject: [], forge: [] };
 
 export async function runRealBugs(options: {
   backend: Backend<CircomCompiled>;
-  budgetMs: number;
+  /** Omitted: the budget a check gives (in proportion to the circuit). */
+  budgetMs: number | undefined;
   only?: string[];
   log: (line: string) => void;
   /** Called after each circuit, so a stopped run still leaves its figures. */
@@ -66,7 +67,7 @@ export async function runRealBugs(options: {
   return records;
 }
 
-function judgeCase(backend: Backend<CircomCompiled>, c: RealBugCase, variant: 'bug' | 'fixed', budgetMs: number): Promise<Judgement> {
+function judgeCase(backend: Backend<CircomCompiled>, c: RealBugCase, variant: 'bug' | 'fixed', budgetMs: number | undefined): Promise<Judgement> {
   const vectors = { accept: [{ inputs: c.inputs }], reject: [], forge: [] };
   return judgeCircuit({ backend, circuit: c[variant], vectors, budgetMs, assumptions: c.assumptions });
 }

@@ -25,7 +25,7 @@ interface CheckFlags {
   out?: string;
   force?: boolean;
   soundness: boolean;
-  soundnessBudget: string;
+  soundnessBudget?: string;
   allowPathDeps?: boolean;
   assume: string[];
 }
@@ -45,7 +45,7 @@ export function registerCheck(program: Command): void {
     .option('--out <dir>', 'write report.json (and with --prove the proof, public inputs and verification key) here')
     .option('--force', 'write into a non-empty --out folder that zkcoder did not write')
     .option('--no-soundness', 'skip the soundness analysis (the attacker that looks for a second witness)')
-    .option('--soundness-budget <ms>', 'time budget of the soundness analysis', '10000')
+    .option('--soundness-budget <ms>', 'time budget of the soundness analysis (default: in proportion to the circuit, at most 10000)')
     .option('--timeout <ms>', 'time limit per compile or execution', '60000')
     .option('--ptau <file>', 'Circom: a real powers-of-tau file instead of the dev one')
     .option('--crs <dir>', 'Noir: a folder with a real bn254 CRS instead of the dev one')
@@ -110,7 +110,7 @@ async function runCheck(path: string, flags: CheckFlags): Promise<number> {
 const SYSTEMS: Record<Lang, ProofSystem[]> = { circom: ['groth16', 'plonk'], noir: ['ultrahonk'] };
 
 /** Flags that are wrong on their own or for this language; throws a one-line FatalError. */
-async function checkFlags(lang: Lang, flags: CheckFlags): Promise<{ timeoutMs: number; soundnessBudgetMs: number }> {
+async function checkFlags(lang: Lang, flags: CheckFlags): Promise<{ timeoutMs: number; soundnessBudgetMs?: number }> {
   if (lang === 'noir') {
     const circomOnly = (['template', 'params', 'public', 'ptau'] as const).filter((flag) => flags[flag] !== undefined);
     if (circomOnly.length) throw new FatalError(`--${circomOnly[0]} applies to Circom only${circomOnly[0] === 'ptau' ? ' (Noir takes a CRS folder: --crs)' : ''}`);
@@ -134,6 +134,7 @@ async function checkFlags(lang: Lang, flags: CheckFlags): Promise<{ timeoutMs: n
   }
   const timeoutMs = Number(flags.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new FatalError(`--timeout: "${flags.timeout}" is not a positive number of milliseconds`);
+  if (flags.soundnessBudget === undefined) return { timeoutMs };
   const soundnessBudgetMs = Number(flags.soundnessBudget);
   if (!Number.isInteger(soundnessBudgetMs) || soundnessBudgetMs <= 0) {
     throw new FatalError(`--soundness-budget: "${flags.soundnessBudget}" is not a positive number of milliseconds`);

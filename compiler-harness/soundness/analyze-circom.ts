@@ -69,14 +69,32 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   }
   if (first.counterexample) return confirmed(report({ verdict: 'unsound', counterexample: first.counterexample }));
 
+  // Stated preconditions first: the user named them, and a circuit every input forces (nothing for
+  // the variants below to move) can still accept inputs outside them.
+  if (options.preconditions && Object.keys(options.preconditions).length > 0) {
+    const stated = await searchPreconditionBypass({ system, generator, inputs: options.inputs, preconditions: options.preconditions, deadline: at(0.8) });
+    note(stated.tried);
+    if (stated.bypass) {
+      const { inputs, witness, violation } = stated.bypass;
+      const counterexample: Counterexample = {
+        kind: 'precondition-bypass',
+        inputs,
+        outputs: outputValues(system, witness),
+        signals: [],
+        explanation: `${violation}, yet a witness satisfies every constraint: the circuit does not enforce the precondition`,
+        witness: witness.map(String),
+      };
+      return confirmed(report({ verdict: 'unsound', counterexample }));
+    }
+  }
   // Other inputs the source accepts: special points (0, 1, −1) are where hints go ambiguous.
   let explored = 0;
   for (const variant of inputVariants(options.inputs, system.prime)) {
-    if (Date.now() > at(0.8)) break;
+    if (Date.now() > at(0.85)) break;
     const run = await generator.calculate(variant.inputs);
     if (!run.ok || run.failedAsserts.length > 0 || violatedConstraints(system, run.witness).length > 0) continue;
     explored++;
-    const found = await attack(variant.inputs, run.witness, Math.min(at(0.8), Date.now() + budget * 0.1), true);
+    const found = await attack(variant.inputs, run.witness, Math.min(at(0.85), Date.now() + budget * 0.1), true);
     if (found.counterexample) {
       note(`other inputs: ${variant.label} (variant ${explored})`);
       return confirmed(report({ verdict: 'unsound', counterexample: found.counterexample }));
@@ -84,7 +102,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
   }
   note(`other inputs: ${explored} accepted variant(s) of the inputs attacked the same way, nothing found`);
 
-  const bypass = await searchAssertBypass({ system, generator, inputs: options.inputs, source: options.source, deadline: at(0.95) });
+  const bypass = await searchAssertBypass({ system, generator, inputs: options.inputs, source: options.source, deadline: at(0.98) });
   note(bypass.tried);
   if (bypass.bypass) {
     const { inputs, witness, failedAsserts, mutated } = bypass.bypass;
@@ -99,22 +117,6 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
       witness: witness.map(String),
     };
     return confirmed(report({ verdict: 'unsound', counterexample }));
-  }
-  if (options.preconditions && Object.keys(options.preconditions).length > 0) {
-    const stated = await searchPreconditionBypass({ system, generator, inputs: options.inputs, preconditions: options.preconditions, deadline: at(0.98) });
-    note(stated.tried);
-    if (stated.bypass) {
-      const { inputs, witness, violation } = stated.bypass;
-      const counterexample: Counterexample = {
-        kind: 'precondition-bypass',
-        inputs,
-        outputs: outputValues(system, witness),
-        signals: [],
-        explanation: `${violation}, yet a witness satisfies every constraint: the circuit does not enforce the precondition`,
-        witness: witness.map(String),
-      };
-      return confirmed(report({ verdict: 'unsound', counterexample }));
-    }
   }
   // Last, the costliest: where a divisor or guard vanishes (y = 0 in a doubling, x1 = x2 in an addition): special-points.ts.
   const special = await searchSpecialPoints({ system, generator, inputs: options.inputs, deadline: Math.min(at(0.98), Date.now() + budget * 0.25), attack: async (inputs, witness, deadline, smt) => (await attack(inputs, witness, deadline, true, undefined, smt)).counterexample });
@@ -237,13 +239,23 @@ async function attackAt(options: {
   const undetermined = base.known.reduce((n, k) => n + (k ? 0 : 1), 0);
   const note = options.note;
   note(`propagation + elimination: ${system.nWires - undetermined}/${system.nWires} signals forced by the inputs, ${undetermined} undetermined${base.truncated ? ' (elimination truncated)' : ''}`);
-  const search = searchByPerturbation({ system, honest, base, deadline: at(0.6), seed });
-  search.tried.forEach(note);
   // The search checked the constraints a change could reach; the verdict re-checks them all.
   const verified = (alternative: Alternative | undefined) => alternative !== undefined && violatedConstraints(system, alternative.witness).length === 0;
+  // On a large circuit one perturbation re-solves (eliminates over) its whole neighbourhood, tens of
+  // milliseconds each, while a pair move is a few: pair moves get a first slice of their own so
+  // the perturbation cannot spend their share, then the rest after it.
+  let pairsDone = false;
+  if (undetermined > 0 && base.residual.length >= 200) {
+    const early = searchByPairMoves({ system, honest, base, deadline: at(0.3) });
+    pairsDone = !early.tried.startsWith('pair moves stopped');
+    note(early.tried);
+    if (verified(early.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, early.counterexample!), lints: [] };
+  }
+  const search = searchByPerturbation({ system, honest, base, deadline: at(0.6), seed });
+  search.tried.forEach(note);
   if (verified(search.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, search.counterexample!), lints: [] };
   const lints = search.ambiguous.flatMap((alternative) => ambiguityLint(system, honest, alternative, options.source) ?? []);
-  if (undetermined > 0) {
+  if (undetermined > 0 && !pairsDone) {
     const pairs = searchByPairMoves({ system, honest, base, deadline: at(0.7) });
     note(pairs.tried);
     if (verified(pairs.counterexample)) return { counterexample: differentOutputs(system, inputs, honest, pairs.counterexample!), lints };

@@ -3,8 +3,10 @@ import type { CompiledCircuit, Inputs } from '../types.js';
 import { analyzeNoir, analyzeR1csIsolated, disposeIsolatedAnalysis } from './isolated.js';
 import { disposeSmt } from './smt.js';
 import type { InputPrecondition, SoundnessReport } from './types.js';
+import { proportionalBudgetMs, SOUNDNESS_BUDGET_CAP_MS } from './budget.js';
 
-export const DEFAULT_SOUNDNESS_BUDGET_MS = 10_000;
+/** The most a default budget grows to (see budget.ts: without an explicit budget it scales with the circuit). */
+export const DEFAULT_SOUNDNESS_BUDGET_MS = SOUNDNESS_BUDGET_CAP_MS;
 
 /**
  * The soundness attack on a circuit the harness compiled, starting from honest inputs (an accept
@@ -13,7 +15,8 @@ export const DEFAULT_SOUNDNESS_BUDGET_MS = 10_000;
 export async function analyzeCompiled(
   compiled: CompiledCircuit,
   inputs: Inputs,
-  budgetMs = DEFAULT_SOUNDNESS_BUDGET_MS,
+  /** Omitted: in proportion to the circuit's size, at most DEFAULT_SOUNDNESS_BUDGET_MS (budget.ts). */
+  budgetMs: number = proportionalBudgetMs(compiled.lang, compiled.constraintCount),
   /** Stated preconditions (`--assume`, see assumptions.ts); Circom only for now. */
   preconditions?: Record<string, InputPrecondition>,
 ): Promise<SoundnessReport> {

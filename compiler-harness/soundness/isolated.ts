@@ -1,5 +1,6 @@
 import { siblingModule, TimedWorker } from '../timed-worker.js';
 import { witnessSatisfies } from './recheck.js';
+import { LONGEST_DEFAULT_BUDGET_MS } from './budget.js';
 import type { CircomAnalysisOptions, NoirAnalysisOptions, SoundnessReport } from './types.js';
 
 /**
@@ -52,9 +53,10 @@ export function warmSoundnessAnalysis(): void {
 async function runIsolated(job: string, options: { budgetMs?: number }): Promise<SoundnessReport> {
   const started = Date.now();
   const worker = analysisWorker();
-  const budgetMs = options.budgetMs ?? 10_000;
+  // No budget: the job sizes one to the circuit (budget.ts), at most the cap.
+  const budgetMs = options.budgetMs ?? LONGEST_DEFAULT_BUDGET_MS;
   running++;
-  const outcome = await worker.run<SoundnessReport>(job, { ...options, budgetMs }, budgetMs + ALLOWANCE_MS).finally(() => running--);
+  const outcome = await worker.run<SoundnessReport>(job, options, budgetMs + ALLOWANCE_MS).finally(() => running--);
   if (!outcome.timedOut) return outcome.value;
   return {
     verdict: 'no-finding',

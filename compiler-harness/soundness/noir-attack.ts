@@ -7,6 +7,9 @@ import { inputLeaves, withLeaf } from './input-attacks.js';
 import { scalarTypes } from './noir-hint-types.js';
 import { lintNoir } from './noir-lints.js';
 import { answerMutations } from './noir-mutations.js';
+import { CompileCache } from './compile-cache.js';
+import { proportionalBudgetMs, SOUNDNESS_BUDGET_CAP_MS } from './budget.js';
+import { acirBytes, countAcirOpcodes } from '../noir/acir.js';
 import { rewriteHints, type HintFunction } from './noir-rewrite.js';
 import type { Counterexample, Lint, NoirAnalysisOptions, SoundnessReport } from './types.js';
 
@@ -20,6 +23,8 @@ import type { Counterexample, Lint, NoirAnalysisOptions, SoundnessReport } from 
 const P = BN254_PRIME;
 /** Alternative answers tried per other input: the likeliest lies, so many inputs fit the budget. */
 const ATTEMPTS_PER_VARIANT = 48;
+/** The rewritten programs compiled in this worker, by source digest: a program analysed again is not compiled again. */
+const rewrittenPrograms = new CompileCache<{ program: CompiledCircuit } | { error: string }>();
 
 interface HintCall {
   hint: HintFunction;
@@ -38,7 +43,8 @@ type Run =
 
 export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promise<SoundnessReport> {
   const started = Date.now();
-  const deadline = started + (options.budgetMs ?? 10_000);
+  // Without a budget, one in proportion to the program, known once it is compiled (below).
+  let deadline = started + (options.budgetMs ?? SOUNDNESS_BUDGET_CAP_MS);
   const tried: string[] = [];
   const lints: Lint[] = lintNoir(options.files);
   const report = (extra: Partial<SoundnessReport>): SoundnessReport => ({ verdict: 'no-finding', lints, tried, durationMs: Date.now() - started, ...extra });
@@ -46,9 +52,11 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   const rewrite = rewriteHints(options.files);
   for (const skip of rewrite.skipped) tried.push(`left ${skip.name} (${skip.file}) alone: ${skip.reason}`);
   if (rewrite.hints.length === 0) return report({ tried: [...tried, 'no unconstrained function returns a value to the circuit: nothing to attack'] });
-  const compiled = await compileProject(rewrite.files);
+  const compiled = await rewrittenPrograms.get(rewrite.files, compileProject, (result) => 'program' in result);
   if ('error' in compiled) return report({ incomplete: `the program with hints routed through oracles does not compile: ${compiled.error}` });
   tried.push(`routed ${rewrite.hints.length} unconstrained function(s) through oracles: ${rewrite.hints.map((h) => h.name).join(', ')}`);
+  // The default budget is for the search: compiling the rewritten program (cached) comes before it.
+  if (options.budgetMs === undefined) deadline = Date.now() + proportionalBudgetMs('noir', programSize(compiled.program));
   const noir = new Noir(compiled.program);
   const run = (inputs: InputMap, answer?: (call: HintCall) => string[]) => execute(noir, inputs, rewrite.hints, answer);
 
@@ -251,6 +259,15 @@ function ambiguityLints(accepted: Map<string, HintCall>): Lint[] {
     signal: hint.name,
     message: `a different answer from unconstrained ${hint.name} is also accepted (the return value stays the same): the hint is not pinned down by constraints`,
   }));
+}
+
+/** ACIR opcodes of the rewritten program's main (≈ the original's: only unconstrained code changed). */
+function programSize(program: CompiledCircuit): number {
+  try {
+    return countAcirOpcodes(acirBytes(program.bytecode)).main;
+  } catch {
+    return Infinity;
+  }
 }
 
 /** Return values normalised for comparison and display: hex field elements to decimal. */

@@ -29,6 +29,11 @@ function loadZ3(): Promise<{ api: Z3; ctx: Context<'zkcoder'> }> {
   return loading;
 }
 
+/** Start loading z3 now, so that its start-up overlaps work that comes before the first query. */
+export function warmSmt(): void {
+  loadZ3().catch(() => (z3 = undefined));
+}
+
 /** Stop z3's worker threads so the process can exit; the next query starts z3 again. */
 export async function disposeSmt(): Promise<void> {
   if (!z3) return;
@@ -58,9 +63,13 @@ export type ResidualAnswer =
 export async function solveResidual(query: ResidualQuery): Promise<ResidualAnswer> {
   const { system, witness, known } = query;
   const p = system.prime;
+  const asked = Date.now();
   const { ctx } = await loadZ3();
+  // Loading z3 (the first query of a worker) comes out of the same budget as the query.
+  const timeoutMs = query.timeoutMs - (Date.now() - asked);
+  if (timeoutMs <= 50) return { status: 'unknown', reason: 'no time left after loading z3' };
   const solver = new ctx.Solver('QF_LIA');
-  solver.set('timeout', Math.max(1, Math.floor(query.timeoutMs)));
+  solver.set('timeout', Math.floor(timeoutMs));
   // Finite domains first: their bounds make the wrap variables below tight (often exactly 0).
   const domains = new Map<number, bigint[]>();
   const linear: { row: number; terms: Map<number, bigint>; constant: bigint }[] = [];

@@ -6,20 +6,18 @@
 import { serveJobs } from '../worker-jobs.js';
 import { analyzeR1cs } from './analyze-circom.js';
 import { analyzeNoirInProcess } from './noir-attack.js';
-import { disposeSmt } from './smt.js';
+import { warmSmt } from './smt.js';
 import { refuseNetwork } from '../noir/project-folder.js';
 
 // Noir programs are compiled here too (with hints rewritten): offline, like the Noir toolchain worker.
 refuseNetwork();
 
 serveJobs({
-  analyzeR1cs: async (options: Parameters<typeof analyzeR1cs>[0]) => {
-    try {
-      return await analyzeR1cs(options);
-    } finally {
-      // z3's own threads would otherwise outlive the job when the worker is reused or terminated.
-      await disposeSmt();
-    }
+  analyzeR1cs: (options: Parameters<typeof analyzeR1cs>[0]) => {
+    // z3 stays loaded for the life of the worker (its start-up is ~1–3 s, a warm query ~50 ms); its
+    // threads end with the worker, which is unref'd and terminated by disposeSoundnessAnalysis.
+    if (options.smt !== false) warmSmt();
+    return analyzeR1cs(options);
   },
   analyzeNoir: analyzeNoirInProcess,
 });
