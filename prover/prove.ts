@@ -95,12 +95,18 @@ export interface ProveResult {
   warnings: string[];
 }
 
-/** ONNX model + input → a proved, verified inference, as a stream of stage events ending in `done`. */
-export async function* proveInference(options: ProveOptions): AsyncGenerator<ProveEvent, ProveResult> {
+/** The language (Circom by default) and its proof system (Groth16 / UltraHonk by default); a mismatch is refused. */
+export function languageAndSystem(options: { lang?: Lang; system?: ProofSystem }): { lang: Lang; system: ProofSystem } {
   const lang = options.lang ?? 'circom';
   const system = options.system ?? (lang === 'circom' ? 'groth16' : 'ultrahonk');
   if (lang === 'noir' && system !== 'ultrahonk') throw new ModelError(`Noir proofs use ultrahonk, not ${system}`);
   if (lang === 'circom' && system === 'ultrahonk') throw new ModelError('Circom proofs use groth16 or plonk, not ultrahonk');
+  return { lang, system };
+}
+
+/** ONNX model + input → a proved, verified inference, as a stream of stage events ending in `done`. */
+export async function* proveInference(options: ProveOptions): AsyncGenerator<ProveEvent, ProveResult> {
+  const { lang, system } = languageAndSystem(options);
   const timings: Partial<Record<ProveStage, number>> = {};
   let started = 0;
   const start = (stage: ProveStage): ProveEvent => ((started = performance.now()), { type: 'stage-start', stage });

@@ -36,6 +36,14 @@ export function reportMarkdown(result: ProveResult): string {
         `| ${layer.node} | ${layer.op} | ${layer.shape.join('x')} | 2^${layer.scale} | ${layer.kb.join(', ') || '(none: moves values)'} | ${layer.constraints ?? '-'} | ${layer.interpretMs.toFixed(2)} | ${share(layer.constraints)} | ${layer.maxAbsError === undefined ? '-' : layer.maxAbsError.toPrecision(3)} |`,
     ),
     '',
+    ...outputsAndWarnings(result),
+  ];
+  return lines.join('\n');
+}
+
+/** REPORT.md's closing sections: the circuit's and onnxruntime's outputs, then any warnings. */
+export function outputsAndWarnings(result: { outputs: unknown; reference: unknown; warnings: string[] }): string[] {
+  return [
     '## Outputs',
     '',
     '```json',
@@ -44,5 +52,4 @@ export function reportMarkdown(result: ProveResult): string {
     '',
     ...(result.warnings.length ? ['## Warnings', '', ...result.warnings.map((warning) => `- ${warning}`), ''] : []),
   ];
-  return lines.join('\n');
 }

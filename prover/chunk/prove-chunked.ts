@@ -4,7 +4,7 @@ import type { ComposedCircuit } from '../compose/types.js';
 import { layerReports, type LayerReport } from '../layer-report.js';
 import { ModelError } from '../onnx/graph.js';
 import { readModel } from '../onnx/read.js';
-import { DEFAULT_MODEL_TIMEOUT_MS, floatValues, nestValues, type ProveEvent, type ProveOptions, type ProveStage } from '../prove.js';
+import { DEFAULT_MODEL_TIMEOUT_MS, floatValues, languageAndSystem, nestValues, type ProveEvent, type ProveOptions, type ProveStage } from '../prove.js';
 import { calibrateScale } from '../quantize/calibrate.js';
 import { dequantizeValue, fromFieldString, toFieldString } from '../quantize/fixed-point.js';
 import { interpretQuantized } from '../quantize/interpret.js';
@@ -91,10 +91,7 @@ export interface ChunkedProveResult {
  * `verify` checks the chain.
  */
 export async function* proveChunkedInference(options: ChunkedProveOptions): AsyncGenerator<ChunkedProveEvent, ChunkedProveResult> {
-  const lang = options.lang ?? 'circom';
-  const system = options.system ?? (lang === 'circom' ? 'groth16' : 'ultrahonk');
-  if (lang === 'noir' && system !== 'ultrahonk') throw new ModelError(`Noir proofs use ultrahonk, not ${system}`);
-  if (lang === 'circom' && system === 'ultrahonk') throw new ModelError('Circom proofs use groth16 or plonk, not ultrahonk');
+  const { lang, system } = languageAndSystem(options);
   const jobs = options.jobs ?? defaultJobs();
   if (!Number.isInteger(jobs) || jobs < 1) throw new ModelError(`--jobs ${jobs}: expected a positive number of worker threads`);
   const timings: Partial<Record<ProveStage, number>> = {};

@@ -1,3 +1,4 @@
+import { outputsAndWarnings } from '../report.js';
 import type { ChunkedProveResult } from './prove-chunked.js';
 
 /** REPORT.md of a chunked run: the verdict, the chain, and one row per chunk. */
@@ -30,12 +31,6 @@ export function chunkedReportMarkdown(result: ChunkedProveResult): string {
     '|---|---|',
     ...Object.entries(result.timings).map(([stage, time]) => `| ${stage} | ${s(time)} |`),
     '',
-    '## Outputs',
-    '',
-    '```json',
-    JSON.stringify({ outputs: result.outputs, reference: result.reference }, null, 2),
-    '```',
-    '',
-    ...(result.warnings.length ? ['## Warnings', '', ...result.warnings.map((warning) => `- ${warning}`), ''] : []),
+    ...outputsAndWarnings(result),
   ].join('\n');
 }
