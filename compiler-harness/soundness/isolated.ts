@@ -13,6 +13,8 @@ const ALLOWANCE_MS = 30_000;
 let worker: TimedWorker | undefined;
 /** Analyses in progress: several runs may share the worker (the benchmark runs tasks in parallel). */
 let running = 0;
+/** Whether a Circom analysis ran in the current worker (it loads z3, whose threads need stopping). */
+let z3Loaded = false;
 
 /**
  * Soundness analysis of a Noir program without a spec: can the prover answer an unconstrained call
@@ -56,6 +58,7 @@ async function runIsolated(job: string, options: { budgetMs?: number }): Promise
   // No budget: the job sizes one to the circuit (budget.ts), at most the cap.
   const budgetMs = options.budgetMs ?? LONGEST_DEFAULT_BUDGET_MS;
   running++;
+  if (job === 'analyzeR1cs') z3Loaded = true;
   const outcome = await worker.run<SoundnessReport>(job, options, budgetMs + ALLOWANCE_MS).finally(() => running--);
   if (!outcome.timedOut) return outcome.value;
   return {
@@ -74,5 +77,9 @@ export async function disposeIsolatedAnalysis(): Promise<void> {
   if (running > 0) return;
   const current = worker;
   worker = undefined;
-  await current?.terminate();
+  if (!current) return;
+  // z3 first, from inside the thread (see soundness-worker.ts); a stuck stop still ends with terminate.
+  if (z3Loaded) await current.run('stopSmt', {}, 10_000).catch(() => undefined);
+  z3Loaded = false;
+  await current.terminate();
 }

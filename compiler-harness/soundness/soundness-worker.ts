@@ -6,7 +6,7 @@
 import { serveJobs } from '../worker-jobs.js';
 import { analyzeR1cs } from './analyze-circom.js';
 import { analyzeNoirInProcess } from './noir-attack.js';
-import { warmSmt } from './smt.js';
+import { disposeSmt, warmSmt } from './smt.js';
 import { refuseNetwork } from '../noir/project-folder.js';
 
 // Noir programs are compiled here too (with hints rewritten): offline, like the Noir toolchain worker.
@@ -15,9 +15,12 @@ refuseNetwork();
 serveJobs({
   analyzeR1cs: (options: Parameters<typeof analyzeR1cs>[0]) => {
     // z3 stays loaded for the life of the worker (its start-up is ~1–3 s, a warm query ~50 ms); its
-    // threads end with the worker, which is unref'd and terminated by disposeSoundnessAnalysis.
+    // threads are stopped by the stopSmt job before disposeSoundnessAnalysis terminates the worker.
     if (options.smt !== false) warmSmt();
     return analyzeR1cs(options);
   },
   analyzeNoir: analyzeNoirInProcess,
+  // z3's own threads must be stopped by z3: terminating the worker while they start up or run
+  // aborts them mid-way ("corrupted its heap memory area", printed on stderr).
+  stopSmt: () => disposeSmt(),
 });
