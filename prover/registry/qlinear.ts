@@ -50,11 +50,7 @@ export const quantizeLinear: OperatorDefinition = {
     return { inputs: [x.name], shape: x.shape, scale: k, params, kb: ['dense'], then: [clip] };
   },
   fold(node, context) {
-    const x = constantInput(node, context, 0);
-    refuseBlocks(node);
-    const scale = constantInput(node, context, 1);
-    const count = sizeOf(scale.shape);
-    const at = axisIndex(node, x.shape, count);
+    const { x, scale, count, at } = constantAndScale(node, context);
     const zeroPoint = zeroPoints(node, context, 2, 'input 2 (y_zero_point)', count);
     const data = x.data.map((value, i) => clampTo(zeroPoint.type, roundHalfEven(value / scale.data[at(i)]) + zeroPoint.values[at(i)]));
     return { shape: x.shape, data, dataType: zeroPoint.type === 'int8' ? INT8 : UINT8 };
@@ -83,11 +79,7 @@ export const dequantizeLinear: OperatorDefinition = {
     return { inputs: [x.name], shape: x.shape, scale: context.scale, params };
   },
   fold(node, context) {
-    const x = constantInput(node, context, 0);
-    refuseBlocks(node);
-    const scale = constantInput(node, context, 1);
-    const count = sizeOf(scale.shape);
-    const at = axisIndex(node, x.shape, count);
+    const { x, scale, count, at } = constantAndScale(node, context);
     const zeroPoint = node.inputs[2] ? constantInput(node, context, 2).data : new Float64Array(count);
     if (zeroPoint.length !== count && zeroPoint.length !== 1) throw nodeError(node, `input 2 (x_zero_point) has ${zeroPoint.length} values, not ${count}`);
     const zero = (i: number) => zeroPoint[zeroPoint.length === 1 ? 0 : at(i)];
@@ -191,4 +183,13 @@ function requantize(node: GraphNode, context: QuantizeContext, yIndex: number, i
 function refuseBlocks(node: GraphNode): void {
   const blockSize = node.attributes.block_size;
   if (blockSize !== undefined && blockSize !== 0) throw nodeError(node, `attribute block_size ${String(blockSize)}: blocked quantization is not supported (${OP_HINT(node.op)})`);
+}
+
+/** A folded Quantize/DequantizeLinear's constant input and its scales: per tensor, or per axis (`at` maps an element to its scale). */
+function constantAndScale(node: GraphNode, context: QuantizeContext) {
+  const x = constantInput(node, context, 0);
+  refuseBlocks(node);
+  const scale = constantInput(node, context, 1);
+  const count = sizeOf(scale.shape);
+  return { x, scale, count, at: axisIndex(node, x.shape, count) };
 }
