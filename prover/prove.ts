@@ -56,7 +56,8 @@ export type ProveEvent =
   | { type: 'stage-end'; stage: ProveStage; durationMs: number; detail: string }
   | { type: 'done'; result: ProveResult };
 
-export interface ProveResult {
+/** What a proving run reports, whether the model is one circuit or a chain of chunks. */
+export interface ProveOutcome {
   /** Proved, verified and (with a tolerance) accurate enough. */
   ok: boolean;
   verified: boolean;
@@ -72,27 +73,30 @@ export interface ProveResult {
   tolerance?: number;
   /** Circom: R1CS constraints; Noir: ACIR opcodes. */
   constraints: number;
-  /** Circom: the constraints of the graph inputs' range checks (the layers hold the rest). */
-  inputConstraints?: number;
   /** Noir: UltraHonk gates. */
   gates?: number;
   timings: Partial<Record<ProveStage, number>>;
   layers: LayerReport[];
-  /** With `commitWeights`: the public Poseidon commitment of the private weights (0x-hex), equal to the TypeScript one. */
-  weightsCommitment?: string;
-  /** With `commitWeights`: how many values (weights and biases) it commits, and of which layers. */
-  committedWeights?: { count: number; layers: string[]; /** Circom: the Poseidon chain's R1CS constraints. */ constraints?: number };
   /** The interpreter's outputs equal the circuit's, integer for integer. */
   interpreterAgrees: boolean;
-  circuit: ComposedCircuit;
   quantized: QuantizedGraph;
   /** Quantized inputs as field elements, as the circuit took them. */
   circuitInputs: Record<string, string[]>;
   /** Circuit outputs as signed integers, per graph output. */
   integerOutputs: Record<string, string[]>;
+  warnings: string[];
+}
+
+export interface ProveResult extends ProveOutcome {
+  /** Circom: the constraints of the graph inputs' range checks (the layers hold the rest). */
+  inputConstraints?: number;
+  /** With `commitWeights`: the public Poseidon commitment of the private weights (0x-hex), equal to the TypeScript one. */
+  weightsCommitment?: string;
+  /** With `commitWeights`: how many values (weights and biases) it commits, and of which layers. */
+  committedWeights?: { count: number; layers: string[]; /** Circom: the Poseidon chain's R1CS constraints. */ constraints?: number };
+  circuit: ComposedCircuit;
   proof: Proof;
   compiled: CompiledCircuit;
-  warnings: string[];
 }
 
 /** The language (Circom by default) and its proof system (Groth16 / UltraHonk by default); a mismatch is refused. */

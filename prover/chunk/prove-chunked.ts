@@ -4,7 +4,7 @@ import type { ComposedCircuit } from '../compose/types.js';
 import { layerReports, type LayerReport } from '../layer-report.js';
 import { ModelError } from '../onnx/graph.js';
 import { readModel } from '../onnx/read.js';
-import { DEFAULT_MODEL_TIMEOUT_MS, floatValues, languageAndSystem, nestValues, type ProveEvent, type ProveOptions, type ProveStage } from '../prove.js';
+import { DEFAULT_MODEL_TIMEOUT_MS, floatValues, languageAndSystem, nestValues, type ProveEvent, type ProveOptions, type ProveOutcome, type ProveStage } from '../prove.js';
 import { calibrateScale } from '../quantize/calibrate.js';
 import { dequantizeValue, fromFieldString, toFieldString } from '../quantize/fixed-point.js';
 import { interpretQuantized } from '../quantize/interpret.js';
@@ -53,35 +53,19 @@ export type ChunkedProveEvent =
   | { type: 'chunk-end'; chunk: ChunkReport; of: number }
   | { type: 'done'; result: ChunkedProveResult };
 
-export interface ChunkedProveResult {
+export interface ChunkedProveResult extends ProveOutcome {
   /** Every chunk verified, the chain linked, and (with a tolerance) accurate enough. */
   ok: boolean;
   /** Every chunk's proof verified and each chunk's input commitment equals the previous one's output commitment. */
   verified: boolean;
   chained: boolean;
-  lang: Lang;
-  system: ProofSystem;
-  scale: number;
-  bits: number;
-  outputs: Record<string, unknown>;
-  reference: Record<string, unknown>;
-  maxAbsError: number;
-  tolerance?: number;
   /** Summed over the chunks. */
   constraints: number;
-  gates?: number;
-  timings: Partial<Record<ProveStage, number>>;
   jobs: number;
   chunks: ChunkReport[];
-  layers: LayerReport[];
-  interpreterAgrees: boolean;
   /** The largest resident set size seen while the chunks were proved, bytes. */
   peakRssBytes: number;
-  quantized: QuantizedGraph;
-  circuitInputs: Record<string, string[]>;
-  integerOutputs: Record<string, string[]>;
   proofs: ChunkProof[];
-  warnings: string[];
 }
 
 /**
