@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { testHome } from './test/test-home.js';
 import { HeaviestFirstSequencer } from './test/heaviest-first.js';
 
 export default defineConfig({
@@ -11,7 +11,9 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     // One cache of dev setup material (ptau, CRS, keys) shared by every test file of a run.
-    env: { ZKCODER_HOME: process.env.ZKCODER_HOME ?? resolve('.zkcoder/test-home') },
+    env: { ZKCODER_HOME: testHome() },
+    // Its dev CRS is made once, before the workers start (test/dev-setup.ts).
+    globalSetup: ['test/dev-setup.ts'],
     maxWorkers: 2,
     // Longest files first (test/file-durations.json), so no worker idles while the last slow file
     // runs: a fresh clone has no vitest cache and would otherwise start the prover's files last.

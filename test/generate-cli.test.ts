@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { collect } from './agent-scripted.js';
 import { root, zkcoder as runZkcoder } from './run-cli.js';
 
 const zkcoder = (cwd: string, ...args: string[]) => runZkcoder(args, { cwd, timeoutMs: 400_000 });
@@ -86,15 +87,21 @@ describe('zkcoder generate without a model (knowledge-base mode)', () => {
   });
 
   it('refuses off-topic tasks, listing the nearest entries, and exits 1', async () => {
+    const refusal = /^nothing in the knowledge base is a confident match for ".*" \(.+\); nearest: [a-z0-9-]+ \(\d\.\d\d\), /;
+    // The command once, as a user runs it: exit 1 and the refusal as the final JSON line.
     const cwd = mkdtempSync(join(tmpdir(), 'zkcoder-generate-'));
-    const tasks = ['a recipe for banana bread', 'sha256 of a 512-bit message', 'keccak hash of a string', 'sum of squares of 8 values', 'sort a list', 'ECDSA signature', 'verify a JWT'];
-    // One after another: seven processes at once on two cores would race the test's time limit.
+    const result = await zkcoder(cwd, 'generate', 'a recipe for banana bread', '--json');
+    expect(result.code).toBe(1);
+    const final = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+    expect(final).toMatchObject({ type: 'result', ok: false });
+    expect(final.summary).toMatch(refusal);
+    // The other tasks through the same run without a model, in this process (a process each would
+    // start the CLI and load the knowledge base six more times).
+    const tasks = ['sha256 of a 512-bit message', 'keccak hash of a string', 'sum of squares of 8 values', 'sort a list', 'ECDSA signature', 'verify a JWT'];
     for (const task of tasks) {
-      const result = await zkcoder(cwd, 'generate', task, '--json');
-      expect(result.code, task).toBe(1);
-      const final = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
-      expect(final).toMatchObject({ type: 'result', ok: false });
-      expect(final.summary).toMatch(/^nothing in the knowledge base is a confident match for ".*" \(.+\); nearest: [a-z0-9-]+ \(\d\.\d\d\), /);
+      const { result: refused } = await collect({ task, languages: ['circom', 'noir'] });
+      expect(refused.ok, task).toBe(false);
+      expect(refused.summary, task).toMatch(refusal);
     }
   }, 300_000);
 

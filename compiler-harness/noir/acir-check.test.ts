@@ -6,14 +6,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { root, zkcoder } from '../../test/run-cli.js';
 import { acirBytes, toWitnessHex } from './acir.js';
 import { bbUnenforcedOpcodes, checkAcirWitness, decodeMainOpcodes } from './acir-check.js';
+import { zkcoderHome } from '../home.js';
 import { NoirBackend, type NoirCompiledCircuit } from './backend.js';
 import type { SharedBarretenberg } from './barretenberg.js';
 
-const home = mkdtempSync(join(tmpdir(), 'zkcoder-acir-check-'));
-const backend = new NoirBackend({ home, timeoutMs: 60_000 });
+// The run's cache (vitest.config.ts sets ZKCODER_HOME): its dev CRS is shared with the other files.
+const backend = new NoirBackend({ home: zkcoderHome(), timeoutMs: 60_000 });
+const scratch = mkdtempSync(join(tmpdir(), 'zkcoder-acir-check-'));
 afterAll(async () => {
   await backend.dispose();
-  rmSync(home, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 // noir_wasm 1.0.0-beta.7 emits one opcode `ret − a·b − c − d = 0` (five witnesses) for this body,
@@ -76,7 +78,7 @@ describe('ACIR check of a witness (independent of bb.js)', () => {
   });
 
   it('HardSigmoid sketch lowered to Noir: no opcode bb.js leaves unenforced (products get witnesses), every forge refused', async () => {
-    const vectors = join(home, 'hard-sigmoid-vectors.json');
+    const vectors = join(scratch, 'hard-sigmoid-vectors.json');
     writeFileSync(vectors, JSON.stringify({
       accept: [{ inputs: { x: 0 }, outputs: { y: 128 } }],
       forge: [

@@ -1,18 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { acvm } from '@noir-lang/noir_js';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExecuteResult, Witness } from '../types.js';
+import { zkcoderHome } from '../home.js';
 import { NoirBackend, type NoirCompiledCircuit } from './backend.js';
 
-// A private cache, so the dev CRS is generated here and never touches the user's ~/.cache.
-const home = mkdtempSync(join(tmpdir(), 'zkcoder-noir-test-home-'));
+// The run's cache (vitest.config.ts sets ZKCODER_HOME, never the user's ~/.cache): the dev CRS is
+// generated once per run, not once more here (its generation is tested in dev-crs.test.ts).
+const home = zkcoderHome();
 const backend = new NoirBackend({ home, timeoutMs: 30_000 });
-afterAll(async () => {
-  await backend.dispose();
-  rmSync(home, { recursive: true, force: true });
-});
+afterAll(() => backend.dispose());
 
 const noir = (main: string, name = 'test') => ({ lang: 'noir' as const, entry: 'src/main.nr', name, files: { 'src/main.nr': main } });
 

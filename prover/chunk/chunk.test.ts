@@ -1,8 +1,9 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Lang, type Proof } from '../../compiler-harness/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend, type Backend, type Lang, type Proof } from '../../compiler-harness/index.js';
+import type { NoirCompiledCircuit } from '../../compiler-harness/noir/backend.js';
 import { writeProof } from '../../compiler-harness/write-proof.js';
 import { BN254_PRIME } from '../../compiler-harness/field.js';
 import { OutputFolder } from '../../compiler-harness/files/output-folder.js';
@@ -18,7 +19,6 @@ import { attentionModel, cnnModel, mlpModel, sampleInput } from '../testing/mode
 import { verifyProofDir } from '../verify.js';
 import { composeChunk } from './compose.js';
 import { writeChunkedOutput } from './output.js';
-import { proveChunks } from './pool.js';
 import { proveChunkedModel, type ChunkedProveResult } from './prove-chunked.js';
 import { splitGraph } from './split.js';
 import type { VerifyChainResult } from './verify-chain.js';
@@ -69,6 +69,7 @@ describe.each(['circom', 'noir'] as const)('an MLP proved in chunks of 2 layers 
   let result: ChunkedProveResult;
   let foreignProof: Proof & { program?: unknown };
   let dir: string;
+  let backend: Backend;
 
   beforeAll(async () => {
     result = await proveChunkedModel({ model, inputs, lang, chunk: 2, jobs: 2 });
@@ -77,14 +78,19 @@ describe.each(['circom', 'noir'] as const)('an MLP proved in chunks of 2 layers 
     const values = interpretQuantized(graph, quantizeInputs(graph, { x: sampleInput(4, 12) }));
     const chunk = splitGraph(graph, 2)[1];
     const circuit = composeChunk(chunk, lang);
-    const [proved] = await proveChunks(
-      [{ index: 0, lang, system: lang === 'circom' ? 'groth16' : 'ultrahonk', circuit: { lang, files: circuit.files, entry: circuit.entry, returnNames: circuit.outputNames }, inputs: { in0: (values.get('a0') ?? []).map((value) => toFieldString(value, BN254_PRIME)) }, harness: { timeoutMs: 600_000 } }],
-      { jobs: 1, timeoutMs: 900_000 },
-    );
-    foreignProof = { ...proved.proof, program: proved.program };
+    // Proved here, on the backend the single circuit is compiled on below (a worker of its own would
+    // load the toolchain once more): the chunk workers are exercised by proveChunkedModel above.
+    backend = await createBackend(lang, { timeoutMs: 600_000 });
+    const compiled = await backend.compile({ lang, files: circuit.files, entry: circuit.entry, returnNames: circuit.outputNames });
+    if (!compiled.ok || !compiled.compiled) throw new Error(compiled.diagnostics.map((d) => d.message).join('; '));
+    const executed = await backend.execute(compiled.compiled, { in0: (values.get('a0') ?? []).map((value) => toFieldString(value, BN254_PRIME)) });
+    if (!executed.ok) throw new Error(executed.failure.message);
+    const proof = await backend.prove(compiled.compiled, executed.witness, { system: lang === 'circom' ? 'groth16' : 'ultrahonk' });
+    foreignProof = { ...proof, ...(lang === 'noir' ? { program: (compiled.compiled as NoirCompiledCircuit).program } : {}) };
     dir = await mkdtemp(join(tmpdir(), `zkcoder-chunk-${lang}-`));
     await writeChunkedOutput(new OutputFolder(dir), result, inputs);
   }, 900_000);
+  afterAll(() => backend?.dispose());
 
   it('verifies every chunk, links the chain, and gives the outputs of the single circuit', async () => {
     expect(result.chunks.map((chunk) => chunk.layers)).toEqual([['dense0', 'relu0'], ['dense1', 'softmax']]);
@@ -97,16 +103,11 @@ describe.each(['circom', 'noir'] as const)('an MLP proved in chunks of 2 layers 
     expect(result.chunks[1].inCommitment).toBe(result.chunks[0].outCommitment);
     // the single circuit, executed on the same input, gives the same integers
     const single = lang === 'circom' ? composeCircom(graph) : composeNoir(graph);
-    const backend = await createBackend(lang, { timeoutMs: 600_000 });
-    try {
-      const compiled = await backend.compile({ lang, files: single.files, entry: single.entry, name: 'single' });
-      const executed = await backend.execute(compiled.compiled!, { in0: (values.get('x') ?? []).map((value) => toFieldString(value, BN254_PRIME)) });
-      if (!executed.ok) throw new Error(executed.failure.message);
-      const flat = ((lang === 'circom' ? executed.outputs.out0 : executed.outputs.return) as string[]).map((value) => toFieldString(BigInt(value), BN254_PRIME));
-      expect(result.integerOutputs.y.map((value) => toFieldString(BigInt(value), BN254_PRIME))).toEqual(flat);
-    } finally {
-      await backend.dispose();
-    }
+    const compiled = await backend.compile({ lang, files: single.files, entry: single.entry, name: 'single' });
+    const executed = await backend.execute(compiled.compiled!, { in0: (values.get('x') ?? []).map((value) => toFieldString(value, BN254_PRIME)) });
+    if (!executed.ok) throw new Error(executed.failure.message);
+    const flat = ((lang === 'circom' ? executed.outputs.out0 : executed.outputs.return) as string[]).map((value) => toFieldString(BigInt(value), BN254_PRIME));
+    expect(result.integerOutputs.y.map((value) => toFieldString(BigInt(value), BN254_PRIME))).toEqual(flat);
     expect(foreignProof.publicSignals[0]).not.toBe(result.chunks[0].outCommitment);
   }, 600_000);
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createBackend, type Lang, type Value } from '../../compiler-harness/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createBackend, type Backend, type Lang, type Value } from '../../compiler-harness/index.js';
 import { BN254_PRIME } from '../../compiler-harness/field.js';
 import { ModelBuilder, seededUniform } from '../onnx/build.js';
 import { readModel } from '../onnx/read.js';
@@ -19,6 +19,17 @@ const models = {
   matmul: { bytes: qlinearMatMulModel(), size: 16, quantized: 'h', unit: 2 ** -4 },
   conv: { bytes: qlinearConvModel(), size: 36, quantized: 'y', unit: 2 ** -4 },
 };
+
+// One backend per language for the whole file: a Noir backend's first compile loads noir_wasm
+// (seconds of CPU), which both models and the end-to-end proof would otherwise pay again.
+const backends = new Map<Lang, Promise<Backend>>();
+const backendFor = (lang: Lang): Promise<Backend> => {
+  if (!backends.has(lang)) backends.set(lang, createBackend(lang, { timeoutMs: 600_000 }));
+  return backends.get(lang)!;
+};
+afterAll(async () => {
+  for (const backend of backends.values()) await (await backend).dispose();
+});
 
 function signed(values: Value): bigint[] {
   return ((values as Value[]).flat(Infinity as 1) as string[]).map((v) => fromFieldString(v.startsWith('-') ? (BN254_PRIME + BigInt(v)).toString() : v, BN254_PRIME));
@@ -50,31 +61,27 @@ describe.each(Object.entries(models))('QuantizeLinear / QLinear* / DequantizeLin
   });
 
   it.each(['circom', 'noir'] as const)('in %s equals the integer interpreter bit for bit', async (lang: Lang) => {
-    const backend = await createBackend(lang, { timeoutMs: 600_000 });
-    try {
-      const circuit = lang === 'circom' ? composeCircom(graph) : composeNoir(graph);
-      const compiled = await backend.compile({ lang, files: circuit.files, entry: circuit.entry, name: `qlinear-${_name}` });
-      expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      for (const x of inputs.slice(0, 2)) {
-        const integers = quantizeInputs(graph, { x });
-        const expected = interpretQuantized(graph, integers).get('y');
-        const executed = await backend.execute(compiled.compiled!, { in0: (integers.get('x') ?? []).map((v) => toFieldString(v, BN254_PRIME)) });
-        expect(executed.ok).toBe(true);
-        if (executed.ok) expect(signed(lang === 'circom' ? executed.outputs.out0 : executed.outputs.return)).toEqual(expected);
-      }
-      if (lang === 'noir') {
-        // Per-layer ACIR opcodes from the debug symbols: every layer with arithmetic has some, and
-        // what no layer holds is one opcode per returned value (the public outputs' binding).
-        const counts = noirLayerOpcodes((compiled.compiled as NoirCompiledCircuit).program);
-        const attributed = [...counts.values()].reduce((a, b) => a + b, 0);
-        expect(compiled.compiled!.constraintCount - attributed).toBe(graph.outputs.reduce((sum, output) => sum + output.shape.reduce((a, b) => a * b, 1), 0));
-        expect(counts.get('other') ?? 0).toBe(0);
-        graph.layers.forEach((layer, index) => {
-          if (layer.params.kind !== 'reshape') expect(counts.get(`t${index}`), layer.node).toBeGreaterThan(0);
-        });
-      }
-    } finally {
-      await backend.dispose();
+    const backend = await backendFor(lang);
+    const circuit = lang === 'circom' ? composeCircom(graph) : composeNoir(graph);
+    const compiled = await backend.compile({ lang, files: circuit.files, entry: circuit.entry, name: `qlinear-${_name}` });
+    expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const x of inputs.slice(0, 2)) {
+      const integers = quantizeInputs(graph, { x });
+      const expected = interpretQuantized(graph, integers).get('y');
+      const executed = await backend.execute(compiled.compiled!, { in0: (integers.get('x') ?? []).map((v) => toFieldString(v, BN254_PRIME)) });
+      expect(executed.ok).toBe(true);
+      if (executed.ok) expect(signed(lang === 'circom' ? executed.outputs.out0 : executed.outputs.return)).toEqual(expected);
+    }
+    if (lang === 'noir') {
+      // Per-layer ACIR opcodes from the debug symbols: every layer with arithmetic has some, and
+      // what no layer holds is one opcode per returned value (the public outputs' binding).
+      const counts = noirLayerOpcodes((compiled.compiled as NoirCompiledCircuit).program);
+      const attributed = [...counts.values()].reduce((a, b) => a + b, 0);
+      expect(compiled.compiled!.constraintCount - attributed).toBe(graph.outputs.reduce((sum, output) => sum + output.shape.reduce((a, b) => a * b, 1), 0));
+      expect(counts.get('other') ?? 0).toBe(0);
+      graph.layers.forEach((layer, index) => {
+        if (layer.params.kind !== 'reshape') expect(counts.get(`t${index}`), layer.node).toBeGreaterThan(0);
+      });
     }
   }, 600_000);
 });
@@ -84,7 +91,7 @@ describe('a quantized model proved end to end', () => {
   // sums of |w| up to 8.6: at most 0.54 if every element differed); 0.3 holds for these inputs.
   it('QLinearMatMul model: Circom / Groth16 proof verified, within 0.3 of onnxruntime, per-layer table with interpreter times', async () => {
     const inputs = { x: [Array.from(seededUniform(40, 8, 1.5)), Array.from(seededUniform(41, 8, 1.5))] };
-    const result = await proveModel({ model: models.matmul.bytes, inputs, lang: 'circom', tolerance: 0.3 });
+    const result = await proveModel({ model: models.matmul.bytes, inputs, lang: 'circom', backend: await backendFor('circom'), tolerance: 0.3 });
     expect(result.ok).toBe(true);
     expect(result.interpreterAgrees).toBe(true);
     expect(result.layers.map((layer) => layer.node)).toEqual(['quantize', 'quantize/saturate', 'qmatmul', 'qmatmul/saturate', 'dequantize', 'relu', 'matmul']);
