@@ -5,7 +5,7 @@ import { acvm } from '@noir-lang/noir_js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root, zkcoder } from '../../test/run-cli.js';
 import { acirBytes, toWitnessHex } from './acir.js';
-import { bbUnenforcedOpcodes, checkAcirWitness, decodeMainOpcodes } from './acir-check.js';
+import { bbUnenforcedOpcodes, checkAcirWitness, decodeMainOpcodes, permutationInputs } from './acir-check.js';
 import { zkcoderHome } from '../home.js';
 import { NoirBackend, type NoirCompiledCircuit } from './backend.js';
 import type { SharedBarretenberg } from './barretenberg.js';
@@ -33,8 +33,8 @@ async function compile(main: string): Promise<NoirCompiledCircuit & { warnings: 
 }
 
 /** The honest witness of main, and its return witness index. */
-async function honestWitness(compiled: NoirCompiledCircuit) {
-  const run = await backend.execute(compiled, inputs);
+async function honestWitness(compiled: NoirCompiledCircuit, given: Record<string, number> = inputs) {
+  const run = await backend.execute(compiled, given);
   if (!run.ok) throw new Error(run.failure.message);
   const stack = acvm.decompressWitnessStack(run.witness.data as Uint8Array);
   const [ret] = [...acvm.getReturnWitness(Buffer.from(compiled.program.bytecode, 'base64'), stack[0].witness).keys()];
@@ -61,6 +61,33 @@ describe('ACIR check of a witness (independent of bb.js)', () => {
     expect(verdict.accepted).toBe(false);
     expect(verdict.detail).toContain('ACIR opcode 0 violated');
     expect((await backend.forge(compiled, inputs, { return: 15 })).accepted).toBe(true);
+  });
+
+  it('checks Poseidon2 permutations: a forged hash output is refused without a proof', async () => {
+    const compiled = await compile(`fn main(a: Field, b: Field) -> pub Field {
+    std::hash::poseidon2_permutation([a, b, 0, 36893488147419103232], 4)[0]
+}
+`);
+    const acir = acirBytes(compiled.program.bytecode);
+    expect(decodeMainOpcodes(acir).filter((op) => op.kind === 'poseidon2')).toHaveLength(1);
+    const { ret, values } = await honestWitness(compiled, { a: 2, b: 3 });
+    // The permutation as the ACVM computed it, read back from the honest witness.
+    const [inputs] = permutationInputs(acir, values);
+    expect(inputs.slice(0, 2)).toEqual([2n, 3n]);
+    const op = decodeMainOpcodes(acir).find((o) => o.kind === 'poseidon2') as { outputs: number[] };
+    const outputs = op.outputs.map((w) => values.get(w)!);
+    const known = (args: bigint[]) => (args.join() === inputs.join() ? outputs : undefined);
+    expect(checkAcirWitness(acir, values, known)).toEqual({ ok: true });
+    // The hash output and the return value moved together: only the permutation can refuse it.
+    const forged = new Map(values).set(op.outputs[0], outputs[0] + 1n).set(ret, values.get(ret)! + 1n);
+    expect(checkAcirWitness(acir, forged)).toEqual({ ok: true });
+    expect(checkAcirWitness(acir, forged, known)).toMatchObject({ ok: false, violated: { opcode: expect.stringContaining('Poseidon2 permutation') } });
+
+    // Refused by the ACIR check (the detail names the opcode), not by a bb.js proof of seconds.
+    const verdict = await backend.forge(compiled, { a: 2, b: 3 }, { return: (values.get(ret)! + 1n).toString() });
+    expect(verdict.accepted).toBe(false);
+    expect(verdict.detail).toContain('Poseidon2 permutation');
+    expect((await backend.forge(compiled, { a: 2, b: 3 }, { return: values.get(ret)!.toString() })).accepted).toBe(true);
   });
 
   it('bb.js 0.86 alone proves and verifies the violating witness (why the ACIR check exists)', async () => {

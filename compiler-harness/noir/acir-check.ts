@@ -24,6 +24,7 @@ export type Opcode =
   | { kind: 'assert-zero'; expression: Expression }
   | { kind: 'range'; input: Input; bits: number }
   | { kind: 'logic'; op: 'and' | 'xor'; lhs: Input; rhs: Input; output: number }
+  | { kind: 'poseidon2'; inputs: Input[]; outputs: number[] }
   | { kind: 'other'; name: string };
 
 export type Input = { witness: number; bits: number } | { constant: bigint; bits: number };
@@ -102,6 +103,12 @@ function opcode(r: Reader): Opcode {
         const range = input(r);
         return { kind: 'range', input: range, bits: range.bits };
       }
+      if (blackBox === 18) {
+        // Poseidon2Permutation { inputs, outputs, len }
+        const permutation: Opcode = { kind: 'poseidon2', inputs: r.vec(() => input(r)), outputs: r.vec(() => r.u32()) };
+        r.u32();
+        return permutation;
+      }
       throw new Error(`black-box function ${blackBox} is not decoded`);
     }
     case 2: // MemoryOp { block_id, op: { operation, index, value }, predicate }
@@ -140,6 +147,18 @@ function brilligInput(r: Reader): unknown {
   throw new Error(`unknown brillig input tag ${tag}`);
 }
 
+/** The inputs of `main`'s Poseidon2 permutations under `witness`, to compute before `checkAcirWitness`. */
+export function permutationInputs(program: Uint8Array, witness: Map<number, bigint>): bigint[][] {
+  let opcodes: Opcode[];
+  try {
+    opcodes = decodeMainOpcodes(program);
+  } catch {
+    return [];
+  }
+  const read = (i: Input) => ('witness' in i ? (witness.get(i.witness) ?? 0n) : i.constant);
+  return opcodes.flatMap((op) => (op.kind === 'poseidon2' ? [op.inputs.map(read)] : []));
+}
+
 /** `main`'s opcodes from an un-gzipped noir 1.0.0-beta.7 ACIR program. */
 export function decodeMainOpcodes(program: Uint8Array): Opcode[] {
   const r = new Reader(program);
@@ -167,11 +186,15 @@ export function expressionWidth(e: Expression): number {
   return new Set([...e.mul.flatMap(([, a, b]) => [a, b]), ...e.linear.map(([, a]) => a)]).size;
 }
 
+/** The Poseidon2 permutation of some field elements (bb.js computes it), or undefined when not known. */
+export type Permutation = (inputs: bigint[]) => bigint[] | undefined;
+
 /**
  * Does `witness` (index → field element) satisfy every AssertZero, RANGE, AND and XOR opcode of
- * `main`? Memory and call opcodes are not checked here (bb.js still checks them).
+ * `main`, and every Poseidon2 permutation that `permutation` knows the result of? Memory and call
+ * opcodes are not checked here (bb.js still checks them).
  */
-export function checkAcirWitness(program: Uint8Array, witness: Map<number, bigint>): AcirCheck {
+export function checkAcirWitness(program: Uint8Array, witness: Map<number, bigint>, permutation: Permutation = () => undefined): AcirCheck {
   let opcodes: Opcode[];
   try {
     opcodes = decodeMainOpcodes(program);
@@ -181,6 +204,12 @@ export function checkAcirWitness(program: Uint8Array, witness: Map<number, bigin
   const value = (index: number) => witness.get(index) ?? 0n;
   const read = (i: Input) => ('witness' in i ? value(i.witness) : i.constant);
   for (const [index, op] of opcodes.entries()) {
+    if (op.kind === 'poseidon2') {
+      const expected = permutation(op.inputs.map(read));
+      if (expected && op.outputs.some((output, k) => value(output) !== expected[k])) {
+        return { ok: false, violated: { index, opcode: `Poseidon2 permutation → ${op.outputs.map((w) => `w${w}`).join(', ')}` } };
+      }
+    }
     if (op.kind === 'assert-zero' && evaluate(op.expression, value) !== 0n) {
       return { ok: false, violated: { index, opcode: `AssertZero ${describe(op.expression)}` } };
     }

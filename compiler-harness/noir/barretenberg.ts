@@ -4,10 +4,10 @@
  * threads and a large wasm heap, so one per backend (not per circuit) keeps a 2-core machine usable.
  */
 import { gunzipSync } from 'node:zlib';
-import { Barretenberg, Crs, RawBuffer, UltraHonkBackend, type ProofData } from '@aztec/bb.js';
+import { Barretenberg, Crs, Fr, RawBuffer, UltraHonkBackend, type ProofData } from '@aztec/bb.js';
 import { acvm } from '@noir-lang/noir_js';
 import { DEV_CRS_POINTS, ensureDevCrs, type CrsInfo } from '../setup/crs.js';
-import { checkAcirWitness } from './acir-check.js';
+import { checkAcirWitness, permutationInputs } from './acir-check.js';
 
 export interface BarretenbergOptions {
   home?: string;
@@ -78,7 +78,16 @@ export class SharedBarretenberg {
     return this.serial(async (api) => {
       // bb.js 0.86 accepts some witnesses that violate an AssertZero opcode (BB-SOUNDNESS.md):
       // check the decoded ACIR first, and never report a violated opcode as satisfied.
-      const acir = checkAcirWitness(gunzipSync(Buffer.from(bytecodeBase64, 'base64')), mainWitness(compressedWitness));
+      // Poseidon2 black boxes are checked too (bb.js computes each permutation in microseconds),
+      // so a forged hash output is refused without a proof.
+      const program = gunzipSync(Buffer.from(bytecodeBase64, 'base64'));
+      const witness = mainWitness(compressedWitness);
+      const permutations = new Map<string, bigint[]>();
+      for (const inputs of permutationInputs(program, witness)) {
+        const outputs = await api.poseidon2Permutation(inputs.map((v) => new Fr(v)));
+        permutations.set(inputs.join(','), outputs.map((fr) => BigInt(fr.toString())));
+      }
+      const acir = checkAcirWitness(program, witness, (inputs) => permutations.get(inputs.join(',')));
       if (acir.ok === false) {
         return { ok: false, reason: `ACIR opcode ${acir.violated.index} violated: ${acir.violated.opcode}` };
       }

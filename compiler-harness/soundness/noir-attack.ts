@@ -1,7 +1,7 @@
 import { removeTemporaryFolder } from '../files/temporary-folders.js';
 import { BN254_PRIME } from '../field.js';
 import { compile } from '@noir-lang/noir_wasm';
-import { Noir, type CompiledCircuit, type ForeignCallHandler, type InputMap } from '@noir-lang/noir_js';
+import type { CompiledCircuit, InputMap } from '@noir-lang/noir_js';
 import { confinedFileManager, writeNargoProject } from '../noir/project-folder.js';
 import { inputLeaves, withLeaf } from './input-attacks.js';
 import { scalarTypes } from './noir-hint-types.js';
@@ -10,7 +10,8 @@ import { answerMutations } from './noir-mutations.js';
 import { CompileCache } from './compile-cache.js';
 import { proportionalBudgetMs, SOUNDNESS_BUDGET_CAP_MS } from './budget.js';
 import { acirBytes, countAcirOpcodes } from '../noir/acir.js';
-import { rewriteHints, type HintFunction } from './noir-rewrite.js';
+import { rewriteHints } from './noir-rewrite.js';
+import { HintExecutor, type Answer, type HintCall, type Run } from './noir-execute.js';
 import type { Counterexample, Lint, NoirAnalysisOptions, SoundnessReport } from './types.js';
 
 /**
@@ -25,21 +26,6 @@ const P = BN254_PRIME;
 const ATTEMPTS_PER_VARIANT = 48;
 /** The rewritten programs compiled in this worker, by source digest: a program analysed again is not compiled again. */
 const rewrittenPrograms = new CompileCache<{ program: CompiledCircuit } | { error: string }>();
-
-interface HintCall {
-  hint: HintFunction;
-  index: number;
-  /** Arguments as the oracle saw them (field elements, flattened per parameter). */
-  args: string[][];
-  /** The honest answer, every slot's values in order (see noir-hint-types.ts). */
-  honest: string[];
-  /** How many of those values each slot holds. */
-  sizes: number[];
-}
-
-type Run =
-  | { ok: true; returnValue: unknown; calls: HintCall[]; witness: Uint8Array }
-  | { ok: false; message: string; calls: HintCall[]; /** an assert or constraint failed (not an ABI error) */ executionFailed: boolean; location?: string };
 
 export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promise<SoundnessReport> {
   const started = Date.now();
@@ -57,25 +43,24 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   tried.push(`routed ${rewrite.hints.length} unconstrained function(s) through oracles: ${rewrite.hints.map((h) => h.name).join(', ')}`);
   // The default budget is for the search: compiling the rewritten program (cached) comes before it.
   if (options.budgetMs === undefined) deadline = Date.now() + proportionalBudgetMs('noir', programSize(compiled.program));
-  const noir = new Noir(compiled.program);
-  const run = (inputs: InputMap, answer?: (call: HintCall) => string[]) => execute(noir, inputs, rewrite.hints, answer);
+  const executor = new HintExecutor(compiled.program, rewrite.hints);
 
-  const honest = await run(options.inputs as InputMap);
+  const honest = await executor.located(options.inputs as InputMap);
   if (!honest.ok) return report({ incomplete: `honest execution failed: ${honest.message}` });
-  tried.push(`honest run: ${honest.calls.length} hint call(s), return value ${show(honest.returnValue)}`);
+  tried.push(`honest run: ${honest.calls.length} hint call(s), return value ${show(honest.returnValue())}`);
 
   const same = await searchAnswers({
-    run: (answer) => run(options.inputs as InputMap, answer),
+    run: executor.replays(options.inputs as InputMap),
     calls: honest.calls,
     // Half of what is left: other inputs (other branches of the program) get the rest.
     deadline: Date.now() + (deadline - Date.now()) / 2,
-    differs: (returnValue) => show(returnValue) !== show(honest.returnValue),
+    differs: differsFrom(honest),
   });
   const lintsWithHints = () => [...lints, ...ambiguityLints(same.accepted)];
   if (same.found) {
     tried.push(`${same.attempts} alternative hint answers`);
     const { call, alternative, returnValue, witness } = same.found;
-    return report({ verdict: 'unsound', counterexample: { ...counterexample(options.inputs, call, alternative, honest.returnValue, returnValue), noirWitness: Buffer.from(witness).toString('base64') } });
+    return report({ verdict: 'unsound', counterexample: { ...counterexample(options.inputs, call, alternative, honest.returnValue(), returnValue), noirWitness: Buffer.from(witness).toString('base64') } });
   }
   tried.push(`${same.attempts} alternative hint answers over ${Math.min(honest.calls.length, 32)} call(s): none changed the return value${same.outOfTime ? ' (stopped by the time budget)' : ''}`);
 
@@ -88,27 +73,28 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   for (const variant of noirInputVariants(options.inputs)) {
     if (Date.now() > deadline) break;
     variants++;
-    const plain = await run(variant.inputs as InputMap);
+    const replay = executor.replays(variant.inputs as InputMap);
+    const plain = await replay((call) => call.honest);
     if (plain.ok) {
       accepted++;
       const other = await searchAnswers({
-        run: (answer) => run(variant.inputs as InputMap, answer),
+        run: replay,
         calls: plain.calls,
         deadline,
-        differs: (returnValue) => show(returnValue) !== show(plain.returnValue),
+        differs: differsFrom(plain),
         maxAttempts: ATTEMPTS_PER_VARIANT,
       });
       if (other.found) {
         tried.push(`other inputs: ${variants} variant(s); with ${variant.label} an alternative hint answer changed the return value`);
         const { call, alternative, returnValue, witness } = other.found;
-        return report({ verdict: 'unsound', lints: lintsWithHints(), counterexample: { ...counterexample(variant.inputs, call, alternative, plain.returnValue, returnValue), noirWitness: Buffer.from(witness).toString('base64') } });
+        return report({ verdict: 'unsound', lints: lintsWithHints(), counterexample: { ...counterexample(variant.inputs, call, alternative, plain.returnValue(), returnValue), noirWitness: Buffer.from(witness).toString('base64') } });
       }
       continue;
     }
     if (!plain.executionFailed) continue;
     rejected++;
     const bypass = await searchAnswers({
-      run: (answer) => run(variant.inputs as InputMap, answer),
+      run: replay,
       calls: plain.calls,
       deadline,
       differs: () => true,
@@ -117,7 +103,10 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
     if (bypass.found) {
       tried.push(`other inputs: ${variants} variant(s), ${rejected} rejected by an assert; ${variant.label} got through`);
       const { call, alternative, returnValue, witness } = bypass.found;
-      const where = plain.location ? `${plain.location} \`${sourceLine(options.files, plain.location)}\`` : plain.message;
+      // Once more through noir_js, which names the assert that refused the honest answers.
+      const located = await executor.located(variant.inputs as InputMap);
+      const failure = located.ok ? plain : located;
+      const where = failure.location ? `${failure.location} \`${sourceLine(options.files, failure.location)}\`` : failure.message;
       return report({ verdict: 'unsound', lints: lintsWithHints(), counterexample: {
         ...counterexample(variant.inputs, call, alternative, '(rejected)', returnValue),
         noirWitness: Buffer.from(witness).toString('base64'),
@@ -138,10 +127,10 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
  * before the budget runs out on the first.
  */
 async function searchAnswers(options: {
-  run: (answer: (call: HintCall) => string[]) => Promise<Run>;
+  run: (answer: Answer) => Promise<Run>;
   calls: HintCall[];
   deadline: number;
-  differs: (returnValue: unknown) => boolean;
+  differs: (run: Run & { ok: true }) => boolean;
   /** At most this many alternative answers (default: until the deadline). */
   maxAttempts?: number;
 }): Promise<{ found?: { call: HintCall; alternative: string[]; returnValue: unknown; witness: Uint8Array }; attempts: number; accepted: Map<string, HintCall>; outOfTime: boolean }> {
@@ -153,7 +142,7 @@ async function searchAnswers(options: {
     attempts++;
     const mutated = await options.run((c) => (c.index === call.index ? alternative : c.honest));
     if (!mutated.ok) continue;
-    if (options.differs(mutated.returnValue)) return { found: { call, alternative, returnValue: mutated.returnValue, witness: mutated.witness }, attempts, accepted, outOfTime: false };
+    if (options.differs(mutated)) return { found: { call, alternative, returnValue: mutated.returnValue(), witness: mutated.witness() }, attempts, accepted, outOfTime: false };
     accepted.set(call.hint.name, call);
   }
   return { attempts, accepted, outOfTime: false };
@@ -202,37 +191,9 @@ function sourceLine(files: Record<string, string>, location: string): string {
   return files[file]?.split('\n')[Number(line) - 1]?.trim() ?? '';
 }
 
-async function execute(noir: Noir, inputs: InputMap, hints: HintFunction[], answer?: (call: HintCall) => string[]): Promise<Run> {
-  const calls: HintCall[] = [];
-  const byOracle = new Map(hints.map((h) => [h.oracle, h]));
-  const handler: ForeignCallHandler = async (name, args) => {
-    const hint = byOracle.get(name);
-    if (!hint) {
-      if (name === 'print') return [];
-      throw new Error(`unexpected foreign call ${name}`);
-    }
-    // The honest answer arrives as the last slots (a tuple or struct spreads over several).
-    const honestSlots = args.slice(args.length - hint.slots.length);
-    const call: HintCall = { hint, index: calls.length, args: args.slice(0, args.length - hint.slots.length), honest: honestSlots.flat(), sizes: honestSlots.map((s) => s.length) };
-    calls.push(call);
-    const values = answer ? answer(call) : call.honest;
-    let offset = 0;
-    return hint.slots.map((slot, k) => {
-      const part = values.slice(offset, (offset += call.sizes[k]));
-      return slot.array ? part : part[0];
-    });
-  };
-  try {
-    const { returnValue, witness } = await noir.execute(inputs, handler);
-    return { ok: true, returnValue, calls, witness };
-  } catch (error) {
-    const e = error as { message?: string; noirCallStack?: unknown };
-    const message = e.message ?? String(error);
-    const stack = Array.isArray(e.noirCallStack) ? e.noirCallStack.map(String) : [];
-    // Frames read `at x < 100 (/tmp/…/src/main.nr:2:12)`; keep the project-relative part.
-    const location = /\((?:.*\/)?(src\/[^:()]+:\d+):\d+\)\s*$/.exec(stack[stack.length - 1] ?? '')?.[1];
-    return { ok: false, message, calls, executionFailed: stack.length > 0 || message.startsWith('Circuit execution failed'), location };
-  }
+/** Does a replay return something else than `base` did? Witnesses first, the decoded values to be sure. */
+function differsFrom(base: Run & { ok: true }): (run: Run & { ok: true }) => boolean {
+  return (run) => run.returnKey !== base.returnKey && show(run.returnValue()) !== show(base.returnValue());
 }
 
 function counterexample(inputs: Record<string, unknown>, call: HintCall, alternative: string[], honestReturn: unknown, mutatedReturn: unknown): Counterexample {
