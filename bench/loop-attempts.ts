@@ -1,0 +1,326 @@
+/**
+ * The model loop's own time per attempt (issue 14: ≤ 5 s for circuits up to 1k constraints,
+ * excluding model time). The real loop (`runAgent`, `write` strategy) runs with a scripted model
+ * that answers at once: the entry's sketch, then the entry's circuit with a real bug (a missing
+ * constraint or a wrong output), then the entry's circuit as it is. So every run has one attempt
+ * that fails and one that verifies, then proves and writes. Each language runs on its own.
+ *
+ * Per attempt: wall and CPU time of everything but the model's reply, and the stages the loop
+ * reports (sketch, retrieve, target, check); the check split into compile, vectors and soundness
+ * (the rest of the language's check) through a timing wrapper around the backend.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAgent } from '../agent/run-agent.js';
+import type { AgentEvent } from '../agent/events.js';
+import { scriptedModel } from '../agent/model/index.js';
+import type { LanguageModel } from '../agent/model/types.js';
+import { RunStore } from '../agent/runs/run-store.js';
+import type { Backend, Lang } from '../compiler-harness/types.js';
+import type { KnowledgeEntry } from '../knowledge-base/entry.js';
+import type { KnowledgeBase } from '../knowledge-base/search.js';
+import { checkCircuit } from '../compiler-harness/check.js';
+import { loadTestVectors } from '../compiler-harness/vectors/schema.js';
+import { circomCircuit, noirCircuit } from '../knowledge-base/verify.js';
+import { median, round } from './stats.js';
+
+/** A bug a model writes: `from` replaced by `to` in the entry's source (the bench fails if `from` is not there). */
+interface Bug {
+  from: string;
+  to: string;
+}
+
+/**
+ * Entries of ~10 to ~500 constraints (Noir: up to ~1.2k opcodes), each with one real bug per
+ * language, and the plain-TypeScript reference the model adds to the entry's sketch (the loop
+ * derives its vectors from it; a sample outside the reference's domain throws and is dropped).
+ */
+export const ATTEMPT_ENTRIES: { id: string; circom: Bug; noir: Bug; reference: string }[] = [
+  {
+    id: 'relu',
+    // The sign bit is no longer boolean: a second witness for every x.
+    circom: { from: 's * (s - 1) === 0;', to: '' },
+    noir: { from: 'assert(s * (s - 1) == 0);', to: '' },
+    reference: `export function reference(inputs: { x: number }) {
+  return { out: Math.max(Number(inputs.x), 0) };
+}
+export function sampleInputs(random: () => number) {
+  return { x: Math.floor(random() * 256) - 128 };
+}`,
+  },
+  {
+    id: 'int-div-rem',
+    // r < d is no longer enforced / the quotient is off by one.
+    circom: { from: 'rBelowD.in <== d - 1 - r;', to: 'rBelowD.in <== d - 1;' },
+    noir: { from: '((x / y) as Field, (x % y) as Field)', to: '((x / y) as Field + 1, (x % y) as Field)' },
+    reference: `export function reference(inputs: { a: number; d: number }) {
+  const a = Number(inputs.a), d = Number(inputs.d);
+  if (d === 0) throw new Error('d must not be 0');
+  return { q: Math.floor(a / d), r: a % d };
+}
+export function sampleInputs(random: () => number) {
+  return { a: Math.floor(random() * 256), d: 1 + Math.floor(random() * 255) };
+}`,
+  },
+  {
+    id: 'dense',
+    // The division identity is gone / the remainder is not range-checked: the output can be moved.
+    circom: { from: 'acc === out * (1 << frac) + r;', to: '' },
+    noir: { from: 'r.assert_max_bit_size::<FRAC>();', to: '' },
+    reference: `export function reference(inputs: { x: number[]; w: number[][]; b: number[] }) {
+  const out = inputs.w.map((row, j) => {
+    const acc = row.reduce((total, w, i) => total + Number(w) * Number(inputs.x[i]), Number(inputs.b[j]) * 16);
+    const value = Math.floor(acc / 16);
+    if (value < -128 || value > 127) throw new Error('the output overflows SInt(8)');
+    return value;
+  });
+  return { out };
+}
+export function sampleInputs(random: () => number) {
+  const small = () => Math.floor(random() * 32) - 16;
+  return { x: [small(), small(), small()], w: [[small(), small(), small()], [small(), small(), small()]], b: [small(), small()] };
+}`,
+  },
+  {
+    id: 'num2bits-strict',
+    // The classic aliasing bug: 254 bits without the alias check / the bits of x + 1.
+    circom: { from: 'Num2Bits_strict()', to: 'Num2Bits(254)' },
+    noir: { from: 'x.to_le_bits()', to: '(x + 1).to_le_bits()' },
+    reference: `export function reference(inputs: { x: number | string | bigint }) {
+  const x = ((BigInt(inputs.x) % P) + P) % P;
+  return { out: Array.from({ length: 254 }, (_, i) => Number((x >> BigInt(i)) & 1n)) };
+}
+export function sampleInputs(random: () => number) {
+  return { x: Math.floor(random() * 2 ** 40) };
+}`,
+  },
+];
+export const QUICK_ATTEMPT_ENTRIES = ['relu', 'dense'];
+
+
+function applyBug(source: string, bug: Bug, where: string): string {
+  if (!source.includes(bug.from)) throw new Error(`${where}: the bug's text is not in the source: ${bug.from}`);
+  return source.replace(bug.from, bug.to);
+}
+
+/** The entry's Circom as a model writes it: the templates and a `component main`. */
+function circomProgram(entry: KnowledgeEntry): string {
+  const source = readFileSync(join(entry.dir, entry.circom.file), 'utf8');
+  const publics = entry.circom.publicInputs?.length ? ` {public [${entry.circom.publicInputs.join(', ')}]}` : '';
+  return `${source}\ncomponent main${publics} = ${entry.circom.template}(${entry.parameters.map((p) => p.default).join(', ')});\n`;
+}
+
+/** The entry's Noir as a model writes it: one main.nr, the gadget module inlined. */
+function noirProgram(entry: KnowledgeEntry): string {
+  const src = join(entry.dir, entry.noir.dir, 'src');
+  const gadget = readFileSync(join(src, 'gadget.nr'), 'utf8');
+  const main = readFileSync(join(src, 'main.nr'), 'utf8').replace('mod gadget;', '').replaceAll('gadget::', '');
+  return `${gadget}\n${main}`;
+}
+
+/** The script: the entry's sketch, the buggy program, the program; and the time spent in the model. */
+function modelFor(entry: KnowledgeEntry, lang: Lang, bug: Bug, reference: string): { model: LanguageModel; modelMs: () => number } {
+  const sketch = `${readFileSync(join(entry.dir, 'sketch.ts'), 'utf8')}\n${reference}\n`;
+  const program = lang === 'circom' ? circomProgram(entry) : noirProgram(entry);
+  const fence = lang === 'circom' ? 'circom' : 'noir';
+  const scripted = scriptedModel({
+    script: [`\`\`\`ts\n${sketch}\`\`\`\n`, `\`\`\`${fence}\n${applyBug(program, bug, `${entry.id} ${lang}`)}\`\`\`\n`, `\`\`\`${fence}\n${program}\`\`\`\n`],
+  });
+  let spent = 0;
+  const model: LanguageModel = {
+    id: scripted.id,
+    async generate(request) {
+      const start = performance.now();
+      try {
+        return await scripted.generate(request);
+      } finally {
+        spent += performance.now() - start;
+      }
+    },
+  };
+  return { model, modelMs: () => spent };
+}
+
+type Timed = { what: 'compile' | 'soundness-compile' | 'vectors' | 'prove' | 'verify'; startMs: number; endMs: number };
+
+/** The backend with its calls timed: compile (an unoptimised one is the soundness analysis's), execute (vectors), prove, verify. */
+function timedBackend(backend: Backend, calls: Timed[]): Backend {
+  const time = async <T>(what: Timed['what'], fn: () => Promise<T>): Promise<T> => {
+    const startMs = performance.now();
+    try {
+      return await fn();
+    } finally {
+      calls.push({ what, startMs, endMs: performance.now() });
+    }
+  };
+  return new Proxy(backend, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      const bound = value.bind(target) as (...args: unknown[]) => Promise<unknown>;
+      if (key === 'compile') return (circuit: unknown, options?: { optimization?: number }) => time(options?.optimization === 0 ? 'soundness-compile' : 'compile', () => bound(circuit, options));
+      if (key === 'execute') return (...args: unknown[]) => time('vectors', () => bound(...args));
+      if (key === 'prove') return (...args: unknown[]) => time('prove', () => bound(...args));
+      if (key === 'verify') return (...args: unknown[]) => time('verify', () => bound(...args));
+      return bound;
+    },
+  });
+}
+
+/** CPU time of this process, every thread (the toolchain workers too), in ms. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+const sumOf = (calls: Timed[], what: Timed['what'], from: number, to: number) =>
+  round(calls.filter((c) => c.what === what && c.startMs >= from && c.endMs <= to).reduce((total, c) => total + c.endMs - c.startMs, 0));
+
+export interface AttemptTiming {
+  attempt: number;
+  verified: boolean;
+  /** Wall time of the loop's own work in this attempt (the model's reply taken out). */
+  ms: number;
+  cpuMs: number;
+  modelMs: number;
+  stages: Record<string, number>;
+  check: { compile: number; vectors: number; soundness: number; soundnessCompile: number };
+}
+
+/** One run of the loop on one entry in one language: its attempts, then the prove and output stages. */
+export async function timeAttempts(options: { entry: KnowledgeEntry; lang: Lang; bug: Bug; reference: string; backend: Backend; knowledgeBase: KnowledgeBase; store: RunStore; home: string; outDir: string }) {
+  const { entry, lang } = options;
+  const calls: Timed[] = [];
+  const { model, modelMs } = modelFor(entry, lang, options.bug, options.reference);
+  const generator = runAgent({
+    task: entry.name + ': ' + entry.description,
+    languages: [lang],
+    model,
+    strategy: 'write',
+    maxIterations: 3,
+    prove: true,
+    home: options.home,
+    knowledgeBase: options.knowledgeBase,
+    store: options.store,
+    outDir: options.outDir,
+    workingDir: options.outDir,
+    backends: { [lang]: timedBackend(options.backend, calls) },
+  });
+  const attempts: AttemptTiming[] = [];
+  let mark = { wall: performance.now(), cpu: cpuMs(), model: 0 };
+  const runStart = mark.wall;
+  let stages: Record<string, number> = {};
+  let checkStart = 0;
+  let tested = 0;
+  let finish: { ms: number; cpuMs: number; stages: Record<string, number>; prove: number; verify: number } | undefined;
+  let done: Extract<AgentEvent, { type: 'done' }> | undefined;
+  const seen: string[] = [];
+  for (;;) {
+    const next = await generator.next();
+    if (next.done) break;
+    const event = next.value;
+    const now = performance.now();
+    if (event.type === 'stage-start' && event.stage === 'check') checkStart = now;
+    if (event.type === 'tested') tested = now;
+    if (event.type === 'stage-end') stages[event.stage] = round(event.durationMs);
+    if (event.type === 'done') done = event;
+    if (event.type === 'sketch-checked' || event.type === 'tested' || (event.type === 'compiled' && !event.ok)) seen.push(JSON.stringify(event).slice(0, 300));
+    if (event.type === 'stage-end' && event.stage === 'check') {
+      const compile = sumOf(calls, 'compile', checkStart, now);
+      const vectors = sumOf(calls, 'vectors', checkStart, now);
+      const lastCall = Math.max(checkStart, ...calls.filter((c) => c.startMs >= checkStart && c.what !== 'soundness-compile').map((c) => c.endMs));
+      const spentInModel = modelMs() - mark.model;
+      attempts.push({
+        attempt: attempts.length + 1,
+        verified: event.ok,
+        ms: round(now - mark.wall - spentInModel),
+        cpuMs: round(cpuMs() - mark.cpu),
+        modelMs: round(spentInModel),
+        stages,
+        // Soundness: from the language's last compile or vector run to its report (tested) in the check.
+        check: { compile, vectors, soundness: round(Math.max(0, (tested || now) - lastCall)), soundnessCompile: sumOf(calls, 'soundness-compile', checkStart, now) },
+      });
+      mark = { wall: now, cpu: cpuMs(), model: modelMs() };
+      stages = {};
+      tested = 0;
+    }
+    if (event.type === 'stage-end' && event.stage === 'output') {
+      finish = { ms: round(now - mark.wall), cpuMs: round(cpuMs() - mark.cpu), stages, prove: sumOf(calls, 'prove', mark.wall, now), verify: sumOf(calls, 'verify', mark.wall, now) };
+    }
+  }
+  if (!done?.ok) throw new Error(`${entry.id} ${lang}: the run did not verify: ${done?.summary}\n${seen.join('\n')}`);
+  if (attempts.length !== 2 || attempts[0].verified) throw new Error(`${entry.id} ${lang}: expected a failing then a verifying attempt, got ${attempts.map((a) => a.verified).join(', ')}`);
+  return { id: entry.id, lang, constraints: done.constraintCounts[lang], attempts, finish, runMs: round(performance.now() - runStart) };
+}
+
+export type EntryAttempts = Awaited<ReturnType<typeof timeAttempts>>;
+
+/** Median and max per-attempt time per language, wall and CPU, and the median stage breakdown. */
+export function attemptMedians(results: EntryAttempts[]) {
+  const byLang = (lang: Lang) => {
+    const attempts = results.filter((r) => r.lang === lang).flatMap((r) => r.attempts);
+    if (!attempts.length) return undefined;
+    const stageNames = [...new Set(attempts.flatMap((a) => Object.keys(a.stages)))];
+    return {
+      attempts: attempts.length,
+      medianMs: round(median(attempts.map((a) => a.ms))),
+      maxMs: round(Math.max(...attempts.map((a) => a.ms))),
+      medianCpuMs: round(median(attempts.map((a) => a.cpuMs))),
+      maxCpuMs: round(Math.max(...attempts.map((a) => a.cpuMs))),
+      medianStagesMs: Object.fromEntries(stageNames.map((s) => [s, round(median(attempts.map((a) => a.stages[s] ?? 0)))])),
+      medianCheckMs: {
+        compile: round(median(attempts.map((a) => a.check.compile))),
+        vectors: round(median(attempts.map((a) => a.check.vectors))),
+        soundness: round(median(attempts.map((a) => a.check.soundness))),
+      },
+      medianFinishMs: round(median(results.filter((r) => r.lang === lang).map((r) => r.finish?.ms ?? 0))),
+    };
+  };
+  return { circom: byLang('circom'), noir: byLang('noir') };
+}
+
+/** The `attempts` section of loop.json: every entry (the quick form: two) in both languages, one language at a time. */
+export async function attemptsSection(options: { quick: boolean; backends: Record<Lang, Backend>; home: string; knowledgeBase: KnowledgeBase; entries: KnowledgeEntry[]; onResult?: (result: EntryAttempts) => void }) {
+  const chosen = options.quick ? ATTEMPT_ENTRIES.filter((e) => QUICK_ATTEMPT_ENTRIES.includes(e.id)) : ATTEMPT_ENTRIES;
+  const work = mkdtempSync(join(tmpdir(), 'zkcoder-bench-attempts-'));
+  const store = new RunStore(join(work, 'runs'));
+  const results: EntryAttempts[] = [];
+  let warmUpMs = 0;
+  try {
+    warmUpMs = await warmUp(options.backends, options.entries);
+    for (const { id, reference, ...bugs } of chosen) {
+      const entry = options.entries.find((e) => e.id === id);
+      if (!entry) throw new Error(`no knowledge-base entry ${id}`);
+      for (const lang of ['circom', 'noir'] as const) {
+        const outDir = join(work, `${id}-${lang}`);
+        const result = await timeAttempts({ entry, lang, bug: bugs[lang], reference, backend: options.backends[lang], knowledgeBase: options.knowledgeBase, store, home: options.home, outDir });
+        options.onResult?.(result);
+        results.push(result);
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return {
+    statistic: 'after a warm-up (one check and proof of is-zero per language: toolchain workers, z3, proving keys of the process), per attempt: wall time of the loop\'s own work (the scripted model\'s reply taken out) and CPU time of this process (all threads); stages as the loop reports them; check split by a timing wrapper around the backend (soundness = from the last compile or vector run to the language\'s report). finish = prove + output after the verifying attempt. One run per entry and language, warm backends lent to the run.',
+    warmUpMs: round(warmUpMs),
+    medians: attemptMedians(results),
+    entries: results,
+  };
+}
+
+/**
+ * What a process pays once, not per attempt (toolchain workers, noir_wasm, z3, the curves): one
+ * check and proof of a small entry per language, as bench:loop's checks before this section do.
+ */
+async function warmUp(backends: Record<Lang, Backend>, entries: KnowledgeEntry[]): Promise<number> {
+  const start = performance.now();
+  const entry = entries.find((e) => e.id === 'is-zero')!;
+  const vectors = await loadTestVectors(join(entry.dir, 'vectors.json'));
+  for (const circuit of [await circomCircuit(entry), await noirCircuit(entry)]) {
+    const report = await checkCircuit({ backend: backends[circuit!.lang], circuit: circuit!, vectors, prove: true });
+    if (!report.passed) throw new Error(`warm-up: ${report.summary}`);
+  }
+  return performance.now() - start;
+}
