@@ -31,12 +31,23 @@ interface Bug {
   to: string;
 }
 
+interface AttemptEntry {
+  id: string;
+  /** When the task is the entry at other parameters. */
+  name?: string;
+  /** What the model writes differently from the entry (its parameters). */
+  edits?: { sketch?: Bug[]; circom?: Bug[]; noir?: Bug[] };
+  circom: Bug;
+  noir: Bug;
+  reference: string;
+}
+
 /**
- * Entries of ~10 to ~500 constraints (Noir: up to ~1.2k opcodes), each with one real bug per
+ * Entries of ~10 to ~800 constraints, each with one real bug per
  * language, and the plain-TypeScript reference the model adds to the entry's sketch (the loop
  * derives its vectors from it; a sample outside the reference's domain throws and is dropped).
  */
-export const ATTEMPT_ENTRIES: { id: string; circom: Bug; noir: Bug; reference: string }[] = [
+export const ATTEMPT_ENTRIES: AttemptEntry[] = [
   {
     id: 'relu',
     // The sign bit is no longer boolean: a second witness for every x.
@@ -83,16 +94,29 @@ export function sampleInputs(random: () => number) {
 }`,
   },
   {
-    id: 'num2bits-strict',
-    // The classic aliasing bug: 254 bits without the alias check / the bits of x + 1.
-    circom: { from: 'Num2Bits_strict()', to: 'Num2Bits(254)' },
-    noir: { from: 'x.to_le_bits()', to: '(x + 1).to_le_bits()' },
-    reference: `export function reference(inputs: { x: number | string | bigint }) {
-  const x = ((BigInt(inputs.x) % P) + P) % P;
-  return { out: Array.from({ length: 254 }, (_, i) => Number((x >> BigInt(i)) & 1n)) };
+    id: 'dense',
+    name: 'dense-8x8',
+    // The same layer at 8 inputs and 8 outputs (~800 constraints): the model's sketch sets the sizes.
+    edits: {
+      sketch: [{ from: 'params: { m: 2, n: 3,', to: 'params: { m: 8, n: 8,' }],
+      circom: [{ from: 'component main = Dense(2, 3, 8, 4);', to: 'component main = Dense(8, 8, 8, 4);' }],
+      noir: [{ from: 'global M: u32 = 2;\nglobal N: u32 = 3;', to: 'global M: u32 = 8;\nglobal N: u32 = 8;' }],
+    },
+    circom: { from: 'acc === out * (1 << frac) + r;', to: '' },
+    noir: { from: 'r.assert_max_bit_size::<FRAC>();', to: '' },
+    reference: `export function reference(inputs: { x: number[]; w: number[][]; b: number[] }) {
+  const out = inputs.w.map((row, j) => {
+    const acc = row.reduce((total, w, i) => total + Number(w) * Number(inputs.x[i]), Number(inputs.b[j]) * 16);
+    const value = Math.floor(acc / 16);
+    if (value < -128 || value > 127) throw new Error('the output overflows SInt(8)');
+    return value;
+  });
+  return { out };
 }
-export function sampleInputs(random: () => number) {
-  return { x: Math.floor(random() * 2 ** 40) };
+export function sampleInputs(random: () => number, params: { m: number; n: number }) {
+  const small = () => Math.floor(random() * 16) - 8;
+  const row = () => Array.from({ length: params.n }, small);
+  return { x: row(), w: Array.from({ length: params.m }, row), b: Array.from({ length: params.m }, small) };
 }`,
   },
 ];
@@ -119,13 +143,19 @@ function noirProgram(entry: KnowledgeEntry): string {
   return `${gadget}\n${main}`;
 }
 
-/** The script: the entry's sketch, the buggy program, the program; and the time spent in the model. */
-function modelFor(entry: KnowledgeEntry, lang: Lang, bug: Bug, reference: string): { model: LanguageModel; modelMs: () => number } {
-  const sketch = `${readFileSync(join(entry.dir, 'sketch.ts'), 'utf8')}\n${reference}\n`;
-  const program = lang === 'circom' ? circomProgram(entry) : noirProgram(entry);
+/** Every edit applied in turn (the bench fails when one's text is not there). */
+function edited(source: string, edits: Bug[] = [], where: string): string {
+  return edits.reduce((text, edit) => applyBug(text, edit, where), source);
+}
+
+/** The script: the entry's sketch with its reference, the buggy program, the program; and the time spent in the model. */
+function modelFor(entry: KnowledgeEntry, task: AttemptEntry, lang: Lang): { model: LanguageModel; modelMs: () => number } {
+  const where = `${task.name ?? task.id} ${lang}`;
+  const sketch = `${edited(readFileSync(join(entry.dir, 'sketch.ts'), 'utf8'), task.edits?.sketch, where)}\n${task.reference}\n`;
+  const program = edited(lang === 'circom' ? circomProgram(entry) : noirProgram(entry), task.edits?.[lang], where);
   const fence = lang === 'circom' ? 'circom' : 'noir';
   const scripted = scriptedModel({
-    script: [`\`\`\`ts\n${sketch}\`\`\`\n`, `\`\`\`${fence}\n${applyBug(program, bug, `${entry.id} ${lang}`)}\`\`\`\n`, `\`\`\`${fence}\n${program}\`\`\`\n`],
+    script: [`\`\`\`ts\n${sketch}\`\`\`\n`, `\`\`\`${fence}\n${applyBug(program, task[lang], where)}\`\`\`\n`, `\`\`\`${fence}\n${program}\`\`\`\n`],
   });
   let spent = 0;
   const model: LanguageModel = {
@@ -144,7 +174,10 @@ function modelFor(entry: KnowledgeEntry, lang: Lang, bug: Bug, reference: string
 
 type Timed = { what: 'compile' | 'soundness-compile' | 'vectors' | 'prove' | 'verify'; startMs: number; endMs: number };
 
-/** The backend with its calls timed: compile (an unoptimised one is the soundness analysis's), execute (vectors), prove, verify. */
+/**
+ * The backend with its calls timed into `calls`: compile (an unoptimised one is the soundness
+ * analysis's), execute (vectors), prove, verify. One per backend, lent to every run (as the backend is).
+ */
 function timedBackend(backend: Backend, calls: Timed[]): Backend {
   const time = async <T>(what: Timed['what'], fn: () => Promise<T>): Promise<T> => {
     const startMs = performance.now();
@@ -189,10 +222,12 @@ export interface AttemptTiming {
 }
 
 /** One run of the loop on one entry in one language: its attempts, then the prove and output stages. */
-export async function timeAttempts(options: { entry: KnowledgeEntry; lang: Lang; bug: Bug; reference: string; backend: Backend; knowledgeBase: KnowledgeBase; store: RunStore; home: string; outDir: string }) {
+export async function timeAttempts(options: { entry: KnowledgeEntry; task: AttemptEntry; lang: Lang; backend: Backend; calls: Timed[]; knowledgeBase: KnowledgeBase; store: RunStore; home: string; outDir: string }) {
   const { entry, lang } = options;
-  const calls: Timed[] = [];
-  const { model, modelMs } = modelFor(entry, lang, options.bug, options.reference);
+  const { calls } = options;
+  calls.length = 0;
+  const { model, modelMs } = modelFor(entry, options.task, lang);
+  const name = options.task.name ?? entry.id;
   const generator = runAgent({
     task: entry.name + ': ' + entry.description,
     languages: [lang],
@@ -205,7 +240,7 @@ export async function timeAttempts(options: { entry: KnowledgeEntry; lang: Lang;
     store: options.store,
     outDir: options.outDir,
     workingDir: options.outDir,
-    backends: { [lang]: timedBackend(options.backend, calls) },
+    backends: { [lang]: options.backend },
   });
   const attempts: AttemptTiming[] = [];
   let mark = { wall: performance.now(), cpu: cpuMs(), model: 0 };
@@ -249,9 +284,9 @@ export async function timeAttempts(options: { entry: KnowledgeEntry; lang: Lang;
       finish = { ms: round(now - mark.wall), cpuMs: round(cpuMs() - mark.cpu), stages, prove: sumOf(calls, 'prove', mark.wall, now), verify: sumOf(calls, 'verify', mark.wall, now) };
     }
   }
-  if (!done?.ok) throw new Error(`${entry.id} ${lang}: the run did not verify: ${done?.summary}\n${seen.join('\n')}`);
-  if (attempts.length !== 2 || attempts[0].verified) throw new Error(`${entry.id} ${lang}: expected a failing then a verifying attempt, got ${attempts.map((a) => a.verified).join(', ')}`);
-  return { id: entry.id, lang, constraints: done.constraintCounts[lang], attempts, finish, runMs: round(performance.now() - runStart) };
+  if (!done?.ok) throw new Error(`${name} ${lang}: the run did not verify: ${done?.summary}\n${seen.join('\n')}`);
+  if (attempts.length !== 2 || attempts[0].verified) throw new Error(`${name} ${lang}: expected a failing then a verifying attempt, got ${attempts.map((a) => a.verified).join(', ')}`);
+  return { id: name, lang, constraints: done.constraintCounts[lang], attempts, finish, runMs: round(performance.now() - runStart) };
 }
 
 export type EntryAttempts = Awaited<ReturnType<typeof timeAttempts>>;
@@ -282,19 +317,21 @@ export function attemptMedians(results: EntryAttempts[]) {
 
 /** The `attempts` section of loop.json: every entry (the quick form: two) in both languages, one language at a time. */
 export async function attemptsSection(options: { quick: boolean; backends: Record<Lang, Backend>; home: string; knowledgeBase: KnowledgeBase; entries: KnowledgeEntry[]; onResult?: (result: EntryAttempts) => void }) {
-  const chosen = options.quick ? ATTEMPT_ENTRIES.filter((e) => QUICK_ATTEMPT_ENTRIES.includes(e.id)) : ATTEMPT_ENTRIES;
+  const chosen = options.quick ? ATTEMPT_ENTRIES.filter((e) => QUICK_ATTEMPT_ENTRIES.includes(e.name ?? e.id)) : ATTEMPT_ENTRIES;
   const work = mkdtempSync(join(tmpdir(), 'zkcoder-bench-attempts-'));
   const store = new RunStore(join(work, 'runs'));
   const results: EntryAttempts[] = [];
   let warmUpMs = 0;
+  const calls: Timed[] = [];
+  const timed = { circom: timedBackend(options.backends.circom, calls), noir: timedBackend(options.backends.noir, calls) };
   try {
     warmUpMs = await warmUp(options.backends, options.entries);
-    for (const { id, reference, ...bugs } of chosen) {
-      const entry = options.entries.find((e) => e.id === id);
-      if (!entry) throw new Error(`no knowledge-base entry ${id}`);
+    for (const task of chosen) {
+      const entry = options.entries.find((e) => e.id === task.id);
+      if (!entry) throw new Error(`no knowledge-base entry ${task.id}`);
       for (const lang of ['circom', 'noir'] as const) {
-        const outDir = join(work, `${id}-${lang}`);
-        const result = await timeAttempts({ entry, lang, bug: bugs[lang], reference, backend: options.backends[lang], knowledgeBase: options.knowledgeBase, store, home: options.home, outDir });
+        const outDir = join(work, `${task.name ?? task.id}-${lang}`);
+        const result = await timeAttempts({ entry, lang, task, backend: timed[lang], calls, knowledgeBase: options.knowledgeBase, store, home: options.home, outDir });
         options.onResult?.(result);
         results.push(result);
       }
