@@ -12,13 +12,19 @@ const WARM_CIRCUITS: Record<Lang, TargetCircuit> = {
 /** Backends already warmed in this process (eval and benchmarks lend the same ones to many runs). */
 const warmed = new WeakSet<Backend>();
 
+/** The sketch sandbox's runtime bundle, before the first model request: it builds while the model answers. */
+export function warmSandbox(): void {
+  runtimeBundleCode().catch(() => undefined); // a failure shows again, with its message, in the sketch check
+}
+
 /**
- * What the first attempt would otherwise wait for, started before the first model request so that
- * it loads while the model answers: each language's toolchain (a one-line compile, its result
- * dropped), the soundness analysis's thread (z3) and the sketch sandbox's runtime bundle. A run
+ * What the first check would otherwise wait for: each language's toolchain (a one-line compile,
+ * its result dropped) and the soundness analysis's thread (z3). Started once the sketch has passed,
+ * as the target stage begins, so it loads while the model writes the code (`write`) or the sketch
+ * is lowered, and never competes with the sketch's own check (a sandbox with a time limit). A run
  * that stops before its first check loses only that start-up.
  */
-export function warmUp(backends: Partial<Record<Lang, Backend>>, languages: Lang[]): void {
+export function warmToolchains(backends: Partial<Record<Lang, Backend>>, languages: Lang[]): void {
   for (const lang of languages) {
     const backend = backends[lang];
     if (!backend || warmed.has(backend)) continue;
@@ -26,5 +32,4 @@ export function warmUp(backends: Partial<Record<Lang, Backend>>, languages: Lang
     backend.compile(WARM_CIRCUITS[lang]).catch(() => undefined); // a toolchain that fails says so again in the check
   }
   warmSoundnessAnalysis();
-  runtimeBundleCode().catch(() => undefined); // a failure shows again, with its message, in the sketch check
 }
