@@ -8,8 +8,8 @@
  * the per-run ratios, so a load change mid-run moves both. Every figure is a median of three runs;
  * `--quick` takes one run for the stage breakdown and the whole `generate`. Writes bench/results/loop.json.
  * Its `attempts` section (bench/loop-attempts.ts) times the model loop's own work per attempt with a
- * scripted model, five entries in both languages (`--quick`: two); `--attempts-only` runs just that
- * section and puts it into the loop.json already there.
+ * scripted model: four tasks of ~10 to ~800 constraints in both languages (`--quick`: the smallest
+ * and the largest); `--attempts-only` runs just that section and puts it into the loop.json there.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
