@@ -7,6 +7,9 @@
  * timed side by side with its floor: floor, check, floor, check, … and the ratio is the median of
  * the per-run ratios, so a load change mid-run moves both. Every figure is a median of three runs;
  * `--quick` takes one run for the stage breakdown and the whole `generate`. Writes bench/results/loop.json.
+ * Its `attempts` section (bench/loop-attempts.ts) times the model loop's own work per attempt with a
+ * scripted model: four tasks of ~10 to ~800 constraints in both languages (`--quick`: the smallest
+ * and the largest); `--attempts-only` runs just that section and puts it into the loop.json there.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,9 +32,12 @@ import type { TestVectors } from '../compiler-harness/vectors/schema.js';
 import { loadEntries, type KnowledgeEntry } from '../knowledge-base/entry.js';
 import { circomCircuit, noirCircuit } from '../knowledge-base/verify.js';
 import { median, round, timeMedian } from './stats.js';
+import { attemptsSection } from './loop-attempts.js';
+import { KnowledgeBase } from '../knowledge-base/search.js';
 
 const run = promisify(execFile);
 const quick = process.argv.includes('--quick');
+const attemptsOnly = process.argv.includes('--attempts-only');
 /** Runs per figure: floors and checks always three (the ratios the issue asks for are medians). */
 const runs = 3;
 const stageRuns = quick ? 1 : 3;
@@ -155,6 +161,10 @@ const home = process.env.ZKCODER_HOME ?? join(root, '.zkcoder', 'home');
 const circom = new CircomBackend({ home });
 const noir = new NoirBackend({ home });
 try {
+  if (attemptsOnly) {
+    await writeAttempts();
+    process.exit(0);
+  }
   const nodeMs = await timeSpawn(process.execPath, ['-e', '0']);
   const helpMs = await timeSpawn(process.execPath, [join(root, 'bin', 'zkcoder.js'), '--help']);
   const floors = { nodeMs, zkcoderHelpMs: helpMs, helpRatio: ratio(helpMs, nodeMs) };
@@ -200,10 +210,22 @@ try {
     results.push(result);
     writeResults(floors, results);
   }
+  await writeAttempts();
 } finally {
   await circom.dispose();
   await noir.dispose();
   await disposeSoundnessAnalysis();
+}
+
+/** The model loop per attempt, written into loop.json (kept as it is otherwise). */
+async function writeAttempts(): Promise<void> {
+  const knowledgeBase = await KnowledgeBase.open({ home });
+  const attempts = await attemptsSection({ quick, backends: { circom, noir }, home, knowledgeBase, entries: await loadEntries(), onResult: (r) => console.log(JSON.stringify(r)) });
+  const file = join(root, 'bench', 'results', 'loop.json');
+  const output = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  output.attempts = { date: new Date().toISOString(), quick, loadAverage: loadavg()[0], ...attempts };
+  writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
+  console.log('wrote the attempts section of bench/results/loop.json', JSON.stringify(attempts.medians, null, 2));
 }
 
 /** Written after every entry, so that a long run interrupted part-way still leaves its figures. */

@@ -1,9 +1,10 @@
 import type { TestVectors } from '../../compiler-harness/vectors/schema.js';
-import { checkSketchVectors, lowerSketchSource } from '../../zksl/index.js';
+import { checkSketchVectors } from '../../zksl/index.js';
 import { formatSketchFeedback } from '../feedback/sketch-report.js';
 import { extractCodeBlock } from '../prompts/index.js';
 import { deriveVectors } from './derive-vectors.js';
 import type { CheckedSketch } from './loop-memory.js';
+import { lowerOnce } from './write-code.js';
 
 export interface SketchOutcome {
   ok: boolean;
@@ -27,8 +28,9 @@ export async function checkCandidateSketch(answer: string, user: TestVectors | u
   const check = await checkSketchVectors(source, derived.vectors);
   const ok = check.ok && !check.failure;
   const report = [formatSketchFeedback(check, source), ...(accuracy ? [accuracy.line] : []), ...derived.warnings].join('\n');
-  const checked = { source, vectors: derived.vectors, outputNames: await outputNames(source, derived.vectors), warnings: derived.warnings, accuracy: accuracy?.line };
-  return { ok, report, warnings: derived.warnings, source, sketch: ok ? checked : undefined };
+  // The output order (a lowering) only for a sketch that passed: a failing one goes back to the model.
+  const sketch = ok ? { source, vectors: derived.vectors, outputNames: await outputNames(source, derived.vectors), warnings: derived.warnings, accuracy: accuracy?.line } : undefined;
+  return { ok, report, warnings: derived.warnings, source, sketch };
 }
 
 /**
@@ -36,7 +38,7 @@ export async function checkCandidateSketch(answer: string, user: TestVectors | u
  * lowering knows it; a sketch it cannot lower falls back to the order of the reference's outputs.
  */
 async function outputNames(source: string, vectors: TestVectors): Promise<string[]> {
-  const lowered = await lowerSketchSource(source, 'noir');
+  const lowered = await lowerOnce(source, 'noir');
   if (lowered.ok) return lowered.circuit.outputNames;
   return Object.keys(vectors.accept[0]?.outputs ?? {});
 }

@@ -14,6 +14,7 @@ import { checkCandidateSketch } from './check-sketch.js';
 import { loadMemory, saveMemory, type LoopMemory } from './loop-memory.js';
 import { restoreHits, retrievedEvent, sketchExamples, storeHits } from './retrieval.js';
 import { ABORTED, firstStop, stopConditionsFor, type LoopState, type StopConditions } from './stop-conditions.js';
+import { warmSandbox, warmToolchains } from './warm-up.js';
 import { lowerSketch, writeTargetCode } from './write-code.js';
 
 /** Thrown by a guard when an interrupting stop condition holds; the loop turns it into its outcome. */
@@ -31,6 +32,7 @@ export async function* runModelLoop(context: RunContext): AsyncGenerator<AgentEv
   try {
     // A resumed run that already spent its attempts or budget stops before asking the model again.
     let stop = loop.memory.attemptOpen || loop.state.verified ? undefined : firstStop(loop.stops.afterAttempt, loop.state);
+    if (!stop && !loop.state.verified) warmSandbox();
     while (!stop) {
       yield* loop.attempt();
       stop = firstStop(loop.stops.afterAttempt, loop.state);
@@ -153,6 +155,7 @@ class ModelLoop {
     const start = performance.now();
     this.guard();
     yield { type: 'stage-start', stage: 'target', iteration: this.state.attempt };
+    warmToolchains(this.context.backends, options.languages);
     const target =
       options.strategy === 'lower'
         ? await lowerSketch(sketch.source, options.languages)

@@ -66,11 +66,30 @@ function writtenCircuit(lang: Lang, code: string, outputNames: string[]): Target
 /** A circuit lowered from the sketch, with its source map (lowered line → sketch line). */
 export type LoweredTarget = TargetCircuit & { sourceLines?: SourceLines };
 
+type Lowering = ReturnType<typeof lowerSketchSource>;
+/** The latest lowerings by language and source (the sketch check lowers to Noir for the output order, the `lower` strategy again). */
+const lowerings = new Map<string, Lowering>();
+
+/** `lowerSketchSource` at the default parameters, once per sketch and language (a failure is not kept: it may have been the time limit). */
+export async function lowerOnce(source: string, lang: Lang): Lowering {
+  const key = `${lang}\n${source}`;
+  let lowering = lowerings.get(key);
+  if (!lowering) {
+    lowering = lowerSketchSource(source, lang);
+    lowerings.set(key, lowering);
+    if (lowerings.size > 4) lowerings.delete(lowerings.keys().next().value!);
+  }
+  const lowered = await lowering;
+  if (!lowered.ok) lowerings.delete(key);
+  // A copy: the caller's circuit goes into the run's memory and to the compiler.
+  return structuredClone(lowered);
+}
+
 /** The `lower` strategy: the sketch lowered to every language, deterministically. */
 export async function lowerSketch(source: string, languages: Lang[]): Promise<TargetCode> {
   const circuits: Partial<Record<Lang, TargetCircuit>> = {};
   for (const lang of languages) {
-    const lowered = await lowerSketchSource(source, lang);
+    const lowered = await lowerOnce(source, lang);
     if (!lowered.ok) return { ok: false, summary: `${lang}: ${lowered.failure.message}`, circuits: {}, repairs: {} };
     const { files, entry, publicInputs, name, outputNames, sourceLines } = lowered.circuit;
     // the source map rides along, so failures in lowered code are reported at sketch lines
