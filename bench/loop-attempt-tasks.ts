@@ -27,6 +27,23 @@ export interface AttemptEntry {
   reference: string;
 }
 
+/** Dense's bugs: the division identity is gone (Circom) / the remainder is not range-checked (Noir): the output can be moved. */
+const DENSE_BUGS = {
+  circom: { from: 'acc === out * (1 << frac) + r;', to: '' },
+  noir: { from: 'r.assert_max_bit_size::<FRAC>();', to: '' },
+};
+
+/** Dense's reference, at any size (the sample inputs set it). */
+const DENSE_REFERENCE = `export function reference(inputs: { x: number[]; w: number[][]; b: number[] }) {
+  const out = inputs.w.map((row, j) => {
+    const acc = row.reduce((total, w, i) => total + Number(w) * Number(inputs.x[i]), Number(inputs.b[j]) * 16);
+    const value = Math.floor(acc / 16);
+    if (value < -128 || value > 127) throw new Error('the output overflows SInt(8)');
+    return value;
+  });
+  return { out };
+}`;
+
 /**
  * Entries of ~10 to ~800 constraints, each with one real bug per
  * language, and the plain-TypeScript reference the model adds to the entry's sketch (the loop
@@ -61,18 +78,8 @@ export function sampleInputs(random: () => number) {
   },
   {
     id: 'dense',
-    // The division identity is gone / the remainder is not range-checked: the output can be moved.
-    circom: { from: 'acc === out * (1 << frac) + r;', to: '' },
-    noir: { from: 'r.assert_max_bit_size::<FRAC>();', to: '' },
-    reference: `export function reference(inputs: { x: number[]; w: number[][]; b: number[] }) {
-  const out = inputs.w.map((row, j) => {
-    const acc = row.reduce((total, w, i) => total + Number(w) * Number(inputs.x[i]), Number(inputs.b[j]) * 16);
-    const value = Math.floor(acc / 16);
-    if (value < -128 || value > 127) throw new Error('the output overflows SInt(8)');
-    return value;
-  });
-  return { out };
-}
+    ...DENSE_BUGS,
+    reference: `${DENSE_REFERENCE}
 export function sampleInputs(random: () => number) {
   const small = () => Math.floor(random() * 32) - 16;
   return { x: [small(), small(), small()], w: [[small(), small(), small()], [small(), small(), small()]], b: [small(), small()] };
@@ -87,17 +94,8 @@ export function sampleInputs(random: () => number) {
       circom: [{ from: 'component main = Dense(2, 3, 8, 4);', to: 'component main = Dense(8, 8, 8, 4);' }],
       noir: [{ from: 'global M: u32 = 2;\nglobal N: u32 = 3;', to: 'global M: u32 = 8;\nglobal N: u32 = 8;' }],
     },
-    circom: { from: 'acc === out * (1 << frac) + r;', to: '' },
-    noir: { from: 'r.assert_max_bit_size::<FRAC>();', to: '' },
-    reference: `export function reference(inputs: { x: number[]; w: number[][]; b: number[] }) {
-  const out = inputs.w.map((row, j) => {
-    const acc = row.reduce((total, w, i) => total + Number(w) * Number(inputs.x[i]), Number(inputs.b[j]) * 16);
-    const value = Math.floor(acc / 16);
-    if (value < -128 || value > 127) throw new Error('the output overflows SInt(8)');
-    return value;
-  });
-  return { out };
-}
+    ...DENSE_BUGS,
+    reference: `${DENSE_REFERENCE}
 export function sampleInputs(random: () => number, params: { m: number; n: number }) {
   const small = () => Math.floor(random() * 16) - 8;
   const row = () => Array.from({ length: params.n }, small);
@@ -106,7 +104,6 @@ export function sampleInputs(random: () => number, params: { m: number; n: numbe
   },
 ];
 export const QUICK_ATTEMPT_ENTRIES = ['relu', 'dense-8x8'];
-
 
 function applyBug(source: string, bug: Bug, where: string): string {
   if (!source.includes(bug.from)) throw new Error(`${where}: the bug's text is not in the source: ${bug.from}`);
