@@ -1,4 +1,6 @@
 import { mod, seededElements } from './field.js';
+import { boundedDivisions } from './bounds.js';
+import { splitCases } from './cases.js';
 import { eliminate } from './eliminate.js';
 import { constraintWires, countUnknowns, linearForm, propagate, type Mode, type PropagationState } from './propagate.js';
 import { isInputWire, isOutputWire, violatedConstraints, type ConstraintSystem } from './r1cs.js';
@@ -30,6 +32,17 @@ export function determine(system: ConstraintSystem, witness: bigint[], deadline:
   const domains = new Map<number, [bigint, bigint]>();
   const seeds = [...state.unknownCounts.keys()].filter((i) => state.unknownCounts[i] === 1);
   const closed = close({ system, state, seeds, mode: 'determine', domains, deadline });
+  // Then the rules that need more than one constraint at a time (bounds.ts, cases.ts), while they fix wires.
+  while (!closed.contradiction && Date.now() < deadline && state.known.some((k) => !k)) {
+    const fixed = boundedDivisions({ system, state });
+    for (const wire of fixed) markKnown(system, state, wire);
+    if (fixed.length === 0) fixed.push(...splitCases({ system, state, domains, deadline }));
+    if (fixed.length === 0) break;
+    const next = [...new Set(fixed.flatMap((wire) => system.uses[wire]))].filter((index) => state.unknownCounts[index] === 1);
+    const again = close({ system, state, seeds: next, mode: 'determine', domains, deadline });
+    closed.truncated ||= again.truncated;
+    closed.contradiction ||= again.contradiction;
+  }
   for (let w = 0; w < system.nWires; w++) if (known[w]) domains.delete(w);
   return { known, unknownCounts: state.unknownCounts, domains, residual: residualOf(state.unknownCounts), ...closed };
 }
@@ -38,7 +51,7 @@ export function determine(system: ConstraintSystem, witness: bigint[], deadline:
  * The closure both the determination and a perturbation need: propagate, then eliminate over the
  * constraints still open (within `scope` when given), and repeat while elimination fixes wires.
  */
-function close(options: {
+export function close(options: {
   system: ConstraintSystem;
   state: PropagationState;
   seeds: number[];
@@ -46,12 +59,13 @@ function close(options: {
   domains: Map<number, [bigint, bigint]>;
   scope?: number[];
   deadline: number;
+  strict?: boolean;
 }): { truncated: boolean; contradiction: boolean } {
   const { system, state, mode, domains, scope, deadline } = options;
   let seeds = options.seeds;
   let truncated = false;
   for (;;) {
-    const result = propagate(system, state, seeds, mode);
+    const result = propagate(system, state, seeds, mode, options.strict);
     if (result.contradiction !== undefined) return { truncated, contradiction: true };
     for (const [wire, roots] of result.domains) domains.set(wire, roots);
     const open = (scope ?? [...state.unknownCounts.keys()]).filter((i) => state.unknownCounts[i] > 0);
@@ -75,7 +89,7 @@ function residualOf(counts: Int32Array): number[] {
 }
 
 /** Mark `wire` known; returns the constraints left with a single unknown. */
-function markKnown(system: ConstraintSystem, state: PropagationState, wire: number): number[] {
+export function markKnown(system: ConstraintSystem, state: PropagationState, wire: number): number[] {
   state.known[wire] = 1;
   const seeds: number[] = [];
   for (const index of system.uses[wire]) if (--state.unknownCounts[index] === 1) seeds.push(index);

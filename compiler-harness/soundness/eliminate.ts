@@ -55,6 +55,12 @@ export function eliminate(options: {
     }
     const form = linearForm(system.constraints[index], known, witness, p);
     if (!form || form.terms.size === 0) continue;
+    // A row over two-valued wires only, as written (before reduction mixes it with other rows).
+    if (options.domains && form.terms.size > 1 && [...form.terms.keys()].every((w) => options.domains!.has(w))) {
+      const bits = solveSuperincreasing({ pivot: -1, terms: form.terms, constant: form.constant }, options.domains, p);
+      if (bits === 'none') result.inconsistent = true;
+      else if (bits) for (const [wire, value] of bits) result.fixed.set(wire, value);
+    }
     const terms = new Map(form.terms);
     let constant = form.constant;
     // Reduce by existing pivots; pivot rows hold no other pivot, so one pass suffices.

@@ -52,7 +52,11 @@ export function countUnknowns(system: ConstraintSystem, known: Uint8Array): Int3
 }
 
 /** Run the worklist from `seeds` (constraint indices) until nothing more follows. */
-export function propagate(system: ConstraintSystem, state: PropagationState, seeds: Iterable<number>, mode: Mode): PropagationResult {
+/**
+ * `strict` (determine mode): a constraint whose last unknown has no root is a contradiction too, as
+ * in solve mode. Used when the known values include an assumption (a case split, cases.ts).
+ */
+export function propagate(system: ConstraintSystem, state: PropagationState, seeds: Iterable<number>, mode: Mode, strict = false): PropagationResult {
   const { witness, known, unknownCounts } = state;
   const p = system.prime;
   const result: PropagationResult = { assigned: [], domains: new Map() };
@@ -74,7 +78,7 @@ export function propagate(system: ConstraintSystem, state: PropagationState, see
     const roots = rootsFor(constraint, wire, witness, p);
     if (roots === undefined) continue; // 0 = 0 in this wire: no information
     if (roots.length === 0) {
-      if (mode === 'solve') {
+      if (mode === 'solve' || strict) {
         result.contradiction = index;
         return result;
       }

@@ -71,3 +71,33 @@ function linearTerms(constraint: Constraint, p: bigint): Map<number, bigint> | u
   for (const [w, c] of terms) if (c === 0n) terms.delete(w);
   return terms;
 }
+
+/**
+ * Upper bounds of decomposed wires: target = Σ 2^k·b_k over distinct powers (all added, no
+ * constant term, at most 253 Boolean bits) lies in [0, Σ 2^k] as an integer (bounds.ts).
+ */
+export function decompositionBounds(system: ConstraintSystem, booleans = booleanWires(system)): Map<number, bigint> {
+  const p = system.prime;
+  const bounds = new Map<number, bigint>();
+  for (const constraint of system.constraints) {
+    const terms = linearTerms(constraint, p);
+    if (!terms || terms.has(0) || terms.size > 254) continue;
+    const others = [...terms].filter(([w]) => !booleans.has(w));
+    if (others.length !== 1 || terms.size < 2) continue;
+    const [target, coefficient] = others[0];
+    const scale = mod(-modInverse(coefficient, p), p);
+    const powers = new Set<bigint>();
+    let sum = 0n;
+    for (const [w, c] of terms) {
+      if (w === target) continue;
+      const power = mod(c * scale, p);
+      if (power === 0n || power & (power - 1n) || powers.has(power) || power >= 1n << 253n) break;
+      powers.add(power);
+      sum += power;
+    }
+    if (powers.size !== terms.size - 1) continue;
+    const old = bounds.get(target);
+    if (old === undefined || sum < old) bounds.set(target, sum);
+  }
+  return bounds;
+}
