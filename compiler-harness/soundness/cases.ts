@@ -43,9 +43,9 @@ export function splitCases(options: { system: ConstraintSystem; state: Propagati
   for (const split of splits(system, state, options.domains, undefined)) {
     if (context.probes <= 0 || Date.now() > context.deadline) break;
     if (split.some((c) => [...c.moves.keys()].some((w) => state.known[w]))) continue; // settled meanwhile
-    const open = split.filter((c) => !refuted(context, state, c, MAX_DEPTH));
-    if (open.length !== 1 || context.probes <= 0) continue;
-    for (const [wire, value] of open[0].moves) {
+    const open = split.map((c) => probe(context, state, c, MAX_DEPTH)).filter((forced) => forced !== undefined);
+    if (open.length === 0) continue;
+    for (const [wire, value] of agreed(open)) {
       if (state.known[wire]) continue;
       state.witness[wire] = value;
       markKnown(system, state, wire);
@@ -55,16 +55,21 @@ export function splitCases(options: { system: ConstraintSystem; state: Propagati
   return fixed;
 }
 
-/** Does the case lead to a contradiction? `false` also when the probes ran out (nothing proved). */
-function refuted(context: Context, base: PropagationState, split: Case, depth: number): boolean {
+/**
+ * What the case forces (its moves, what propagation and elimination fix from them, and what every
+ * surviving case of a further split inside it agrees on), or `undefined` when it is refuted. When
+ * the probes run out, what was found so far: still implied by the case, only less of it.
+ */
+function probe(context: Context, base: PropagationState, split: Case, depth: number): Map<number, bigint> | undefined {
   const { system } = context;
-  if (context.probes-- <= 0 || Date.now() > context.deadline) return false;
+  const forced = new Map(split.moves);
+  if (context.probes-- <= 0 || Date.now() > context.deadline) return forced;
   const state: PropagationState = { witness: base.witness.slice(), known: base.known.slice(), unknownCounts: base.unknownCounts.slice() };
   const seeds: number[] = [];
   const moved: number[] = [];
   for (const [wire, value] of split.moves) {
     if (state.known[wire]) {
-      if (state.witness[wire] !== value) return true;
+      if (state.witness[wire] !== value) return undefined;
       continue;
     }
     state.witness[wire] = value;
@@ -73,20 +78,34 @@ function refuted(context: Context, base: PropagationState, split: Case, depth: n
   }
   const scope = reach(system, base, moved, SCOPE);
   const closed = close({ system, state, seeds, mode: 'determine', strict: true, domains: new Map(context.domains), scope, deadline: context.deadline });
-  if (closed.contradiction) return true;
+  if (closed.contradiction) return undefined;
+  const fixedHere: number[] = [];
+  for (let w = 0; w < state.known.length; w++) if (state.known[w] && !base.known[w]) fixedHere.push(w);
   // Constraints the case made fully known must hold (propagation only checks the one it solved).
   const changed = new Set<number>();
-  for (let w = 0; w < state.known.length; w++) if (state.known[w] && !base.known[w]) for (const index of system.uses[w]) if (state.unknownCounts[index] === 0) changed.add(index);
-  if (violatedConstraints(system, state.witness, changed).length > 0) return true;
-  if (depth === 0) return false;
-  // A further split next to what the case fixed: refuted when every one of its cases is.
+  for (const w of fixedHere) for (const index of system.uses[w]) if (state.unknownCounts[index] === 0) changed.add(index);
+  if (violatedConstraints(system, state.witness, changed).length > 0) return undefined;
+  for (const w of fixedHere) forced.set(w, state.witness[w]);
+  if (depth === 0) return forced;
+  // A further split next to what the case fixed: refuted when every one of its cases is; otherwise
+  // every witness of this case takes one of its surviving cases, so what they all force holds here.
   const near = new Set<number>();
-  for (let w = 0; w < state.known.length; w++) if (state.known[w] && !base.known[w]) for (const index of system.uses[w]) near.add(index);
+  for (const w of fixedHere) for (const index of system.uses[w]) near.add(index);
   for (const inner of splits(system, state, context.domains, near)) {
-    if (inner.every((c) => refuted(context, state, c, depth - 1))) return true;
-    if (context.probes <= 0) return false;
+    const open = inner.map((c) => probe(context, state, c, depth - 1)).filter((found) => found !== undefined);
+    if (open.length === 0) return undefined;
+    for (const [wire, value] of agreed(open)) if (!forced.has(wire)) forced.set(wire, value);
+    if (context.probes <= 0) break;
   }
-  return false;
+  return forced;
+}
+
+/** The wire values every case's forced assignment shares. */
+function agreed(cases: Map<number, bigint>[]): Map<number, bigint> {
+  const [first, ...rest] = cases;
+  const shared = new Map<number, bigint>();
+  for (const [wire, value] of first) if (rest.every((other) => other.get(wire) === value)) shared.set(wire, value);
+  return shared;
 }
 
 /** The case splits among open constraints (all, or those in `among`). */
