@@ -1,6 +1,6 @@
 import { mod, modInverse } from './field.js';
-import { close, markKnown } from './circom-attack.js';
-import { constraintWires, linearForm, type PropagationState } from './propagate.js';
+import { close, markKnown, neighbourhood } from './circom-attack.js';
+import { linearForm, type PropagationState } from './propagate.js';
 import { violatedConstraints, type Combination, type ConstraintSystem } from './r1cs.js';
 
 /**
@@ -76,7 +76,7 @@ function probe(context: Context, base: PropagationState, split: Case, depth: num
     moved.push(wire);
     seeds.push(...markKnown(system, state, wire));
   }
-  const scope = reach(system, base, moved, SCOPE);
+  const scope = neighbourhood(system, base, moved, SCOPE);
   const closed = close({ system, state, seeds, mode: 'determine', strict: true, domains: new Map(context.domains), scope, deadline: context.deadline });
   if (closed.contradiction) return undefined;
   const fixedHere: number[] = [];
@@ -167,24 +167,4 @@ function single(combination: Combination, state: PropagationState, p: bigint): {
   }
   coefficient = mod(coefficient, p);
   return wire === -1 || coefficient === 0n ? undefined : { wire, coefficient, rest: mod(rest, p) };
-}
-
-/** Open constraints reachable from `wires` through unknown wires, capped. */
-function reach(system: ConstraintSystem, state: PropagationState, wires: number[], cap: number): number[] {
-  const seen = new Set<number>();
-  const visited = new Set<number>(wires);
-  const frontier = [...wires];
-  while (frontier.length > 0 && seen.size < cap) {
-    const w = frontier.pop()!;
-    for (const index of system.uses[w]) {
-      if (seen.has(index) || state.unknownCounts[index] === 0) continue;
-      seen.add(index);
-      for (const next of constraintWires(system.constraints[index])) {
-        if (state.known[next] || visited.has(next)) continue;
-        visited.add(next);
-        frontier.push(next);
-      }
-    }
-  }
-  return [...seen];
 }

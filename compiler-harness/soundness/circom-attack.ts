@@ -120,7 +120,7 @@ export function perturbMany(system: ConstraintSystem, honest: bigint[], base: De
     witness[wire] = value;
     seeds.push(...markKnown(system, state, wire));
   }
-  const scope = [...new Set([...moves.keys()].flatMap((wire) => neighbourhood(system, base, wire)))];
+  const scope = [...new Set([...moves.keys()].flatMap((wire) => neighbourhood(system, base, [wire])))];
   const closed = close({ system, state, seeds, mode: 'solve', domains: new Map(base.domains), scope, deadline: Infinity });
   if (closed.contradiction) return undefined;
   const changed: number[] = [];
@@ -166,13 +166,13 @@ export function searchByPairMoves(options: { system: ConstraintSystem; honest: b
 }
 
 /**
- * Open constraints reachable from `wire` through undetermined wires, capped: what a perturbation can
- * ripple into, so re-solving stays local on large circuits.
+ * Open constraints reachable from `wires` through undetermined wires, capped: what a perturbation
+ * (or a case split) can ripple into, so re-solving stays local on large circuits.
  */
-function neighbourhood(system: ConstraintSystem, base: Determination, wire: number, cap = 300): number[] {
+export function neighbourhood(system: ConstraintSystem, base: { known: Uint8Array; unknownCounts: Int32Array }, wires: number[], cap = 300): number[] {
   const seen = new Set<number>();
-  const visited = new Set<number>([wire]);
-  const frontier = [wire];
+  const visited = new Set<number>(wires);
+  const frontier = [...wires];
   while (frontier.length > 0 && seen.size < cap) {
     const w = frontier.pop()!;
     for (const index of system.uses[w]) {
