@@ -1,5 +1,6 @@
 import { mod, seededElements } from './field.js';
 import { boundedDivisions } from './bounds.js';
+import { decompositionBounds } from './structures.js';
 import { splitCases } from './cases.js';
 import { eliminate } from './eliminate.js';
 import { constraintWires, countUnknowns, linearForm, propagate, type Mode, type PropagationState } from './propagate.js';
@@ -33,8 +34,10 @@ export function determine(system: ConstraintSystem, witness: bigint[], deadline:
   const seeds = [...state.unknownCounts.keys()].filter((i) => state.unknownCounts[i] === 1);
   const closed = close({ system, state, seeds, mode: 'determine', domains, deadline });
   // Then the rules that need more than one constraint at a time (bounds.ts, cases.ts), while they fix wires.
+  // The decompositions' bounds depend on the constraints only: read once, not every round.
+  const bounds = decompositionBounds(system);
   while (!closed.contradiction && Date.now() < deadline && state.known.some((k) => !k)) {
-    const fixed = boundedDivisions({ system, state });
+    const fixed = boundedDivisions({ system, state, bounds });
     for (const wire of fixed) markKnown(system, state, wire);
     if (fixed.length === 0) fixed.push(...splitCases({ system, state, domains, deadline }));
     if (fixed.length === 0) break;
