@@ -9,7 +9,8 @@
  * `--quick` takes one run for the stage breakdown and the whole `generate`. Writes bench/results/loop.json.
  * Its `attempts` section (bench/loop-attempts.ts) times the model loop's own work per attempt with a
  * scripted model: four tasks of ~10 to ~800 constraints in both languages (`--quick`: the smallest
- * and the largest); `--attempts-only` runs just that section and puts it into the loop.json there.
+ * and the largest); `--attempts-only` runs just that section and puts it into the loop.json there;
+ * `--only=softmax,dense` runs just those entries and prints them without writing.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,6 +42,8 @@ const attemptsOnly = process.argv.includes('--attempts-only');
 /** Runs per figure: floors and checks always three (the ratios the issue asks for are medians). */
 const runs = 3;
 const stageRuns = quick ? 1 : 3;
+/** `--only=softmax,dense`: those entries, printed and not written (a quick look, not a result). */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const ENTRIES = ['softmax', 'is-zero', 'relu', 'int-div-rem', 'dense', 'num2bits', 'exp-lookup', 'greater-than', 'max', 'argmax', 'layernorm', 'poseidon-commitment', 'merkle-inclusion'];
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
@@ -171,7 +174,7 @@ try {
   console.log('floors', floors);
   const all = await loadEntries();
   const results = [];
-  for (const id of ENTRIES) {
+  for (const id of only ?? ENTRIES) {
     const entry = all.find((candidate) => candidate.id === id);
     if (!entry) throw new Error(`no knowledge-base entry ${id}`);
     const circomTarget = (await circomCircuit(entry))!;
@@ -208,9 +211,9 @@ try {
     };
     console.log(JSON.stringify(result));
     results.push(result);
-    writeResults(floors, results);
+    if (!only) writeResults(floors, results);
   }
-  await writeAttempts();
+  if (!only) await writeAttempts();
 } finally {
   await circom.dispose();
   await noir.dispose();

@@ -1,5 +1,5 @@
 import { mod, modInverse } from './field.js';
-import { close, markKnown, neighbourhood } from './circom-attack.js';
+import { close, exceedsBound, markKnown, neighbourhood } from './circom-attack.js';
 import { linearForm, type PropagationState } from './propagate.js';
 import { violatedConstraints, type Combination, type ConstraintSystem } from './r1cs.js';
 
@@ -30,15 +30,24 @@ interface Context {
   deadline: number;
   /** Closures left to spend (each is a propagation and a local elimination). */
   probes: number;
+  /** Integer upper bounds of range-checked wires (structures.ts `decompositionBounds`). */
+  bounds: Map<number, bigint>;
 }
 
 const MAX_DEPTH = 8;
 const SCOPE = 400;
 
 /** Fix what the case splits force; returns the wires newly known (the caller re-closes from them). */
-export function splitCases(options: { system: ConstraintSystem; state: PropagationState; domains: Map<number, [bigint, bigint]>; deadline: number; probes?: number }): number[] {
+export function splitCases(options: {
+  system: ConstraintSystem;
+  state: PropagationState;
+  domains: Map<number, [bigint, bigint]>;
+  deadline: number;
+  probes?: number;
+  bounds?: Map<number, bigint>;
+}): number[] {
   const { system, state } = options;
-  const context: Context = { system, domains: options.domains, deadline: options.deadline, probes: options.probes ?? 2000 };
+  const context: Context = { system, domains: options.domains, deadline: options.deadline, probes: options.probes ?? 2000, bounds: options.bounds ?? new Map() };
   const fixed: number[] = [];
   for (const split of splits(system, state, options.domains, undefined)) {
     if (context.probes <= 0 || Date.now() > context.deadline) break;
@@ -76,8 +85,11 @@ function probe(context: Context, base: PropagationState, split: Case, depth: num
     moved.push(wire);
     seeds.push(...markKnown(system, state, wire));
   }
+  // A case that puts a range-checked wire above its bound is refuted as soon as propagation does
+  // (the wrong cases of a maximum: a negative difference where a range check is).
+  if (moved.some((w) => exceedsBound(context.bounds, w, state.witness[w]))) return undefined;
   const scope = neighbourhood(system, base, moved, SCOPE);
-  const closed = close({ system, state, seeds, mode: 'determine', strict: true, domains: new Map(context.domains), scope, deadline: context.deadline });
+  const closed = close({ system, state, seeds, mode: 'determine', strict: true, domains: new Map(context.domains), scope, deadline: context.deadline, bounds: context.bounds });
   if (closed.contradiction) return undefined;
   const fixedHere: number[] = [];
   for (let w = 0; w < state.known.length; w++) if (state.known[w] && !base.known[w]) fixedHere.push(w);

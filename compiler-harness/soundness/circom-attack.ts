@@ -24,25 +24,32 @@ export interface Determination {
   truncated: boolean;
 }
 
+/**
+ * A rule of the caller's (a Noir memory read: acir-system.ts): writes the values it finds forced
+ * into `state.witness` and returns their wires, without marking them known (the loop does).
+ */
+export type Rule = (state: PropagationState) => number[];
+
 /** Propagation and elimination from the inputs, alternated until neither fixes another wire. */
-export function determine(system: ConstraintSystem, witness: bigint[], deadline: number): Determination & { contradiction: boolean } {
+export function determine(system: ConstraintSystem, witness: bigint[], deadline: number, rules: Rule[] = []): Determination & { contradiction: boolean } {
   const known = new Uint8Array(system.nWires);
   known[0] = 1;
   for (let w = 1; w < system.nWires; w++) if (isInputWire(system, w)) known[w] = 1;
   const state: PropagationState = { witness, known, unknownCounts: countUnknowns(system, known) };
   const domains = new Map<number, [bigint, bigint]>();
   const seeds = [...state.unknownCounts.keys()].filter((i) => state.unknownCounts[i] === 1);
-  const closed = close({ system, state, seeds, mode: 'determine', domains, deadline });
-  // Then the rules that need more than one constraint at a time (bounds.ts, cases.ts), while they fix wires.
-  // The decompositions' bounds depend on the constraints only: read once, not every round.
-  const bounds = decompositionBounds(system);
+  const bounds = boundsOf(system);
+  const closed = close({ system, state, seeds, mode: 'determine', domains, deadline, bounds });
+  // Then the rules that need more than one constraint at a time (bounds.ts, the caller's, cases.ts),
+  // while they fix wires.
   while (!closed.contradiction && Date.now() < deadline && state.known.some((k) => !k)) {
     const fixed = boundedDivisions({ system, state, bounds });
+    for (const rule of rules) if (fixed.length === 0) fixed.push(...rule(state));
     for (const wire of fixed) markKnown(system, state, wire);
-    if (fixed.length === 0) fixed.push(...splitCases({ system, state, domains, deadline }));
+    if (fixed.length === 0) fixed.push(...splitCases({ system, state, domains, deadline, bounds }));
     if (fixed.length === 0) break;
     const next = [...new Set(fixed.flatMap((wire) => system.uses[wire]))].filter((index) => state.unknownCounts[index] === 1);
-    const again = close({ system, state, seeds: next, mode: 'determine', domains, deadline });
+    const again = close({ system, state, seeds: next, mode: 'determine', domains, deadline, bounds });
     closed.truncated ||= again.truncated;
     closed.contradiction ||= again.contradiction;
   }
@@ -63,13 +70,19 @@ export function close(options: {
   scope?: number[];
   deadline: number;
   strict?: boolean;
+  /**
+   * Integer bounds of range-checked wires: a wire propagation fixes above its bound is a
+   * contradiction found before the elimination (which would find it too, at more cost).
+   */
+  bounds?: Map<number, bigint>;
 }): { truncated: boolean; contradiction: boolean } {
-  const { system, state, mode, domains, scope, deadline } = options;
+  const { system, state, mode, domains, scope, deadline, bounds } = options;
   let seeds = options.seeds;
   let truncated = false;
   for (;;) {
     const result = propagate(system, state, seeds, mode, options.strict);
     if (result.contradiction !== undefined) return { truncated, contradiction: true };
+    if (bounds && result.assigned.some((w) => exceedsBound(bounds, w, state.witness[w]))) return { truncated, contradiction: true };
     for (const [wire, roots] of result.domains) domains.set(wire, roots);
     const open = (scope ?? [...state.unknownCounts.keys()]).filter((i) => state.unknownCounts[i] > 0);
     const elimination = eliminate({ system, witness: state.witness, known: state.known, constraints: open, domains, deadline });
@@ -83,6 +96,19 @@ export function close(options: {
     }
     if (seeds.length === 0) return { truncated, contradiction: false };
   }
+}
+
+export function exceedsBound(bounds: Map<number, bigint>, wire: number, value: bigint): boolean {
+  const bound = bounds.get(wire);
+  return bound !== undefined && value > bound;
+}
+
+/** The decompositions' bounds depend on the constraints only: read once per system. */
+const boundsCache = new WeakMap<ConstraintSystem, Map<number, bigint>>();
+export function boundsOf(system: ConstraintSystem): Map<number, bigint> {
+  let bounds = boundsCache.get(system);
+  if (!bounds) boundsCache.set(system, (bounds = decompositionBounds(system)));
+  return bounds;
 }
 
 function residualOf(counts: Int32Array): number[] {

@@ -125,7 +125,14 @@ function solveSuperincreasing(row: Row, domains: Map<number, [bigint, bigint]>, 
     base = mod(base + c * r, p);
     spans.push(mod(c * (s - r), p));
   }
-  for (const unitSpan of new Set(spans)) {
+  // Two terms of equal magnitude (±) stay equal under any scaling: never superincreasing. This is
+  // what a row merging two decompositions looks like (x + y = k, both decomposed), met at every probe.
+  const magnitude = (span: bigint) => (span > p / 2n ? p - span : span);
+  if (new Set(spans.map(magnitude)).size < spans.length) return undefined;
+  // The unit is the smallest coefficient: try the spans smallest first (as signed integers), so a
+  // decomposition is usually solved at the first try instead of after a modular inverse per bit.
+  const units = [...new Set(spans)].sort((x, y) => (magnitude(x) < magnitude(y) ? -1 : magnitude(x) > magnitude(y) ? 1 : 0));
+  for (const unitSpan of units) {
     if (unitSpan === 0n) continue;
     const scale = modInverse(unitSpan, p);
     // Reject a wrong unit early: scaled coefficients then look random and their sum passes p fast.

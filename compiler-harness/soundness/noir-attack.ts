@@ -12,6 +12,7 @@ import { proportionalBudgetMs, SOUNDNESS_BUDGET_CAP_MS } from './budget.js';
 import { acirBytes, countAcirOpcodes } from '../noir/acir.js';
 import { rewriteHints } from './noir-rewrite.js';
 import { HintExecutor, type Answer, type HintCall, type Run } from './noir-execute.js';
+import { AcirDetermination } from './noir-determine.js';
 import type { Counterexample, Lint, NoirAnalysisOptions, SoundnessReport } from './types.js';
 
 /**
@@ -24,6 +25,8 @@ import type { Counterexample, Lint, NoirAnalysisOptions, SoundnessReport } from 
 const P = BN254_PRIME;
 /** Alternative answers tried per other input: the likeliest lies, so many inputs fit the budget. */
 const ATTEMPTS_PER_VARIANT = 48;
+/** Time for the constraints to refuse an input set before its hint answers are searched. */
+const REFUSAL_MS = 50;
 /** The rewritten programs compiled in this worker, by source digest: a program analysed again is not compiled again. */
 const rewrittenPrograms = new CompileCache<{ program: CompiledCircuit } | { error: string }>();
 
@@ -49,20 +52,49 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   if (!honest.ok) return report({ incomplete: `honest execution failed: ${honest.message}` });
   tried.push(`honest run: ${honest.calls.length} hint call(s), return value ${show(honest.returnValue())}`);
 
-  const same = await searchAnswers({
-    run: executor.replays(options.inputs as InputMap),
-    calls: honest.calls,
-    // Half of what is left: other inputs (other branches of the program) get the rest.
-    deadline: Date.now() + (deadline - Date.now()) / 2,
-    differs: differsFrom(honest),
-  });
-  const lintsWithHints = () => [...lints, ...ambiguityLints(same.accepted)];
-  if (same.found) {
-    tried.push(`${same.attempts} alternative hint answers`);
-    const { call, alternative, returnValue, witness } = same.found;
-    return report({ verdict: 'unsound', counterexample: { ...counterexample(options.inputs, call, alternative, honest.returnValue(), returnValue), noirWitness: Buffer.from(witness).toString('base64') } });
+  const inputWitnesses = [...(executor.inputValues(options.inputs as InputMap)?.keys() ?? [])];
+  const determination = inputWitnesses.length > 0 ? AcirDetermination.of(compiled.program, inputWitnesses) : undefined;
+  if (!determination) tried.push('the ACIR could not be read: every input is searched');
+  /** Do the constraints force this run's hint answers and return value (so no search is needed)? */
+  const forced = (run: Run & { ok: true }): boolean => {
+    if (!determination || !executor.returns) return false;
+    const values = run.values();
+    const answers = determination.hintOutputs(values, run.calls);
+    return answers !== undefined && determination.forces(values, [...answers, ...executor.returns], deadline);
+  };
+  /** Do the constraints refuse these inputs whatever the hints answer? (A quick look: most refusals are a range check.) */
+  const refused = (inputs: InputMap): boolean => {
+    const values = executor.inputValues(inputs);
+    return determination !== undefined && values !== undefined && determination.refuses(values, Math.min(deadline, Date.now() + REFUSAL_MS));
+  };
+
+  const determinedAt = Date.now();
+  let ambiguous = new Map<string, HintCall>();
+  // When the constraints do not force the honest run's answers, other inputs are searched without asking them first.
+  const forcedHere = forced(honest);
+  if (forcedHere) {
+    const omitted = determination!.omitted;
+    tried.push(
+      `the constraints force every hint answer and the return value at these inputs (ACIR propagation, elimination, bounds and case splits, ${Date.now() - determinedAt} ms${omitted.length > 0 ? `; not encoded: ${omitted.join(', ')}` : ''}): no other answer can pass`,
+    );
+  } else {
+    const same = await searchAnswers({
+      run: executor.replays(options.inputs as InputMap),
+      calls: honest.calls,
+      // Half of what is left: other inputs (other branches of the program) get the rest.
+      deadline: Date.now() + (deadline - Date.now()) / 2,
+      differs: differsFrom(honest),
+    });
+    ambiguous = same.accepted;
+    if (same.found) {
+      tried.push(`${same.attempts} alternative hint answers`);
+      const { call, alternative, returnValue, witness } = same.found;
+      return report({ verdict: 'unsound', counterexample: { ...counterexample(options.inputs, call, alternative, honest.returnValue(), returnValue), noirWitness: Buffer.from(witness).toString('base64') } });
+    }
+    tried.push(`${same.attempts} alternative hint answers over ${Math.min(honest.calls.length, 32)} call(s): none changed the return value${same.outOfTime ? ' (stopped by the time budget)' : ''}`);
   }
-  tried.push(`${same.attempts} alternative hint answers over ${Math.min(honest.calls.length, 32)} call(s): none changed the return value${same.outOfTime ? ' (stopped by the time budget)' : ''}`);
+
+  const lintsWithHints = () => [...lints, ...ambiguityLints(ambiguous)];
 
   // Other inputs. One the program accepts may take another path where a hint matters (a negative x
   // through the scaled branch of a leaky ReLU): attack its answers as above. One the program
@@ -70,6 +102,7 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   let rejected = 0;
   let accepted = 0;
   let variants = 0;
+  let proved = 0;
   for (const variant of noirInputVariants(options.inputs)) {
     if (Date.now() > deadline) break;
     variants++;
@@ -77,6 +110,10 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
     const plain = await replay((call) => call.honest);
     if (plain.ok) {
       accepted++;
+      if (forcedHere && forced(plain)) {
+        proved++;
+        continue;
+      }
       const other = await searchAnswers({
         run: replay,
         calls: plain.calls,
@@ -93,6 +130,10 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
     }
     if (!plain.executionFailed) continue;
     rejected++;
+    if (refused(variant.inputs as InputMap)) {
+      proved++;
+      continue;
+    }
     const bypass = await searchAnswers({
       run: replay,
       calls: plain.calls,
@@ -117,7 +158,9 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
       } });
     }
   }
-  tried.push(`other inputs: ${variants} variant(s), ${accepted} accepted and attacked, ${rejected} rejected by an assert; none gave way${Date.now() > deadline ? ' (stopped by the time budget)' : ''}`);
+  tried.push(
+    `other inputs: ${variants} variant(s), ${accepted} accepted and attacked, ${rejected} rejected by an assert; none gave way${Date.now() > deadline ? ' (stopped by the time budget)' : ''}; ${proved} of them settled by the constraints alone (answers forced, or inputs refused)`,
+  );
   return report({ lints: lintsWithHints() });
 }
 
@@ -236,7 +279,8 @@ function show(value: unknown): string {
   return JSON.stringify(value ?? null, (_key, v) => (typeof v === 'string' && /^0x[0-9a-f]+$/i.test(v) ? BigInt(v).toString() : v));
 }
 
-async function compileProject(files: Record<string, string>): Promise<{ program: CompiledCircuit } | { error: string }> {
+/** Compile a Nargo project's files (in a private folder, reads confined to it). */
+export async function compileProject(files: Record<string, string>): Promise<{ program: CompiledCircuit } | { error: string }> {
   // The same private folder and confined reads as the backend: path dependencies beside the
   // project stay inside the folder, and nothing else of the host is read.
   const project = writeNargoProject({ lang: 'noir', entry: 'src/main.nr', name: 'zkcoder_soundness', files });

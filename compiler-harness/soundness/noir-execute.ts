@@ -30,6 +30,8 @@ export type Run =
       returnKey: string;
       returnValue(): unknown;
       witness(): Uint8Array;
+      /** `main`'s witness values by index. */
+      values(): Map<number, bigint>;
     }
   | { ok: false; message: string; calls: HintCall[]; /** an assert or constraint failed (not an ABI error) */ executionFailed: boolean; location?: string };
 
@@ -46,6 +48,20 @@ export class HintExecutor {
     this.noir = new Noir(program);
     this.bytecode = Buffer.from(program.bytecode, 'base64');
     this.byOracle = new Map(hints.map((h) => [h.oracle, h]));
+  }
+
+  /** `main`'s return witnesses, once a run has succeeded. */
+  get returns(): number[] | undefined {
+    return this.returnWitnesses;
+  }
+
+  /** The input witnesses of an input set, by index; `undefined` when the ABI refuses it. */
+  inputValues(inputs: InputMap): Map<number, bigint> | undefined {
+    try {
+      return new Map([...abi.abiEncode(this.program.abi, inputs)].map(([index, value]) => [index, BigInt(value)]));
+    } catch {
+      return undefined;
+    }
   }
 
   /** A run with honest answers through noir_js: a failure carries its message and source location. */
@@ -99,6 +115,7 @@ export class HintExecutor {
       returnKey: this.returnWitnesses.map((index) => main.get(index)).join(','),
       returnValue: () => abi.abiDecode(this.program.abi, main).return_value,
       witness: () => compressed ?? acvm.compressWitnessStack(stack),
+      values: () => new Map([...main].map(([index, value]) => [index, BigInt(value)])),
     };
   }
 

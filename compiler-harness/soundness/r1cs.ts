@@ -129,7 +129,8 @@ function depth(name: string): number {
   return name.split('.').length;
 }
 
-function wireUses(constraints: Constraint[], nWires: number): number[][] {
+/** Wire → the constraints it appears in (ascending, each once). */
+export function wireUses(constraints: Constraint[], nWires: number): number[][] {
   const uses: number[][] = Array.from({ length: nWires }, () => []);
   constraints.forEach((constraint, index) => {
     for (const part of [constraint.a, constraint.b, constraint.c]) {
