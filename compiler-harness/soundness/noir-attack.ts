@@ -25,6 +25,8 @@ import type { Counterexample, Lint, NoirAnalysisOptions, SoundnessReport } from 
 const P = BN254_PRIME;
 /** Alternative answers tried per other input: the likeliest lies, so many inputs fit the budget. */
 const ATTEMPTS_PER_VARIANT = 48;
+/** The share of the time left that one determination of forced answers may take. */
+const DETERMINATION_SHARE = 0.4;
 /** Time for the constraints to refuse an input set before its hint answers are searched. */
 const REFUSAL_MS = 50;
 /** The rewritten programs compiled in this worker, by source digest: a program analysed again is not compiled again. */
@@ -60,7 +62,9 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
     if (!determination || !executor.returns) return false;
     const values = run.values();
     const answers = determination.hintOutputs(values, run.calls);
-    return answers !== undefined && determination.forces(values, [...answers, ...executor.returns], deadline);
+    // At most part of what is left: a determination that runs out of time leaves the search the rest.
+    const until = Date.now() + (deadline - Date.now()) * DETERMINATION_SHARE;
+    return answers !== undefined && determination.forces(values, [...answers, ...executor.returns], until);
   };
   /** Do the constraints refuse these inputs whatever the hints answer? (A quick look: most refusals are a range check.) */
   const refused = (inputs: InputMap): boolean => {
