@@ -49,7 +49,7 @@ export async function analyzeR1cs(options: CircomAnalysisOptions): Promise<Sound
 
   phaseStart = Date.now();
   const attack = (inputs: Record<string, unknown>, witness: bigint[], deadline: number, quiet = false, beforeSmt?: () => Promise<Counterexample | undefined>, smt = true) =>
-    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: smt && options.smt !== false, nonlinear: options.nonlinearSearch !== false, note: quiet ? () => undefined : note, beforeSmt });
+    attackAt({ system, source: options.source, inputs, honest: witness, deadline, seed: options.seed ?? 1, smt: smt && options.smt !== false, nonlinear: options.nonlinearSearch !== false, note: quiet ? () => undefined : note, beforeSmt, counterexampleOnly: quiet });
   // The hint attack compiles a rewritten source: after the cheap local moves, before z3.
   const hints = () => hintAttack({ system, generator, options, honest, deadline: at(0.45), shareMs: budget * 0.3, note });
   // Class 3 (cross-witness.ts): a few generator runs at neighbouring inputs, cheap, so before the hint compile.
@@ -231,6 +231,11 @@ async function attackAt(options: {
   note: (text: string) => void;
   /** Runs after the local moves, before z3 (the hint attack, at the honest inputs only). */
   beforeSmt?: () => Promise<Counterexample | undefined>;
+  /**
+   * Only a counterexample is wanted (other inputs, special points), not lints: once every output is
+   * forced there is none to find, and the searches after the determination are skipped.
+   */
+  counterexampleOnly?: boolean;
 }): Promise<{ counterexample?: Counterexample; lints: Lint[]; determined?: Uint8Array }> {
   const { system, inputs, honest, deadline, seed } = options;
   const start = Date.now();
@@ -239,6 +244,7 @@ async function attackAt(options: {
   const undetermined = base.known.reduce((n, k) => n + (k ? 0 : 1), 0);
   const note = options.note;
   note(`propagation + elimination: ${system.nWires - undetermined}/${system.nWires} signals forced by the inputs, ${undetermined} undetermined${base.truncated ? ' (elimination truncated)' : ''}`);
+  if (options.counterexampleOnly && !base.contradiction && [...Array(system.nOutputs).keys()].every((i) => base.known[i + 1])) return { lints: [], determined: base.known };
   // The search checked the constraints a change could reach; the verdict re-checks them all.
   const verified = (alternative: Alternative | undefined) => alternative !== undefined && violatedConstraints(system, alternative.witness).length === 0;
   // On a large circuit one perturbation re-solves (eliminates over) its whole neighbourhood, tens of

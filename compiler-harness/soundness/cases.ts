@@ -89,7 +89,7 @@ function probe(context: Context, base: PropagationState, split: Case, depth: num
   // (the wrong cases of a maximum: a negative difference where a range check is).
   if (moved.some((w) => exceedsBound(context.bounds, w, state.witness[w]))) return undefined;
   const scope = neighbourhood(system, base, moved, SCOPE);
-  const closed = close({ system, state, seeds, mode: 'determine', strict: true, domains: new Map(context.domains), scope, deadline: context.deadline, bounds: context.bounds });
+  const closed = close({ system, state, seeds, mode: 'determine', strict: true, domains: new Map(context.domains), scope, deadline: context.deadline, bounds: context.bounds, moved });
   if (closed.contradiction) return undefined;
   const fixedHere: number[] = [];
   for (let w = 0; w < state.known.length; w++) if (state.known[w] && !base.known[w]) fixedHere.push(w);

@@ -2,7 +2,7 @@ import { mod, seededElements } from './field.js';
 import { boundedDivisions } from './bounds.js';
 import { decompositionBounds } from './structures.js';
 import { splitCases } from './cases.js';
-import { eliminate } from './eliminate.js';
+import { eliminate, refutedRow } from './eliminate.js';
 import { constraintWires, countUnknowns, linearForm, propagate, type Mode, type PropagationState } from './propagate.js';
 import { isInputWire, isOutputWire, violatedConstraints, type ConstraintSystem } from './r1cs.js';
 import { solveResidual } from './smt.js';
@@ -75,15 +75,21 @@ export function close(options: {
    * contradiction found before the elimination (which would find it too, at more cost).
    */
   bounds?: Map<number, bigint>;
+  /** Wires set before the call (a case's moves): their rows are looked at with the first propagation's. */
+  moved?: number[];
 }): { truncated: boolean; contradiction: boolean } {
   const { system, state, mode, domains, scope, deadline, bounds } = options;
   let seeds = options.seeds;
+  let moved = options.moved ?? [];
   let truncated = false;
   for (;;) {
     const result = propagate(system, state, seeds, mode, options.strict);
     if (result.contradiction !== undefined) return { truncated, contradiction: true };
     if (bounds && result.assigned.some((w) => exceedsBound(bounds, w, state.witness[w]))) return { truncated, contradiction: true };
     for (const [wire, roots] of result.domains) domains.set(wire, roots);
+    // In a case probe (strict), the rows the case touched first: most wrong cases break a range check.
+    if (options.strict && refutedRow(system, state.known, state.witness, [...moved, ...result.assigned], domains)) return { truncated, contradiction: true };
+    moved = [];
     const open = (scope ?? [...state.unknownCounts.keys()]).filter((i) => state.unknownCounts[i] > 0);
     const elimination = eliminate({ system, witness: state.witness, known: state.known, constraints: open, domains, deadline });
     truncated ||= elimination.truncated;

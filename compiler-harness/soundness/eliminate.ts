@@ -110,6 +110,29 @@ export function eliminate(options: {
 }
 
 /**
+ * Does a constraint holding `wires` now fail outright: fully known and false, or, as written, a
+ * linear row over two-valued wires only (a bit decomposition of a value now known) without a
+ * solution? A cheap look at the rows a change touched, before an elimination over a whole scope
+ * finds the same.
+ */
+export function refutedRow(system: ConstraintSystem, known: Uint8Array, witness: bigint[], wires: Iterable<number>, domains: Map<number, [bigint, bigint]>): boolean {
+  const p = system.prime;
+  const seen = new Set<number>();
+  for (const wire of wires) {
+    for (const index of system.uses[wire]) {
+      if (seen.has(index)) continue;
+      seen.add(index);
+      const form = linearForm(system.constraints[index], known, witness, p);
+      if (!form) continue;
+      if (form.terms.size === 0 && form.constant !== 0n) return true; // fully known, and false
+      if (form.terms.size < 2 || ![...form.terms.keys()].every((w) => domains.has(w))) continue;
+      if (solveSuperincreasing({ pivot: -1, terms: form.terms, constant: form.constant }, domains, p) === 'none') return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Σ cᵢ·xᵢ + k = 0 with each xᵢ ∈ {rᵢ, sᵢ}. Writing xᵢ = rᵢ + (sᵢ − rᵢ)·βᵢ with βᵢ ∈ {0, 1} gives
  * Σ aᵢ·βᵢ = T. Try each term as the unit (scaling the row so its coefficient is 1); if the scaled
  * |aᵢ| are superincreasing with Σ|aᵢ| < p, the solution is unique and found greedily. Returns the
