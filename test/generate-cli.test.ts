@@ -45,26 +45,27 @@ describe('zkcoder generate without a model (knowledge-base mode)', () => {
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
   }, 400_000);
 
-  it('builds the entry at the parameters the task states: softmax over 8 values is an n=8 circuit, verified and proved', async () => {
+  it('builds the entry at the parameters the task states: softmax over 5 values is an n=5 circuit, verified and proved', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'zkcoder-generate-'));
-    const result = await zkcoder(cwd, 'generate', 'softmax over 8 values', '--json', '--out', 'out');
+    const result = await zkcoder(cwd, 'generate', 'softmax over 5 values', '--json', '--out', 'out');
     const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
     const final = events.at(-1);
-    expect(final, result.stderr).toMatchObject({ type: 'result', ok: true, summary: 'verified and proved softmax at n=8, bits=8 in circom and noir from the knowledge base (no model used)' });
+    expect(final, result.stderr).toMatchObject({ type: 'result', ok: true, summary: 'verified and proved softmax at n=5, bits=8 in circom and noir from the knowledge base (no model used)' });
     expect(result.code).toBe(0);
     expect(events.find((e) => e.type === 'retrieved').chosen).toBe('softmax');
-    expect(events.some((e) => e.type === 'notice' && /^Instantiated at n=8, bits=8\. .*derived from the entry's ZKSL sketch/.test(e.message))).toBe(true);
+    expect(events.some((e) => e.type === 'notice' && /^Instantiated at n=5, bits=8\. .*derived from the entry's ZKSL sketch/.test(e.message))).toBe(true);
     expect(events.filter((e) => e.type === 'tested').map((e) => [e.lang, e.passed])).toEqual([['circom', true], ['noir', true]]);
     expect(events.filter((e) => e.type === 'proved').map((e) => [e.lang, e.verified, e.tamperedRejected])).toEqual([['circom', true, true], ['noir', true, true]]);
-    // The emitted circuits are the n=8 instances, larger than the entry's n=4 default.
-    expect(readFileSync(join(cwd, 'out', 'circom', 'zkcoder_main.circom'), 'utf8')).toMatch(/component main\b.*= Softmax\(8, 8\);/);
-    expect(readFileSync(join(cwd, 'out', 'noir', 'src', 'main.nr'), 'utf8')).toContain('global N: u32 = 8;');
+    // The emitted circuits are the n=5 instances, larger than the entry's n=4 default (n=5, the smallest
+    // above it, keeps the run's soundness analyses and proofs short).
+    expect(readFileSync(join(cwd, 'out', 'circom', 'zkcoder_main.circom'), 'utf8')).toMatch(/component main\b.*= Softmax\(5, 8\);/);
+    expect(readFileSync(join(cwd, 'out', 'noir', 'src', 'main.nr'), 'utf8')).toContain('global N: u32 = 5;');
     const entry = JSON.parse(readFileSync(join(root, 'knowledge-base/primitives/softmax/entry.json'), 'utf8'));
     expect(final.constraintCounts.circom).toBeGreaterThan(entry.counts.circomConstraints);
     const vectors = JSON.parse(readFileSync(join(cwd, 'out', 'vectors.json'), 'utf8'));
     const written = vectors.circom ?? vectors;
     for (const kind of ['accept', 'reject', 'forge']) expect(written[kind].length, kind).toBeGreaterThan(0);
-    for (const vector of written.accept) expect(vector.inputs.x).toHaveLength(8);
+    for (const vector of written.accept) expect(vector.inputs.x).toHaveLength(5);
   }, 400_000);
 
   it('fails plainly when the stated parameter is outside what the entry supports', async () => {

@@ -6,6 +6,8 @@ declare module 'circom2' {
       preopens?: Record<string, string>;
       bindings: Record<string, unknown>;
     });
+    /** Called by `execute` with its argument: the compiled WebAssembly module to instantiate. */
+    compile(wasm: Uint8Array): Promise<object>;
     execute(wasm: Uint8Array): Promise<WebAssembly.Instance>;
   }
   export const bindings: Record<string, unknown>;

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { serveJobs } from '../worker-jobs.js';
+import { bindings, ReusingCircomRunner } from './circom-runner.js';
 
 const require = createRequire(import.meta.url);
-const { CircomRunner, bindings } = require('circom2') as typeof import('circom2');
 let compilerWasm: Buffer | undefined;
 
 export interface CompileJob {
@@ -46,7 +46,7 @@ async function compile(job: CompileJob): Promise<CompileJobResult> {
   try {
     // The WASI sandbox opens only these two folders (and refuses `..` and symlinks out of them): no
     // `-l` library path, every include was resolved and checked before (see includes.ts).
-    const runner = new CircomRunner({
+    const runner = new ReusingCircomRunner({
       args: [job.mainFile, '--r1cs', '--wasm', '--sym', '--inspect', `--O${job.optimization ?? 1}`, '-o', job.outDir],
       env: {},
       // Real paths: the sandbox compares every opened file's real path with its folder's.

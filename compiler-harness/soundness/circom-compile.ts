@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { bindings, ReusingCircomRunner } from '../circom/circom-runner.js';
 
 /**
  * circom2 in-process: compile a Circom file (which may include circomlib by bare name) to r1cs,
@@ -12,7 +13,6 @@ import { basename, dirname, join } from 'node:path';
  */
 
 const require = createRequire(import.meta.url);
-const { CircomRunner, bindings } = require('circom2') as typeof import('circom2');
 const nodeModules = dirname(dirname(require.resolve('circomlib/package.json')));
 
 export interface CircomArtefacts {
@@ -62,7 +62,7 @@ async function runCircom(cwd: string, args: string[]): Promise<string> {
     return Buffer.byteLength(text);
   };
   try {
-    const runner = new CircomRunner({
+    const runner = new ReusingCircomRunner({
       args,
       env: {},
       preopens: { '.': cwd, lib: nodeModules },

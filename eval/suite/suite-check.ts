@@ -4,14 +4,23 @@
  * pass its own hidden vectors in each language.
  */
 import { checkCircuit, type CheckReport } from '../../compiler-harness/check.js';
-import type { Backend, Lang } from '../../compiler-harness/types.js';
+import type { Backend, CompileResult, Lang } from '../../compiler-harness/types.js';
 import { alignOutputs, firstMismatch } from '../../compiler-harness/vectors/run.js';
 import { confirmCircuit, solutionCircuit, vectorsFor, type Question, type Task } from './suite-files.js';
 
+/**
+ * Compiles of confirm snippets by circuit: some questions state different facts (other inputs, a
+ * refused execution) about the same snippet, which compiles once for all of them.
+ */
+export type ConfirmCompiles = Map<string, Promise<CompileResult>>;
+
 /** What is wrong with a question's confirm facts; empty when every stated fact holds. */
-export async function confirmProblems(backend: Backend, question: Question): Promise<string[]> {
+export async function confirmProblems(backend: Backend, question: Question, compiles: ConfirmCompiles = new Map()): Promise<string[]> {
   const { expect } = question.confirm!;
-  const compiled = await backend.compile(confirmCircuit(question));
+  const circuit = confirmCircuit(question);
+  const key = JSON.stringify([circuit.lang, circuit.files, circuit.template ?? null, circuit.params?.map(String) ?? null]);
+  if (!compiles.has(key)) compiles.set(key, backend.compile(circuit));
+  const compiled = await compiles.get(key)!;
   const errors = compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line ?? '?'}: ${d.message}`);
   if (compiled.ok !== expect.compiles) {
     return [`expected compiles=${expect.compiles}, got ${compiled.ok}${errors.length ? ` (${errors.slice(0, 2).join('; ')})` : ''}`];
