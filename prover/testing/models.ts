@@ -29,13 +29,17 @@ export function sampleInput(length: number, seed: number): number[][] {
   return [Array.from(seededUniform(seed, length))];
 }
 
-/** A small CNN: 1x1x8x8 → Conv 3x3 (2 channels) → Relu → MaxPool 2x2 → Flatten → Gemm (3 outputs). */
-export function cnnModel(seed = 5): Uint8Array {
+/**
+ * A small CNN: 1x1x`size`x`size` (8 by default) → Conv 3x3 (2 channels) → Relu → MaxPool 2x2 →
+ * Flatten → Gemm (3 outputs). `size` is even and at least 4.
+ */
+export function cnnModel(seed = 5, size = 8): Uint8Array {
+  const pooled = 2 * ((size - 2) / 2) ** 2;
   return new ModelBuilder()
-    .input('x', [1, 1, 8, 8])
+    .input('x', [1, 1, size, size])
     .constant('w', [2, 1, 3, 3], seededUniform(seed, 18, 0.5))
     .constant('b', [2], [0.1, -0.05])
-    .constant('dense', [3, 18], seededUniform(seed + 1, 54, 0.3))
+    .constant('dense', [3, pooled], seededUniform(seed + 1, 3 * pooled, 0.3))
     .constant('dense_b', [3], [0.02, 0, -0.03])
     .node('Conv', ['x', 'w', 'b'], ['c'], { kernel_shape: [3, 3] }, 'conv')
     .node('Relu', ['c'], ['r'], {}, 'relu')
