@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend, type Lang } from '../compiler-harness/index.js';
+import { SharedBarretenberg } from '../compiler-harness/noir/barretenberg.js';
 import { BN254_PRIME } from '../compiler-harness/field.js';
 import { OutputFolder } from '../compiler-harness/files/output-folder.js';
 import { commitValues } from './commit/commitment.js';
@@ -14,7 +15,7 @@ import { proveModel, type ProveResult } from './prove.js';
 import { quantizeGraph } from './quantize/quantize.js';
 import { toFieldString } from './quantize/fixed-point.js';
 import { mlpModel, sampleInput } from './testing/models.js';
-import { verifyProofDir } from './verify.js';
+import { verifyProofDir, type VerifyDirOptions } from './verify.js';
 
 // Small on purpose: 26 weights still make a commitment of two layers over more than one Poseidon
 // block; a 4-6-3 MLP (51 weights) cost half as much CPU again. The circuit is the one
@@ -25,6 +26,8 @@ const inputs = { x: sampleInput(3, 5) };
 describe.each(['circom', 'noir'] as const)('--commit-weights on an MLP (Gemm, Relu, Gemm) in %s', (lang: Lang) => {
   let backend: Backend;
   let result: ProveResult;
+  // The folder's checks share one bb.js instance (Circom: the curve the backend proved with).
+  const verifier: VerifyDirOptions = lang === 'noir' ? { barretenberg: new SharedBarretenberg({}) } : {};
   // The weights as the quantizer makes them, independently of the prover run: 3*4+4 + 4*2+2 = 26 values.
   const weights = privateWeights(quantizeGraph(readModel(model), {}));
   const expected = commitValues(lang, weights.flatMap((w) => w.values));
@@ -33,7 +36,10 @@ describe.each(['circom', 'noir'] as const)('--commit-weights on an MLP (Gemm, Re
     backend = await createBackend(lang);
     result = await proveModel({ model, inputs, lang, backend, commitWeights: true, tolerance: 0.05 });
   }, 600_000);
-  afterAll(() => backend.dispose());
+  afterAll(async () => {
+    await verifier.barretenberg?.destroy();
+    await backend.dispose();
+  });
 
   it('proves the outputs, and the commitment in the proof equals the TypeScript Poseidon of the weights', () => {
     expect(result.ok).toBe(true);
@@ -73,16 +79,16 @@ describe.each(['circom', 'noir'] as const)('--commit-weights on an MLP (Gemm, Re
     expect(claim.weightsCommitment).toMatchObject({ value: result.weightsCommitment, count: 26 });
     expect(JSON.parse(await readFile(join(dir, 'result.json'), 'utf8')).weightsCommitment).toBe(result.weightsCommitment);
 
-    const good = await verifyProofDir(dir, { weightsCommitment: result.weightsCommitment });
+    const good = await verifyProofDir(dir, { ...verifier, weightsCommitment: result.weightsCommitment });
     expect(good).toMatchObject({ verified: true, weightsCommitment: result.weightsCommitment });
-    const other = await verifyProofDir(dir, { weightsCommitment: commitmentHex(expected + 1n) });
+    const other = await verifyProofDir(dir, { ...verifier, weightsCommitment: commitmentHex(expected + 1n) });
     expect(other.verified).toBe(false);
     expect(other.reason).toContain('is not the expected');
 
     // a claim recording another commitment than the proof's
     const claimPath = join(dir, 'proof', 'claim.json');
     await writeFile(claimPath, JSON.stringify({ ...claim, weightsCommitment: { ...claim.weightsCommitment, value: commitmentHex(expected + 1n) } }));
-    const mismatch = await verifyProofDir(dir);
+    const mismatch = await verifyProofDir(dir, verifier);
     expect(mismatch.verified).toBe(false);
     expect(mismatch.reason).toContain('differs from the one recorded');
 
@@ -92,7 +98,7 @@ describe.each(['circom', 'noir'] as const)('--commit-weights on an MLP (Gemm, Re
     const signals = JSON.parse(await readFile(publicPath, 'utf8')) as string[];
     signals[claim.weightsCommitment.offset] = (expected + 1n).toString();
     await writeFile(publicPath, JSON.stringify(signals));
-    const tampered = await verifyProofDir(dir);
+    const tampered = await verifyProofDir(dir, verifier);
     expect(tampered.verified).toBe(false);
     expect(tampered.reason).toBe('the proof does not verify against its public values');
   }, 300_000);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BN254_PRIME } from '../compiler-harness/field.js';
+import type { SharedBarretenberg } from '../compiler-harness/noir/barretenberg.js';
 import type { HarnessOptions } from '../compiler-harness/types.js';
 import { ModelError, sizeOf } from './onnx/graph.js';
 import { commitmentOffset, type ClaimTensor, type ProofClaim } from './output.js';
@@ -23,6 +24,8 @@ export interface VerifyDirResult {
 export interface VerifyDirOptions extends HarnessOptions {
   /** A weights commitment the verifier knows (0x-hex or decimal): the proof must bind exactly it. */
   weightsCommitment?: string;
+  /** Noir: the bb.js instance to verify with (see `withVerifier`); otherwise one is started and destroyed. */
+  barretenberg?: SharedBarretenberg;
 }
 
 /**
@@ -88,28 +91,60 @@ async function verifyCircomDir(proofDir: string, claim: ProofClaim, publicSignal
   const verificationKey = await readJson<unknown>(join(proofDir, 'verification_key.json'));
   const proof = await readJson<unknown>(join(proofDir, 'proof.json'));
   const verifier = claim.system === 'plonk' ? snarkjs.plonk : snarkjs.groth16;
+  const started = !curveRunning();
   try {
     return await verifier.verify(verificationKey as never, publicSignals, proof as never);
   } catch {
     return false; // a malformed proof can make snarkjs throw instead of answering false
   } finally {
-    const curve = await snarkjs.curves.getCurveFromName('bn128');
-    await curve.terminate();
+    // The curve's worker threads keep the process alive; one that was running before is someone else's.
+    if (started) await (await snarkjs.curves.getCurveFromName('bn128')).terminate();
   }
 }
 
-async function verifyNoirDir(proofDir: string, publicSignals: string[], options: HarnessOptions): Promise<boolean> {
+async function verifyNoirDir(proofDir: string, publicSignals: string[], options: VerifyDirOptions): Promise<boolean> {
   const { SharedBarretenberg } = await import('../compiler-harness/noir/barretenberg.js');
   const { toWitnessHex } = await import('../compiler-harness/noir/acir.js');
   const program = await readJson<{ bytecode: string }>(join(proofDir, 'program.json'));
   const proof = new Uint8Array(await readFile(join(proofDir, 'proof')));
-  const barretenberg = new SharedBarretenberg({ home: options.home, crsPath: options.crsPath });
+  const barretenberg = options.barretenberg ?? new SharedBarretenberg({ home: options.home, crsPath: options.crsPath });
   try {
     return await barretenberg.verify(program.bytecode, { proof, publicInputs: publicSignals.map((value) => toWitnessHex(BigInt(value))) });
   } catch {
     return false;
   } finally {
-    await barretenberg.destroy();
+    if (!options.barretenberg) await barretenberg.destroy();
+  }
+}
+
+/** snarkjs (ffjavascript) keeps one bn128 curve, with its worker threads, per process. */
+function curveRunning(): boolean {
+  return Boolean((globalThis as { curve_bn128?: unknown }).curve_bn128);
+}
+
+/**
+ * Run `work` with one verifier of `lang` started for all of it: the chunks of a chain (or many
+ * checks of one folder) then share one bb.js instance or one snarkjs curve, instead of starting and
+ * ending one per proof (about a second of CPU each).
+ */
+export async function withVerifier<T>(lang: ProofClaim['lang'], options: VerifyDirOptions, work: (options: VerifyDirOptions) => Promise<T>): Promise<T> {
+  if (lang === 'noir') {
+    if (options.barretenberg) return work(options);
+    const { SharedBarretenberg } = await import('../compiler-harness/noir/barretenberg.js');
+    const barretenberg = new SharedBarretenberg({ home: options.home, crsPath: options.crsPath });
+    try {
+      return await work({ ...options, barretenberg });
+    } finally {
+      await barretenberg.destroy();
+    }
+  }
+  const snarkjs = await import('snarkjs');
+  const started = !curveRunning();
+  await snarkjs.curves.getCurveFromName('bn128');
+  try {
+    return await work(options);
+  } finally {
+    if (started) await (await snarkjs.curves.getCurveFromName('bn128')).terminate();
   }
 }
 

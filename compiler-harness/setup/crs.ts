@@ -122,15 +122,19 @@ async function generateDevCrs(
   // (terminating it here would pull it from under snarkjs in this thread), and its worker polyfill
   // cannot start its thread pool from inside a worker thread.
   const tau = BigInt(`0x${randomBytes(31).toString('hex')}`) + 2n;
+  // The points come from the ptau writer's fixed-base tables (run from source, the child loads it through tsx).
+  const writer = new URL(`./dev-ptau-writer.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
   const job = {
     ffjavascript: import.meta.resolve('ffjavascript'),
+    writer: writer.href,
     crsPath,
     points,
     tau: tau.toString(),
     suffix: `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
   };
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', GENERATOR_SOURCE, JSON.stringify(job)], {
+    const loader = writer.pathname.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
+    const child = spawn(process.execPath, [...loader, '-e', GENERATOR_SOURCE, JSON.stringify(job)], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -148,7 +152,7 @@ async function generateDevCrs(
 
 /**
  * Runs in the generator process. Every G1 point is a fixed-base multiplication of the generator by
- * τ^i, which ffjavascript's `batchApplyKey` does across its thread pool. Files are written under a
+ * τ^i (`devCrsG1`: table lookups in ffjavascript's thread pool). Files are written under a
  * temporary name and renamed, so a killed run never leaves a truncated CRS behind.
  */
 const GENERATOR_SOURCE = `
@@ -157,16 +161,11 @@ const path = require('node:path');
 const job = JSON.parse(process.argv[1]);
 (async () => {
   const { buildBn128 } = await import(job.ffjavascript);
+  const { devCrsG1 } = await import(job.writer);
   const curve = await buildBn128();
-  const { G1, G2, Fr } = curve;
+  const { G2, Fr } = curve;
   const tau = Fr.e(BigInt(job.tau));
-  const size = G1.F.n8 * 2;
-  const generator = new Uint8Array(size);
-  G1.toRprLEM(generator, 0, G1.g);
-  const bases = new Uint8Array(job.points * size);
-  for (let i = 0; i < job.points; i++) bases.set(generator, i * size);
-  const montgomery = await G1.batchApplyKey(bases, Fr.one, tau, 'affine', 'affine');
-  const g1 = await G1.batchLEMtoU(montgomery);
+  const g1 = await devCrsG1(BigInt(job.tau), job.points);
   // ffjavascript writes an Fq2 element as c1‖c0; bb.js reads c0‖c1.
   const ff = new Uint8Array(128);
   G2.toRprUncompressed(ff, 0, G2.timesFr(G2.g, tau));

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HarnessOptions } from '../../compiler-harness/types.js';
 import { ModelError } from '../onnx/graph.js';
-import { readTensors, verifyProofDir, type VerifyDirResult } from '../verify.js';
+import { readTensors, verifyProofDir, withVerifier, type VerifyDirOptions, type VerifyDirResult } from '../verify.js';
 import { chunkLayout, type ChunkLayout } from './compose.js';
 import { CHAIN_MANIFEST, chunkDir, type ChainManifest, type ClaimedTensor, type TensorSpec } from './output.js';
 
@@ -26,19 +25,22 @@ export interface VerifyChainResult extends VerifyDirResult {
  * chain.json claims. Where each value sits among the public signals is recomputed from the
  * manifest's tensors, not read from it. The reason names the first failing chunk.
  */
-export async function verifyChainDir(dir: string, options: HarnessOptions = {}): Promise<VerifyChainResult> {
+export async function verifyChainDir(dir: string, options: VerifyDirOptions = {}): Promise<VerifyChainResult> {
   const manifest = checkManifest(await readJson<ChainManifest>(join(dir, CHAIN_MANIFEST)));
   const count = manifest.chunks.length;
   const layouts: ChunkLayout[] = manifest.chunks.map((chunk, index) => chunkLayout(manifest.lang, { first: index === 0, last: index === count - 1, inputs: chunk.inputs, outputs: chunk.outputs }));
   const verdicts: ChunkVerdict[] = [];
   const signals: (string[] | undefined)[] = [];
-  for (const [index, chunk] of manifest.chunks.entries()) {
-    const folder = join(dir, chunk.dir);
-    if (existsSync(join(folder, CHAIN_MANIFEST))) throw new ModelError(`${folder} holds a ${CHAIN_MANIFEST}: a chunk folder holds one proof`);
-    const verdict = await verifyChunk(folder, index, layouts[index], manifest, options);
-    verdicts.push(verdict.verdict);
-    signals.push(verdict.signals);
-  }
+  // One verifier for every chunk, not one started per chunk.
+  await withVerifier(manifest.lang, options, async (shared) => {
+    for (const [index, chunk] of manifest.chunks.entries()) {
+      const folder = join(dir, chunk.dir);
+      if (existsSync(join(folder, CHAIN_MANIFEST))) throw new ModelError(`${folder} holds a ${CHAIN_MANIFEST}: a chunk folder holds one proof`);
+      const verdict = await verifyChunk(folder, index, layouts[index], manifest, shared);
+      verdicts.push(verdict.verdict);
+      signals.push(verdict.signals);
+    }
+  });
   // The links: each chunk starts from the activations the previous one ended with.
   for (let index = 1; index < count; index++) {
     const [previous, current] = [signals[index - 1], signals[index]];
@@ -65,7 +67,7 @@ export async function verifyChainDir(dir: string, options: HarnessOptions = {}):
   };
 }
 
-async function verifyChunk(folder: string, index: number, layout: ChunkLayout, manifest: ChainManifest, options: HarnessOptions): Promise<{ verdict: ChunkVerdict; signals?: string[] }> {
+async function verifyChunk(folder: string, index: number, layout: ChunkLayout, manifest: ChainManifest, options: VerifyDirOptions): Promise<{ verdict: ChunkVerdict; signals?: string[] }> {
   const publicSignals = await readJson<unknown>(join(folder, 'proof', 'public.json'));
   if (!Array.isArray(publicSignals) || publicSignals.some((value) => typeof value !== 'string' || !/^\d+$/.test(value))) {
     return { verdict: { index, verified: false, reason: `chunk ${index}: public.json is not a list of decimal field elements` } };

@@ -29,13 +29,17 @@ export function sampleInput(length: number, seed: number): number[][] {
   return [Array.from(seededUniform(seed, length))];
 }
 
-/** A small CNN: 1x1x8x8 → Conv 3x3 (2 channels) → Relu → MaxPool 2x2 → Flatten → Gemm (3 outputs). */
-export function cnnModel(seed = 5): Uint8Array {
+/**
+ * A small CNN: 1x1x`size`x`size` (8 by default) → Conv 3x3 (2 channels) → Relu → MaxPool 2x2 →
+ * Flatten → Gemm (3 outputs). `size` is even and at least 4.
+ */
+export function cnnModel(seed = 5, size = 8): Uint8Array {
+  const pooled = 2 * ((size - 2) / 2) ** 2;
   return new ModelBuilder()
-    .input('x', [1, 1, 8, 8])
+    .input('x', [1, 1, size, size])
     .constant('w', [2, 1, 3, 3], seededUniform(seed, 18, 0.5))
     .constant('b', [2], [0.1, -0.05])
-    .constant('dense', [3, 18], seededUniform(seed + 1, 54, 0.3))
+    .constant('dense', [3, pooled], seededUniform(seed + 1, 3 * pooled, 0.3))
     .constant('dense_b', [3], [0.02, 0, -0.03])
     .node('Conv', ['x', 'w', 'b'], ['c'], { kernel_shape: [3, 3] }, 'conv')
     .node('Relu', ['c'], ['r'], {}, 'relu')
@@ -79,18 +83,18 @@ export function cnnOpsModel(seed = 9): Uint8Array {
 }
 
 /**
- * A tiny attention block over `tokens` tokens (4 by default) of width 8: Q, K, V projections (MatMul with constants),
+ * A tiny attention block over `tokens` tokens (4 by default) of width `width` (8 by default): Q, K, V projections (MatMul with constants),
  * scores Q K^T (MatMul of two activations, Transpose), scaled (Mul), Softmax, weighted values
  * (MatMul of two activations), residual Add, LayerNormalization, then Gelu, Sigmoid and Tanh
  * joined by Concat. Opset 20 (Gelu).
  */
-export function attentionModel(seed = 31, tokens = 4): Uint8Array {
-  const builder = new ModelBuilder().opset(20).input('x', [tokens, 8]);
-  ['q', 'k', 'v'].forEach((name, index) => builder.constant(`w${name}`, [8, 8], seededUniform(seed + index, 64, 0.5)));
+export function attentionModel(seed = 31, tokens = 4, width = 8): Uint8Array {
+  const builder = new ModelBuilder().opset(20).input('x', [tokens, width]);
+  ['q', 'k', 'v'].forEach((name, index) => builder.constant(`w${name}`, [width, width], seededUniform(seed + index, width * width, 0.5)));
   return builder
-    .constant('inv_sqrt_d', [], [1 / Math.sqrt(8)])
-    .constant('gamma', [8], seededUniform(seed + 3, 8, 0.5).map((v) => 1 + v))
-    .constant('beta', [8], seededUniform(seed + 4, 8, 0.2))
+    .constant('inv_sqrt_d', [], [1 / Math.sqrt(width)])
+    .constant('gamma', [width], seededUniform(seed + 3, width, 0.5).map((v) => 1 + v))
+    .constant('beta', [width], seededUniform(seed + 4, width, 0.2))
     .node('MatMul', ['x', 'wq'], ['q'], {}, 'query')
     .node('MatMul', ['x', 'wk'], ['k'], {}, 'key')
     .node('MatMul', ['x', 'wv'], ['v'], {}, 'value')
@@ -105,7 +109,7 @@ export function attentionModel(seed = 31, tokens = 4): Uint8Array {
     .node('Sigmoid', ['n'], ['sg'], {}, 'sigmoid')
     .node('Tanh', ['n'], ['th'], {}, 'tanh')
     .node('Concat', ['g', 'sg', 'th'], ['y'], { axis: 1 }, 'join')
-    .output('y', [tokens, 24])
+    .output('y', [tokens, 3 * width])
     .toBytes();
 }
 
