@@ -32,6 +32,8 @@ interface Context {
   probes: number;
   /** Integer upper bounds of range-checked wires (structures.ts `decompositionBounds`). */
   bounds: Map<number, bigint>;
+  /** Probes propagate and look at the rows they touch, without eliminating: cheaper, proves less. */
+  propagationOnly: boolean;
 }
 
 const MAX_DEPTH = 8;
@@ -45,9 +47,17 @@ export function splitCases(options: {
   deadline: number;
   probes?: number;
   bounds?: Map<number, bigint>;
+  propagationOnly?: boolean;
 }): number[] {
   const { system, state } = options;
-  const context: Context = { system, domains: options.domains, deadline: options.deadline, probes: options.probes ?? 2000, bounds: options.bounds ?? new Map() };
+  const context: Context = {
+    system,
+    domains: options.domains,
+    deadline: options.deadline,
+    probes: options.probes ?? 2000,
+    bounds: options.bounds ?? new Map(),
+    propagationOnly: options.propagationOnly ?? false,
+  };
   const fixed: number[] = [];
   for (const split of splits(system, state, options.domains, undefined)) {
     if (context.probes <= 0 || Date.now() > context.deadline) break;
@@ -88,7 +98,7 @@ function probe(context: Context, base: PropagationState, split: Case, depth: num
   // A case that puts a range-checked wire above its bound is refuted as soon as propagation does
   // (the wrong cases of a maximum: a negative difference where a range check is).
   if (moved.some((w) => exceedsBound(context.bounds, w, state.witness[w]))) return undefined;
-  const scope = neighbourhood(system, base, moved, SCOPE);
+  const scope = context.propagationOnly ? [] : neighbourhood(system, base, moved, SCOPE);
   const closed = close({ system, state, seeds, mode: 'determine', strict: true, domains: new Map(context.domains), scope, deadline: context.deadline, bounds: context.bounds, moved });
   if (closed.contradiction) return undefined;
   const fixedHere: number[] = [];

@@ -31,7 +31,14 @@ export interface Determination {
 export type Rule = (state: PropagationState) => number[];
 
 /** Propagation and elimination from the inputs, alternated until neither fixes another wire. */
-export function determine(system: ConstraintSystem, witness: bigint[], deadline: number, rules: Rule[] = []): Determination & { contradiction: boolean } {
+export function determine(
+  system: ConstraintSystem,
+  witness: bigint[],
+  deadline: number,
+  rules: Rule[] = [],
+  /** Case probes without elimination (cases.ts): a quicker look that may prove less. */
+  quick = false,
+): Determination & { contradiction: boolean } {
   const known = new Uint8Array(system.nWires);
   known[0] = 1;
   for (let w = 1; w < system.nWires; w++) if (isInputWire(system, w)) known[w] = 1;
@@ -46,7 +53,7 @@ export function determine(system: ConstraintSystem, witness: bigint[], deadline:
     const fixed = boundedDivisions({ system, state, bounds });
     for (const rule of rules) if (fixed.length === 0) fixed.push(...rule(state));
     for (const wire of fixed) markKnown(system, state, wire);
-    if (fixed.length === 0) fixed.push(...splitCases({ system, state, domains, deadline, bounds }));
+    if (fixed.length === 0) fixed.push(...splitCases({ system, state, domains, deadline, bounds, propagationOnly: quick }));
     if (fixed.length === 0) break;
     const next = [...new Set(fixed.flatMap((wire) => system.uses[wire]))].filter((index) => state.unknownCounts[index] === 1);
     const again = close({ system, state, seeds: next, mode: 'determine', domains, deadline, bounds });

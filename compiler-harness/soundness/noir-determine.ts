@@ -73,9 +73,12 @@ export class AcirDetermination {
     return [...matched].flatMap((op) => op.outputs.flat());
   }
 
-  /** Do the constraints force every `wanted` witness at these values' inputs? */
-  forces(values: Map<number, bigint>, wanted: number[], deadline: number): boolean {
-    const result = determine(this.acir.system, this.acir.witness(values), deadline, this.acir.rules);
+  /**
+   * Do the constraints force every `wanted` witness at these values' inputs? `quick`: case splits
+   * probed by propagation alone (false more often, never wrongly true).
+   */
+  forces(values: Map<number, bigint>, wanted: number[], deadline: number, quick = false): boolean {
+    const result = determine(this.acir.system, this.acir.witness(values), deadline, this.acir.rules, quick);
     return !result.contradiction && wanted.every((w) => result.known[wireOf(w)] === 1);
   }
 
