@@ -25,7 +25,7 @@ import type { Counterexample, Lint, NoirAnalysisOptions, SoundnessReport } from 
 const P = BN254_PRIME;
 /** Alternative answers tried per other input: the likeliest lies, so many inputs fit the budget. */
 const ATTEMPTS_PER_VARIANT = 48;
-/** The share of the time left that one determination of forced answers may take. */
+/** The share of the time left that the determination of forced answers at one input may take. */
 const DETERMINATION_SHARE = 0.4;
 /** Time for the constraints to refuse an input set before its hint answers are searched. */
 const REFUSAL_MS = 50;
@@ -58,15 +58,17 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   const determination = inputWitnesses.length > 0 ? AcirDetermination.of(compiled.program, inputWitnesses) : undefined;
   if (!determination) tried.push('the ACIR could not be read: every input is searched');
   /** Do the constraints force this run's hint answers and return value (so no search is needed)? */
-  const forced = (run: Run & { ok: true }): boolean => forcedBy(run, true) || forcedBy(run, false);
-  /** `quick`: case splits probed by propagation alone first, which settles most programs in half the time. */
-  const forcedBy = (run: Run & { ok: true }, quick: boolean): boolean => {
+  // Case splits probed by propagation alone first (`quick`), which settles most programs in half the
+  // time; both looks within part of what is left, so a determination that runs out of time leaves
+  // the search the rest.
+  const forced = (run: Run & { ok: true }): boolean => {
     if (!determination || !executor.returns) return false;
     const values = run.values();
     const answers = determination.hintOutputs(values, run.calls);
-    // At most part of what is left: a determination that runs out of time leaves the search the rest.
+    if (answers === undefined) return false;
+    const wanted = [...answers, ...executor.returns];
     const until = Date.now() + (deadline - Date.now()) * DETERMINATION_SHARE;
-    return answers !== undefined && determination.forces(values, [...answers, ...executor.returns], until, quick);
+    return determination.forces(values, wanted, until, true) || determination.forces(values, wanted, until);
   };
   /** Do the constraints refuse these inputs whatever the hints answer? (A quick look: most refusals are a range check.) */
   const refused = (inputs: InputMap): boolean => {

@@ -86,6 +86,16 @@ describe('the constraints alone, on Noir programs', () => {
     expect(forced(honest)).toBe(true);
   });
 
+  it('do not take a hint for the compiler directive that takes and returns the same values', async () => {
+    const { honest, determination, forced } = await prepare(fixture('hint-beside-inverse.nr'), { x: 7 });
+    // Both the directive's output and the hint's are asked of the constraints; the hint's is free.
+    expect(determination.hintOutputs(honest.values(), honest.calls)).toHaveLength(2);
+    expect(forced(honest)).toBe(false);
+    const report = await analyzeNoirInProcess({ files: fixture('hint-beside-inverse.nr'), inputs: { x: 7 }, budgetMs: 60_000 });
+    expect(report.verdict).toBe('no-finding');
+    expect(report.lints.map((lint) => `${lint.code}:${lint.signal}`)).toContain('ambiguous-intermediate:my_inv');
+  });
+
   it('encode no more than the ACVM checks: a forged witness it accepts satisfies the encoding too', async () => {
     const { executor, determination } = await prepare(fixture('quotient-trusted.nr'), { a: 17, b: 5 });
     const system = (determination as unknown as { acir: { system: Parameters<typeof violatedConstraints>[0]; witness: (v: Map<number, bigint>) => bigint[] } }).acir;

@@ -41,36 +41,35 @@ export class AcirDetermination {
   }
 
   /**
-   * The witnesses the hint calls of a run wrote: each call matched, in order, to the Brillig call
-   * opcode that ran it (same arguments, same answer), every opcode of a matched function accounted
-   * for. `undefined` when that matching fails (a hint called from unconstrained code, say).
+   * The witnesses the hint calls of a run wrote: the outputs of every Brillig call opcode that ran
+   * with a hint call's arguments and answer. A compiler directive that happens to take and return
+   * the same values as a hint (a field inverse, say) is included too, since which of the two ran
+   * the hint cannot be told apart that way: asking more of the constraints only proves less.
+   * `undefined` when some hint call matches no opcode (a hint called from unconstrained code, say).
    */
   hintOutputs(values: Map<number, bigint>, calls: HintCall[]): number[] | undefined {
     const value = (w: number) => values.get(w) ?? 0n;
     const ran = this.calls.filter((op) => op.predicate === undefined || evaluate(op.predicate, value) !== 0n);
-    const hintOf = new Map<number, string>();
-    const matched = new Set<BrilligCall>();
-    let next = 0;
-    for (const call of calls) {
-      const answer = call.honest.map((v) => BigInt(v));
-      const args = call.args.flat().map((v) => BigInt(v));
-      let found = -1;
-      for (let k = next; k < ran.length && found < 0; k++) {
-        const op = ran[k];
-        const outputs = op.outputs.flat();
-        if (outputs.length !== answer.length || outputs.some((w, i) => value(w) !== answer[i])) continue;
-        const inputs = flatInputs(op, value);
-        if (inputs && (inputs.length !== args.length || inputs.some((v, i) => v !== args[i]))) continue;
-        if ((hintOf.get(op.id) ?? call.hint.name) !== call.hint.name) continue;
-        found = k;
-      }
-      if (found < 0) return undefined;
-      hintOf.set(ran[found].id, call.hint.name);
-      matched.add(ran[found]);
-      next = found + 1;
+    const signature = (inputs: bigint[] | undefined, outputs: bigint[]) => `${inputs?.join(',') ?? '*'}|${outputs.join(',')}`;
+    const withInputs = new Set(calls.map((call) => signature(call.args.flat().map((v) => BigInt(v)), call.honest.map((v) => BigInt(v)))));
+    const outputsOnly = new Set(calls.map((call) => signature(undefined, call.honest.map((v) => BigInt(v)))));
+    const matched = new Set<string>();
+    const outputs: number[] = [];
+    for (const op of ran) {
+      const written = op.outputs.flat();
+      const inputs = flatInputs(op, value);
+      const key = signature(inputs, written.map(value));
+      // An opcode whose inputs sit in a memory block is matched by its answer alone.
+      const hit = inputs ? withInputs.has(key) : outputsOnly.has(key);
+      if (!hit) continue;
+      matched.add(inputs ? key : `*${key}`);
+      outputs.push(...written);
     }
-    if (ran.some((op) => hintOf.has(op.id) && !matched.has(op))) return undefined;
-    return [...matched].flatMap((op) => op.outputs.flat());
+    const found = (call: HintCall) => {
+      const answer = call.honest.map((v) => BigInt(v));
+      return matched.has(signature(call.args.flat().map((v) => BigInt(v)), answer)) || matched.has(`*${signature(undefined, answer)}`);
+    };
+    return calls.every(found) ? [...new Set(outputs)] : undefined;
   }
 
   /**
