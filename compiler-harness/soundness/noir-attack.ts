@@ -57,10 +57,12 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   const inputWitnesses = [...(executor.inputValues(options.inputs as InputMap)?.keys() ?? [])];
   const determination = inputWitnesses.length > 0 ? AcirDetermination.of(compiled.program, inputWitnesses) : undefined;
   if (!determination) tried.push('the ACIR could not be read: every input is searched');
-  /** Do the constraints force this run's hint answers and return value (so no search is needed)? */
-  // Case splits probed by propagation alone first (`quick`), which settles most programs in half the
-  // time; both looks within part of what is left, so a determination that runs out of time leaves
-  // the search the rest.
+  /**
+   * Do the constraints force this run's hint answers and return value (so no search is needed)?
+   * Case splits probed by propagation alone first (`quick`), which settles most programs in half
+   * the time; both looks within part of what is left, so one that runs out of time leaves the
+   * search the rest.
+   */
   const forced = (run: Run & { ok: true }): boolean => {
     if (!determination || !executor.returns) return false;
     const values = run.values();
@@ -110,7 +112,7 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
   let rejected = 0;
   let accepted = 0;
   let variants = 0;
-  let proved = 0;
+  let settled = 0;
   for (const variant of noirInputVariants(options.inputs)) {
     if (Date.now() > deadline) break;
     variants++;
@@ -119,7 +121,7 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
     if (plain.ok) {
       accepted++;
       if (forcedHere && forced(plain)) {
-        proved++;
+        settled++;
         continue;
       }
       const other = await searchAnswers({
@@ -139,7 +141,7 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
     if (!plain.executionFailed) continue;
     rejected++;
     if (refused(variant.inputs as InputMap)) {
-      proved++;
+      settled++;
       continue;
     }
     const bypass = await searchAnswers({
@@ -167,7 +169,7 @@ export async function analyzeNoirInProcess(options: NoirAnalysisOptions): Promis
     }
   }
   tried.push(
-    `other inputs: ${variants} variant(s), ${accepted} accepted and attacked, ${rejected} rejected by an assert; none gave way${Date.now() > deadline ? ' (stopped by the time budget)' : ''}; ${proved} of them settled by the constraints alone (answers forced, or inputs refused)`,
+    `other inputs: ${variants} variant(s), ${accepted} accepted and attacked, ${rejected} rejected by an assert; none gave way${Date.now() > deadline ? ' (stopped by the time budget)' : ''}; ${settled} of them settled by the constraints alone (answers forced, or inputs refused)`,
   );
   return report({ lints: lintsWithHints() });
 }
