@@ -51,7 +51,9 @@ export async function verifyProofDir(dir: string, options: VerifyDirOptions = {}
   const commitment = checkCommitment(claim, publicSignals, expected);
   const withCommitment = { ...base, ...(commitment.value !== undefined ? { weightsCommitment: commitmentHex(commitment.value) } : {}) };
   if (commitment.reason) return { ...withCommitment, verified: false, reason: commitment.reason };
-  const verified = claim.lang === 'circom' ? await verifyCircomDir(proofDir, claim, publicSignals) : await verifyNoirDir(proofDir, publicSignals, options);
+  const verified = await withVerifier(claim.lang, options, (shared) =>
+    claim.lang === 'circom' ? verifyCircomDir(proofDir, claim, publicSignals) : verifyNoirDir(proofDir, publicSignals, shared.barretenberg!),
+  );
   return { ...withCommitment, verified, ...(verified ? {} : { reason: 'the proof does not verify against its public values' }) };
 }
 
@@ -91,29 +93,21 @@ async function verifyCircomDir(proofDir: string, claim: ProofClaim, publicSignal
   const verificationKey = await readJson<unknown>(join(proofDir, 'verification_key.json'));
   const proof = await readJson<unknown>(join(proofDir, 'proof.json'));
   const verifier = claim.system === 'plonk' ? snarkjs.plonk : snarkjs.groth16;
-  const started = !curveRunning();
   try {
     return await verifier.verify(verificationKey as never, publicSignals, proof as never);
   } catch {
     return false; // a malformed proof can make snarkjs throw instead of answering false
-  } finally {
-    // The curve's worker threads keep the process alive; one that was running before is someone else's.
-    if (started) await (await snarkjs.curves.getCurveFromName('bn128')).terminate();
   }
 }
 
-async function verifyNoirDir(proofDir: string, publicSignals: string[], options: VerifyDirOptions): Promise<boolean> {
-  const { SharedBarretenberg } = await import('../compiler-harness/noir/barretenberg.js');
+async function verifyNoirDir(proofDir: string, publicSignals: string[], barretenberg: SharedBarretenberg): Promise<boolean> {
   const { toWitnessHex } = await import('../compiler-harness/noir/acir.js');
   const program = await readJson<{ bytecode: string }>(join(proofDir, 'program.json'));
   const proof = new Uint8Array(await readFile(join(proofDir, 'proof')));
-  const barretenberg = options.barretenberg ?? new SharedBarretenberg({ home: options.home, crsPath: options.crsPath });
   try {
     return await barretenberg.verify(program.bytecode, { proof, publicInputs: publicSignals.map((value) => toWitnessHex(BigInt(value))) });
   } catch {
     return false;
-  } finally {
-    if (!options.barretenberg) await barretenberg.destroy();
   }
 }
 
@@ -125,7 +119,8 @@ function curveRunning(): boolean {
 /**
  * Run `work` with one verifier of `lang` started for all of it: the chunks of a chain (or many
  * checks of one folder) then share one bb.js instance or one snarkjs curve, instead of starting and
- * ending one per proof (about a second of CPU each).
+ * ending one per proof (about a second of CPU each). Noir: `work` gets `barretenberg` set. A
+ * verifier given in `options`, or a curve already running (someone else's), is left running.
  */
 export async function withVerifier<T>(lang: ProofClaim['lang'], options: VerifyDirOptions, work: (options: VerifyDirOptions) => Promise<T>): Promise<T> {
   if (lang === 'noir') {

@@ -1,7 +1,7 @@
 import { mod, modInverse } from './field.js';
 import { linearForm, type PropagationState } from './propagate.js';
 import type { ConstraintSystem } from './r1cs.js';
-import { decompositionBounds } from './structures.js';
+import { boundsOf } from './structures.js';
 
 /**
  * Integer bounds on unknown wires, and the division they make unique. A wire equal to Σ 2^k·b_k
@@ -19,7 +19,7 @@ export function boundedDivisions(options: { system: ConstraintSystem; state: Pro
   const { system, state } = options;
   const p = system.prime;
   const upper = new Map<number, bigint>();
-  for (const [wire, bound] of options.bounds ?? decompositionBounds(system)) if (!state.known[wire]) upper.set(wire, bound);
+  for (const [wire, bound] of options.bounds ?? boundsOf(system)) if (!state.known[wire]) upper.set(wire, bound);
   if (upper.size === 0) return [];
   const rows: { x: number; y: number; cx: bigint; constant: bigint }[] = [];
   for (let index = 0; index < system.constraints.length; index++) {
@@ -67,4 +67,10 @@ export function boundedDivisions(options: { system: ConstraintSystem; state: Pro
     }
   }
   return [...new Set(fixed)];
+}
+
+/** Is `value` above the integer bound `bounds` holds for `wire` (a contradiction: bounds are proven)? */
+export function exceedsBound(bounds: Map<number, bigint>, wire: number, value: bigint): boolean {
+  const bound = bounds.get(wire);
+  return bound !== undefined && value > bound;
 }

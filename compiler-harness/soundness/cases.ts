@@ -1,5 +1,6 @@
 import { mod, modInverse } from './field.js';
-import { close, exceedsBound, markKnown, neighbourhood } from './circom-attack.js';
+import { exceedsBound } from './bounds.js';
+import { close, markKnown, neighbourhood } from './circom-attack.js';
 import { linearForm, type PropagationState } from './propagate.js';
 import { violatedConstraints, type Combination, type ConstraintSystem } from './r1cs.js';
 

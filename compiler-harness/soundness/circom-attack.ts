@@ -1,6 +1,6 @@
 import { mod, seededElements } from './field.js';
-import { boundedDivisions } from './bounds.js';
-import { decompositionBounds } from './structures.js';
+import { boundedDivisions, exceedsBound } from './bounds.js';
+import { boundsOf } from './structures.js';
 import { splitCases } from './cases.js';
 import { eliminate, refutedRow } from './eliminate.js';
 import { constraintWires, countUnknowns, linearForm, propagate, type Mode, type PropagationState } from './propagate.js';
@@ -109,19 +109,6 @@ export function close(options: {
     }
     if (seeds.length === 0) return { truncated, contradiction: false };
   }
-}
-
-export function exceedsBound(bounds: Map<number, bigint>, wire: number, value: bigint): boolean {
-  const bound = bounds.get(wire);
-  return bound !== undefined && value > bound;
-}
-
-/** The decompositions' bounds depend on the constraints only: read once per system. */
-const boundsCache = new WeakMap<ConstraintSystem, Map<number, bigint>>();
-export function boundsOf(system: ConstraintSystem): Map<number, bigint> {
-  let bounds = boundsCache.get(system);
-  if (!bounds) boundsCache.set(system, (bounds = decompositionBounds(system)));
-  return bounds;
 }
 
 function residualOf(counts: Int32Array): number[] {

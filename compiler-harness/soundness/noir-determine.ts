@@ -20,7 +20,7 @@ export class AcirDetermination {
   private readonly calls: BrilligCall[];
 
   private constructor(
-    private readonly main: MainCircuit,
+    main: MainCircuit,
     private readonly acir: AcirSystem,
   ) {
     this.calls = main.opcodes.filter((op): op is BrilligCall => op.kind === 'brillig-call');
@@ -49,27 +49,24 @@ export class AcirDetermination {
    */
   hintOutputs(values: Map<number, bigint>, calls: HintCall[]): number[] | undefined {
     const value = (w: number) => values.get(w) ?? 0n;
-    const ran = this.calls.filter((op) => op.predicate === undefined || evaluate(op.predicate, value) !== 0n);
+    // Inputs `undefined`: an opcode whose inputs sit in a memory block, matched by its answer alone.
     const signature = (inputs: bigint[] | undefined, outputs: bigint[]) => `${inputs?.join(',') ?? '*'}|${outputs.join(',')}`;
-    const withInputs = new Set(calls.map((call) => signature(call.args.flat().map((v) => BigInt(v)), call.honest.map((v) => BigInt(v)))));
-    const outputsOnly = new Set(calls.map((call) => signature(undefined, call.honest.map((v) => BigInt(v)))));
-    const matched = new Set<string>();
-    const outputs: number[] = [];
-    for (const op of ran) {
-      const written = op.outputs.flat();
-      const inputs = flatInputs(op, value);
-      const key = signature(inputs, written.map(value));
-      // An opcode whose inputs sit in a memory block is matched by its answer alone.
-      const hit = inputs ? withInputs.has(key) : outputsOnly.has(key);
-      if (!hit) continue;
-      matched.add(inputs ? key : `*${key}`);
-      outputs.push(...written);
-    }
-    const found = (call: HintCall) => {
+    const wanted = calls.map((call) => {
       const answer = call.honest.map((v) => BigInt(v));
-      return matched.has(signature(call.args.flat().map((v) => BigInt(v)), answer)) || matched.has(`*${signature(undefined, answer)}`);
-    };
-    return calls.every(found) ? [...new Set(outputs)] : undefined;
+      return [signature(call.args.flat().map((v) => BigInt(v)), answer), signature(undefined, answer)];
+    });
+    const signatures = new Set(wanted.flat());
+    const matched = new Set<string>();
+    const outputs = new Set<number>();
+    for (const op of this.calls) {
+      if (op.predicate !== undefined && evaluate(op.predicate, value) === 0n) continue; // did not run
+      const written = op.outputs.flat();
+      const key = signature(flatInputs(op, value), written.map(value));
+      if (!signatures.has(key)) continue;
+      matched.add(key);
+      for (const w of written) outputs.add(w);
+    }
+    return wanted.every((keys) => keys.some((key) => matched.has(key))) ? [...outputs] : undefined;
   }
 
   /**
@@ -84,10 +81,6 @@ export class AcirDetermination {
   /** Do the constraints refuse these inputs outright (no witness at all)? */
   refuses(inputs: Map<number, bigint>, deadline: number): boolean {
     return determine(this.acir.system, this.acir.witness(inputs), deadline, this.acir.rules).contradiction;
-  }
-
-  get opcodeCount(): number {
-    return this.main.opcodes.length;
   }
 }
 

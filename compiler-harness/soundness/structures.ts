@@ -101,3 +101,11 @@ export function decompositionBounds(system: ConstraintSystem, booleans = boolean
   }
   return bounds;
 }
+
+/** The decompositions' bounds depend on the constraints only: read once per system. */
+const boundsCache = new WeakMap<ConstraintSystem, Map<number, bigint>>();
+export function boundsOf(system: ConstraintSystem): Map<number, bigint> {
+  let bounds = boundsCache.get(system);
+  if (!bounds) boundsCache.set(system, (bounds = decompositionBounds(system)));
+  return bounds;
+}
