@@ -1,18 +1,26 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
- * A worker thread that runs one job at a time under a time limit. Toolchains run inside it so that
- * a looping compile or execution can be stopped: on timeout the thread is terminated and a fresh
- * one is started for the next job.
+ * A worker that runs one job at a time under a time limit. Toolchains run inside it so that a
+ * looping compile or execution can be stopped: on timeout the worker is terminated and a fresh one
+ * is started for the next job.
+ *
+ * By default the worker is a thread. With `process`, it is a child process started with its own V8
+ * flags (a thread shares its process's flags): see `LIFTOFF_ONLY`.
  *
  * The worker module must call `serveJobs(handlers)` from `./worker-jobs.js`.
  */
 export class TimedWorker {
-  private worker: Worker | undefined;
+  private worker: JobHost | undefined;
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly moduleUrl: URL) {}
+  constructor(
+    private readonly moduleUrl: URL,
+    private readonly options: TimedWorkerOptions = {},
+  ) {}
 
   /** Run `job` with `args`; resolves `{ timedOut: true }` instead of hanging past `timeoutMs`. */
   run<T>(job: string, args: unknown, timeoutMs: number): Promise<JobOutcome<T>> {
@@ -21,7 +29,7 @@ export class TimedWorker {
     return result;
   }
 
-  /** Start the thread now (it loads its modules while the caller does other work); no job is run. */
+  /** Start the worker now (it loads its modules while the caller does other work); no job is run. */
   warm(): void {
     this.worker ??= this.start();
   }
@@ -32,18 +40,8 @@ export class TimedWorker {
     if (worker) await worker.terminate();
   }
 
-  private start(): Worker {
-    const isTs = this.moduleUrl.pathname.endsWith('.ts');
-    // Node 20 does not apply `--import` loaders inside workers: register tsx from a tiny bootstrap.
-    const entry = isTs ? tsBootstrap(this.moduleUrl) : this.moduleUrl;
-    const worker = new Worker(entry, {
-      stdout: true,
-      stderr: true,
-    });
-    // Toolchains print progress; keep it out of the user's terminal.
-    worker.stdout.resume();
-    worker.stderr.resume();
-    worker.unref();
+  private start(): JobHost {
+    const worker = this.options.process ? childHost(this.moduleUrl, this.options.process.v8Flags) : threadHost(this.moduleUrl);
     this.worker = worker;
     return worker;
   }
@@ -54,9 +52,9 @@ export class TimedWorker {
     return new Promise((resolve, reject) => {
       const cleanup = () => {
         clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
+        worker.events.off('message', onMessage);
+        worker.events.off('error', onError);
+        worker.events.off('exit', onExit);
       };
       const onMessage = (message: WorkerReply) => {
         if (message.id !== id) return;
@@ -66,26 +64,100 @@ export class TimedWorker {
       };
       const onError = (error: Error) => {
         cleanup();
-        this.worker = undefined;
+        if (this.worker === worker) this.worker = undefined;
+        void worker.terminate();
         reject(error);
       };
-      const onExit = (code: number) => {
+      const onExit = (code: number | null, signal?: string | null) => {
         cleanup();
-        this.worker = undefined;
-        reject(new Error(`toolchain worker exited with code ${code} while running ${job}`));
+        if (this.worker === worker) this.worker = undefined;
+        reject(new Error(`toolchain worker exited with ${signal ? `signal ${signal}` : `code ${code}`} while running ${job}`));
       };
       const timer = setTimeout(() => {
         cleanup();
-        this.worker = undefined;
+        if (this.worker === worker) this.worker = undefined;
         void worker.terminate();
         resolve({ timedOut: true });
       }, timeoutMs);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage({ id, job, args });
+      worker.events.on('message', onMessage);
+      worker.events.on('error', onError);
+      worker.events.on('exit', onExit);
+      worker.send({ id, job, args });
     });
   }
+}
+
+export interface TimedWorkerOptions {
+  /** Run the worker module in a child process started with these V8 flags. */
+  process?: { v8Flags: string[] };
+}
+
+/**
+ * V8 flags for a process that runs one of the big compilers (noir_wasm is 20 MB of Rust) a few
+ * times: run its WebAssembly with the baseline compiler only. With tier-up, V8 spends seconds of
+ * CPU in background threads optimising compiler functions the process calls a handful of times:
+ * measured on the knowledge base's softmax, one noir_wasm compile costs 6.0 CPU-s with tier-up and
+ * 0.8 without. Code that runs hot loops (bb.js, snarkjs, z3) keeps tier-up in its own process.
+ */
+export const LIFTOFF_ONLY = ['--liftoff-only'];
+
+/** What `TimedWorker` needs of a thread or a child process. */
+interface JobHost {
+  events: NodeJS.EventEmitter;
+  send(message: unknown): void;
+  terminate(): Promise<unknown>;
+}
+
+function threadHost(moduleUrl: URL): JobHost {
+  const isTs = moduleUrl.pathname.endsWith('.ts');
+  // Node 20 does not apply `--import` loaders inside workers: register tsx from a tiny bootstrap.
+  const entry = isTs ? tsBootstrap(moduleUrl) : moduleUrl;
+  const worker = new Worker(entry, { stdout: true, stderr: true });
+  // Toolchains print progress; keep it out of the user's terminal.
+  worker.stdout.resume();
+  worker.stderr.resume();
+  worker.unref();
+  return { events: worker, send: (message) => worker.postMessage(message), terminate: () => worker.terminate() };
+}
+
+function childHost(moduleUrl: URL, v8Flags: string[]): JobHost {
+  const isTs = moduleUrl.pathname.endsWith('.ts');
+  const child = fork(fileURLToPath(moduleUrl), [], {
+    execArgv: [...(isTs ? ['--import', import.meta.resolve('tsx')] : []), ...v8Flags],
+    // Structured clone, as between threads: Uint8Array witnesses arrive as Uint8Array.
+    serialization: 'advanced',
+    // Toolchains print progress; keep it out of the user's terminal.
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    env: toolchainEnv(),
+  });
+  // Neither the process nor its channel keeps the parent alive; the child exits when the parent does.
+  child.unref();
+  child.channel?.unref();
+  return {
+    events: child,
+    send: (message) => child.send(message as object),
+    terminate: () => stop(child),
+  };
+}
+
+/** Kill `child` and wait for it to be gone. */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    // Unref'd, the child would not keep this process alive long enough to see it exit.
+    child.ref();
+    child.kill('SIGKILL');
+  });
+}
+
+/**
+ * The environment of a toolchain process: what node needs to run, not the user's API keys or
+ * configuration (it compiles and runs model-written circuits).
+ */
+function toolchainEnv(): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'SYSTEMROOT'];
+  return Object.fromEntries(keep.filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]]));
 }
 
 function tsBootstrap(moduleUrl: URL): URL {

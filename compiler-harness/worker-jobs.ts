@@ -3,10 +3,9 @@ import type { WorkerReply } from './timed-worker.js';
 
 type Handler = (args: any) => unknown;
 
-/** Inside a worker module: answer `TimedWorker.run` requests with the named handlers. */
+/** Inside a worker module (thread or child process): answer `TimedWorker.run` requests with the named handlers. */
 export function serveJobs(handlers: Record<string, Handler>): void {
-  const port = parentPort;
-  if (!port) throw new Error('serveJobs must be called inside a worker thread');
+  const port = parentPort ?? processPort();
   port.on('message', async (message: { id: number; job: string; args: unknown }) => {
     let reply: WorkerReply;
     try {
@@ -19,4 +18,16 @@ export function serveJobs(handlers: Record<string, Handler>): void {
     }
     port.postMessage(reply);
   });
+}
+
+/** The IPC channel of a child process started by `TimedWorker`, shaped like a thread's port. */
+function processPort() {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('serveJobs must run inside a worker thread or a child process with an IPC channel');
+  // The parent is gone (it exited or killed the channel): nothing will ask for work again.
+  process.on('disconnect', () => process.exit(0));
+  return {
+    on: (event: 'message', listener: (message: any) => void) => process.on(event, listener),
+    postMessage: (reply: WorkerReply) => send(reply),
+  };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toFieldElement } from '../field.js';
 import { removeTemporaryFolder } from '../files/temporary-folders.js';
-import { siblingModule, TimedWorker } from '../timed-worker.js';
+import { LIFTOFF_ONLY, siblingModule, TimedWorker } from '../timed-worker.js';
 import type {
   Backend,
   CompileOptions,
@@ -50,7 +50,8 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 /** Circom through circom2 (WASI) and snarkjs, all in-process; compiler and witness run in a worker. */
 export class CircomBackend implements Backend<CircomCompiled> {
   readonly lang = 'circom' as const;
-  private readonly worker = new TimedWorker(siblingModule('toolchain-worker', import.meta.url));
+  /** circom2 is a 9 MB compiler run once or twice per check: its process never tiers up (LIFTOFF_ONLY). */
+  private readonly worker = new TimedWorker(siblingModule('toolchain-worker', import.meta.url), { process: { v8Flags: LIFTOFF_ONLY } });
   private readonly timeoutMs: number;
   private usedSnarkjs = false;
   /** Build folders of compiled circuits: their wasm and R1CS are read until the backend is disposed. */

@@ -1,6 +1,7 @@
 /**
- * Runs inside a TimedWorker: the circom compiler (WASI) and the circom witness generator (WASM).
- * Both can loop forever on a bad circuit, which is why they live in a thread we can terminate.
+ * Runs inside a TimedWorker (a child process without wasm tier-up, see backend.ts): the circom
+ * compiler (WASI) and the circom witness generator (WASM). Both can loop forever on a bad circuit,
+ * which is why they live in a worker we can stop.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

@@ -4,7 +4,7 @@
  */
 import type { CompiledCircuit as NoirProgram } from '@noir-lang/noir_js';
 import { removeTemporaryFolder } from '../files/temporary-folders.js';
-import { siblingModule, TimedWorker } from '../timed-worker.js';
+import { noirToolchainWorker } from './toolchain.js';
 import type {
   Backend,
   CompileResult,
@@ -39,7 +39,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 export class NoirBackend implements Backend<NoirCompiledCircuit> {
   readonly lang = 'noir' as const;
   private readonly timeoutMs: number;
-  private readonly worker = new TimedWorker(siblingModule('toolchain-worker', import.meta.url));
+  private readonly worker = noirToolchainWorker();
   private readonly barretenberg: SharedBarretenberg;
 
   constructor(private readonly options: HarnessOptions = {}) {

@@ -1,7 +1,7 @@
 /**
- * Runs inside a TimedWorker: the Noir compiler (noir_wasm) and the ACVM (noir_js). A type checker
- * stuck on a pathological program or an unconstrained function that never returns would otherwise
- * hang the whole harness; in a thread they can be terminated.
+ * Runs inside a TimedWorker (a child process, see toolchain.ts): the Noir compiler (noir_wasm) and
+ * the ACVM (noir_js). A type checker stuck on a pathological program or an unconstrained function
+ * that never returns would otherwise hang the whole harness; in a worker they can be stopped.
  */
 import { compile } from '@noir-lang/noir_wasm';
 import { Noir, type CompiledCircuit as NoirProgram, type InputMap } from '@noir-lang/noir_js';

@@ -1,8 +1,10 @@
 import { removeTemporaryFolder } from '../files/temporary-folders.js';
 import { BN254_PRIME } from '../field.js';
-import { compile } from '@noir-lang/noir_wasm';
 import type { CompiledCircuit, InputMap } from '@noir-lang/noir_js';
-import { confinedFileManager, writeNargoProject } from '../noir/project-folder.js';
+import { writeNargoProject } from '../noir/project-folder.js';
+import { noirToolchainWorker } from '../noir/toolchain.js';
+import type { CompileJobResult } from '../noir/toolchain-worker.js';
+import type { TimedWorker } from '../timed-worker.js';
 import { inputLeaves, withLeaf } from './input-attacks.js';
 import { scalarTypes } from './noir-hint-types.js';
 import { lintNoir } from './noir-lints.js';
@@ -289,26 +291,24 @@ function show(value: unknown): string {
   return JSON.stringify(value ?? null, (_key, v) => (typeof v === 'string' && /^0x[0-9a-f]+$/i.test(v) ? BigInt(v).toString() : v));
 }
 
+/** The compiler for the rewritten programs: started on first use, for the life of this thread. */
+let compiler: TimedWorker | undefined;
+/** A rewritten program takes as long to compile as the user's did; the backend allows this much. */
+const COMPILE_TIMEOUT_MS = 60_000;
+
 /** Compile a Nargo project's files (in a private folder, reads confined to it). */
 export async function compileProject(files: Record<string, string>): Promise<{ program: CompiledCircuit } | { error: string }> {
-  // The same private folder and confined reads as the backend: path dependencies beside the
-  // project stay inside the folder, and nothing else of the host is read.
+  // The same private folder, confined reads and compiler process as the backend: path dependencies
+  // beside the project stay inside the folder, and nothing else of the host is read.
   const project = writeNargoProject({ lang: 'noir', entry: 'src/main.nr', name: 'zkcoder_soundness', files });
   if (!project.ok) return { error: project.diagnostic.message };
-  const { buildDir, root: dir } = project;
+  const { buildDir, root } = project;
+  compiler ??= noirToolchainWorker();
   try {
-    // noir_wasm announces "Compiling at …" through console.log; nothing here may print.
-    const consoleLog = console.log;
-    console.log = () => undefined;
-    try {
-      const result = await compile(confinedFileManager(buildDir, dir), undefined, () => undefined, () => undefined);
-      return result.program ? { program: result.program } : { error: 'no program (is the package a contract?)' };
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    } finally {
-      console.log = consoleLog;
-    }
+    const outcome = await compiler.run<CompileJobResult>('compile', { projectDir: buildDir, readRoot: root }, COMPILE_TIMEOUT_MS);
+    if (outcome.timedOut) return { error: `compile timed out after ${COMPILE_TIMEOUT_MS} ms` };
+    return outcome.value.ok ? { program: outcome.value.program } : { error: outcome.value.message };
   } finally {
-    await removeTemporaryFolder(dir);
+    await removeTemporaryFolder(root);
   }
 }

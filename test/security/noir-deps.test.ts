@@ -6,7 +6,7 @@ import { FatalError } from '../../cli/fatal.js';
 import { loadCircuit } from '../../cli/load-circuit.js';
 import { NoirBackend } from '../../compiler-harness/noir/backend.js';
 import type { CompileJobResult } from '../../compiler-harness/noir/toolchain-worker.js';
-import { TimedWorker } from '../../compiler-harness/timed-worker.js';
+import { noirToolchainWorker } from '../../compiler-harness/noir/toolchain.js';
 import { zkcoder } from '../run-cli.js';
 
 /**
@@ -92,7 +92,7 @@ describe('the harness compiles a Nargo project from its own files, offline', () 
 
   it('the compiler worker itself reads nothing outside the build folder and fetches nothing', async () => {
     // Past the manifest check (a form it might not read): the worker still refuses.
-    const worker = new TimedWorker(new URL('../../compiler-harness/noir/toolchain-worker.ts', import.meta.url));
+    const worker = noirToolchainWorker();
     try {
       const compile = async (project: string) => {
         const outcome = await worker.run<CompileJobResult>('compile', { projectDir: join(base, project), readRoot: join(base, project) }, 60_000);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { LIFTOFF_ONLY, TimedWorker } from './timed-worker.js';
+
+const probe = new URL('../test/fixtures/workers/probe-worker.ts', import.meta.url);
+
+interface Described {
+  pid: number;
+  execArgv: string[];
+  env: Record<string, string>;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('TimedWorker in a child process', () => {
+  it('runs with its V8 flags, without the user keys in its environment, and passes bytes through', async () => {
+    process.env.ZKCODER_TEST_SECRET_KEY = 'sk-do-not-pass';
+    const worker = new TimedWorker(probe, { process: { v8Flags: LIFTOFF_ONLY } });
+    try {
+      const described = await worker.run<Described>('describe', {}, 30_000);
+      if (described.timedOut) throw new Error('timed out');
+      expect(described.value.pid).not.toBe(process.pid);
+      expect(described.value.execArgv).toContain('--liftoff-only');
+      expect(described.value.env.ZKCODER_TEST_SECRET_KEY).toBeUndefined();
+      expect(Object.keys(described.value.env).every((name) => ['PATH', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'SYSTEMROOT'].includes(name))).toBe(true);
+      const echoed = await worker.run<{ bytes: Uint8Array; big: bigint }>('echo', { bytes: new Uint8Array([1, 2, 3]), big: 7n }, 30_000);
+      expect(echoed).toEqual({ timedOut: false, value: { bytes: new Uint8Array([1, 2, 3]), big: 7n } });
+      await expect(worker.run('fail', {}, 30_000)).rejects.toThrow('the job failed');
+    } finally {
+      delete process.env.ZKCODER_TEST_SECRET_KEY;
+      await worker.terminate();
+    }
+  });
+
+  it('kills a job past its time limit and starts a fresh process for the next; terminate leaves none behind', async () => {
+    const worker = new TimedWorker(probe, { process: { v8Flags: [] } });
+    const first = await worker.run<Described>('describe', {}, 30_000);
+    if (first.timedOut) throw new Error('timed out');
+    expect(await worker.run('hang', {}, 500)).toEqual({ timedOut: true });
+    await expect.poll(() => alive(first.value.pid)).toBe(false);
+    const second = await worker.run<Described>('describe', {}, 30_000);
+    if (second.timedOut) throw new Error('timed out');
+    expect(second.value.pid).not.toBe(first.value.pid);
+    await worker.terminate();
+    expect(alive(second.value.pid)).toBe(false);
+  });
+});
