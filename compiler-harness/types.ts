@@ -138,4 +138,11 @@ export interface HarnessOptions {
   /** Real ceremony files, when the user has them. */
   ptauPath?: string;
   crsPath?: string;
+  /**
+   * How many programs this backend will compile. Noir: `few` (the default: a check, a model loop)
+   * runs noir_wasm on V8's baseline code only; `many` (an eval run, `kb verify`) lets its hottest
+   * code be optimised, which pays off over a long session. See `toolchainFlags`. (circom2 runs
+   * baseline-only either way: there optimising never paid off.)
+   */
+  compiles?: 'few' | 'many';
 }

@@ -90,8 +90,9 @@ export async function* runEval(options: EvalOptions): AsyncGenerator<EvalEvent, 
       const item = todo[next++];
       push({ type: 'attempt-start', key: item.key, at: now() });
       try {
-        // Questions compile nothing: their language's toolchain is loaded only for programs.
-        const backend = isQuestion(item.task) ? undefined : (slot[item.lang] ??= await createBackend(item.lang));
+        // Questions compile nothing: their language's toolchain is loaded only for programs. A slot's
+        // backend compiles every attempt of the run that lands on it: a long session.
+        const backend = isQuestion(item.task) ? undefined : (slot[item.lang] ??= await createBackend(item.lang, { compiles: 'many' }));
         const needsKnowledge = !isQuestion(item.task) && item.mode !== 'direct';
         const record = await runAttempt(item, { run, model, meter: options.meter, backend, knowledgeBase: needsKnowledge ? await knowledgeBase() : undefined, settings: run.state.settings, soundnessBudgetMs: options.soundnessBudgetMs, signal: options.signal });
         // An attempt cut short by the user is not a result: it runs again on resume.

@@ -141,8 +141,9 @@ async function embedding<T>(work: () => Promise<T>): Promise<T> {
 }
 
 async function verifyEntries(entries: KnowledgeEntry[], options: { forms?: Form[]; updateCounts?: boolean } = {}): Promise<EntryVerdict[]> {
-  const circom = await createBackend('circom');
-  const noir = await createBackend('noir');
+  // Every entry in both languages: a long session, worth optimising the compiler's hot code for.
+  const circom = await createBackend('circom', { compiles: 'many' });
+  const noir = await createBackend('noir', { compiles: 'many' });
   try {
     const verdicts: EntryVerdict[] = [];
     for (const entry of entries) verdicts.push(await verifyEntry(entry, { circom, noir, ...options }));

@@ -50,7 +50,11 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 /** Circom through circom2 (WASI) and snarkjs, all in-process; compiler and witness run in a worker. */
 export class CircomBackend implements Backend<CircomCompiled> {
   readonly lang = 'circom' as const;
-  /** circom2 is a 9 MB compiler run once or twice per check: its process never tiers up (LIFTOFF_ONLY). */
+  /**
+   * circom2 and the witness generators, in a child process on V8's baseline code only: for circom2
+   * optimised code never paid off, even over the eval suite's 130 compiles (13.9 CPU-s baseline-only,
+   * 14.4–15.2 with tier-up, in a thread or a process).
+   */
   private readonly worker = new TimedWorker(siblingModule('toolchain-worker', import.meta.url), { process: { v8Flags: LIFTOFF_ONLY } });
   private readonly timeoutMs: number;
   private usedSnarkjs = false;

@@ -4,6 +4,7 @@
  */
 import type { CompiledCircuit as NoirProgram } from '@noir-lang/noir_js';
 import { removeTemporaryFolder } from '../files/temporary-folders.js';
+import type { TimedWorker } from '../timed-worker.js';
 import { noirToolchainWorker } from './toolchain.js';
 import type {
   Backend,
@@ -39,11 +40,12 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 export class NoirBackend implements Backend<NoirCompiledCircuit> {
   readonly lang = 'noir' as const;
   private readonly timeoutMs: number;
-  private readonly worker = noirToolchainWorker();
+  private readonly worker: TimedWorker;
   private readonly barretenberg: SharedBarretenberg;
 
   constructor(private readonly options: HarnessOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.worker = noirToolchainWorker(options.compiles);
     this.barretenberg = new SharedBarretenberg({ home: options.home, crsPath: options.crsPath });
   }
 

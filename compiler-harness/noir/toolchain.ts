@@ -1,10 +1,10 @@
-import { LIFTOFF_ONLY, siblingModule, TimedWorker } from '../timed-worker.js';
+import { siblingModule, TimedWorker, toolchainFlags } from '../timed-worker.js';
 
 /**
- * A worker running noir_wasm and the ACVM (toolchain-worker.ts): a child process whose
- * WebAssembly is never tiered up (`LIFTOFF_ONLY`). A check compiles a program once or twice, so
- * optimising the compiler's functions costs far more than it saves.
+ * A worker running noir_wasm and the ACVM (toolchain-worker.ts), in a child process with V8 flags
+ * for `compiles` programs: a check compiles a program once or twice, and optimising the 20 MB
+ * compiler's functions would cost far more than it saves (`LIFTOFF_ONLY`).
  */
-export function noirToolchainWorker(): TimedWorker {
-  return new TimedWorker(siblingModule('toolchain-worker', import.meta.url), { process: { v8Flags: LIFTOFF_ONLY } });
+export function noirToolchainWorker(compiles: 'few' | 'many' = 'few'): TimedWorker {
+  return new TimedWorker(siblingModule('toolchain-worker', import.meta.url), { process: { v8Flags: toolchainFlags(compiles) } });
 }
