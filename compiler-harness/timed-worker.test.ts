@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIFTOFF_ONLY, TimedWorker } from './timed-worker.js';
+import { LIFTOFF_ONLY, MANY_COMPILES, TIER_UP_HOT, TimedWorker, toolchainFlags } from './timed-worker.js';
 
 const probe = new URL('../test/fixtures/workers/probe-worker.ts', import.meta.url);
 
@@ -49,5 +49,14 @@ describe('TimedWorker in a child process', () => {
     expect(second.value.pid).not.toBe(first.value.pid);
     await worker.terminate();
     expect(alive(second.value.pid)).toBe(false);
+  });
+});
+
+describe('toolchainFlags', () => {
+  it('runs a compiler baseline-only for a check, and optimises its hot code for a long session', () => {
+    expect(toolchainFlags()).toEqual(LIFTOFF_ONLY);
+    expect(toolchainFlags(MANY_COMPILES - 1)).toEqual(LIFTOFF_ONLY);
+    expect(toolchainFlags(MANY_COMPILES)).toEqual(TIER_UP_HOT);
+    expect(TIER_UP_HOT.join(' ')).not.toContain('liftoff');
   });
 });

@@ -139,10 +139,10 @@ export interface HarnessOptions {
   ptauPath?: string;
   crsPath?: string;
   /**
-   * How many programs this backend will compile. Noir: `few` (the default: a check, a model loop)
-   * runs noir_wasm on V8's baseline code only; `many` (an eval run, `kb verify`) lets its hottest
-   * code be optimised, which pays off over a long session. See `toolchainFlags`. (circom2 runs
-   * baseline-only either way: there optimising never paid off.)
+   * About how many programs this backend will compile (default 1). Noir: a check or a model loop
+   * runs noir_wasm on V8's baseline code only; from `MANY_COMPILES` on (an eval run, `kb verify` of
+   * every entry) its hottest code is optimised, which pays off over a long session. See
+   * `toolchainFlags`. (circom2 runs baseline-only either way: there optimising never paid off.)
    */
-  compiles?: 'few' | 'many';
+  compiles?: number;
 }

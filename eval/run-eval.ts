@@ -91,8 +91,8 @@ export async function* runEval(options: EvalOptions): AsyncGenerator<EvalEvent, 
       push({ type: 'attempt-start', key: item.key, at: now() });
       try {
         // Questions compile nothing: their language's toolchain is loaded only for programs. A slot's
-        // backend compiles every attempt of the run that lands on it: a long session.
-        const backend = isQuestion(item.task) ? undefined : (slot[item.lang] ??= await createBackend(item.lang, { compiles: 'many' }));
+        // backend compiles the attempts of the run that land on it (at least one each).
+        const backend = isQuestion(item.task) ? undefined : (slot[item.lang] ??= await createBackend(item.lang, { compiles: programsPerSlot(item.lang) }));
         const needsKnowledge = !isQuestion(item.task) && item.mode !== 'direct';
         const record = await runAttempt(item, { run, model, meter: options.meter, backend, knowledgeBase: needsKnowledge ? await knowledgeBase() : undefined, settings: run.state.settings, soundnessBudgetMs: options.soundnessBudgetMs, signal: options.signal });
         // An attempt cut short by the user is not a result: it runs again on resume.
@@ -105,6 +105,8 @@ export async function* runEval(options: EvalOptions): AsyncGenerator<EvalEvent, 
     }
   };
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 1, todo.length || 1));
+  // About how many programs a slot's backend compiles: the run's programs in its language, shared by the slots.
+  const programsPerSlot = (lang: Lang) => Math.ceil(todo.filter((item) => item.lang === lang && !isQuestion(item.task)).length / concurrency);
   let finished = false;
   const workers = Promise.all(Array.from({ length: concurrency }, () => worker(slots[slots.push({}) - 1]))).finally(() => {
     finished = true;

@@ -141,9 +141,11 @@ async function embedding<T>(work: () => Promise<T>): Promise<T> {
 }
 
 async function verifyEntries(entries: KnowledgeEntry[], options: { forms?: Form[]; updateCounts?: boolean } = {}): Promise<EntryVerdict[]> {
-  // Every entry in both languages: a long session, worth optimising the compiler's hot code for.
-  const circom = await createBackend('circom', { compiles: 'many' });
-  const noir = await createBackend('noir', { compiles: 'many' });
+  // Each backend compiles an entry's own form and its lowered sketch: verifying every entry is a long
+  // session, worth optimising the compiler for (one entry is not).
+  const compiles = entries.length * 2;
+  const circom = await createBackend('circom', { compiles });
+  const noir = await createBackend('noir', { compiles });
   try {
     const verdicts: EntryVerdict[] = [];
     for (const entry of entries) verdicts.push(await verifyEntry(entry, { circom, noir, ...options }));

@@ -6,7 +6,7 @@ import { readJsonl, type Question } from '../suite-files.js';
 
 const filter = new RegExp(process.argv[2] ?? '.');
 const questions = readJsonl<Question>('level1.jsonl').filter((q) => q.confirm && filter.test(q.id));
-const backends = { circom: await createBackend('circom', { timeoutMs: 180_000, compiles: 'many' }), noir: await createBackend('noir', { timeoutMs: 180_000, compiles: 'many' }) };
+const backends = { circom: await createBackend('circom', { timeoutMs: 180_000, compiles: 100 }), noir: await createBackend('noir', { timeoutMs: 180_000, compiles: 100 }) };
 let failed = 0;
 for (const q of questions) {
   const problems = await confirmProblems(backends[q.lang], q);

@@ -8,7 +8,7 @@ import { readJsonl, type Task } from '../suite-files.js';
 const [file, pattern] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const soundness = process.argv.includes('--soundness');
 const tasks = readJsonl<Task>(file).filter((t) => new RegExp(pattern ?? '.').test(t.id));
-const backends = { circom: await createBackend('circom', { timeoutMs: 180_000, compiles: 'many' }), noir: await createBackend('noir', { timeoutMs: 180_000, compiles: 'many' }) };
+const backends = { circom: await createBackend('circom', { timeoutMs: 180_000, compiles: 100 }), noir: await createBackend('noir', { timeoutMs: 180_000, compiles: 100 }) };
 const run = async (lang: Lang) => {
   let failed = 0;
   for (const task of tasks) {
