@@ -10,6 +10,7 @@
  * (the rest of the language's check) through a timing wrapper around the backend.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { processTreeCpuMs } from './process-cpu.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAgent } from '../agent/run-agent.js';
@@ -54,12 +55,6 @@ function timedBackend(backend: Backend, calls: Timed[]): Backend {
   });
 }
 
-/** CPU time of this process, every thread (the toolchain workers too), in ms. */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
 const sumOf = (calls: Timed[], what: Timed['what'], from: number, to: number) =>
   round(calls.filter((c) => c.what === what && c.startMs >= from && c.endMs <= to).reduce((total, c) => total + c.endMs - c.startMs, 0));
 
@@ -96,7 +91,7 @@ export async function timeAttempts(options: { entry: KnowledgeEntry; task: Attem
     backends: { [lang]: options.backend },
   });
   const attempts: AttemptTiming[] = [];
-  let mark = { wall: performance.now(), cpu: cpuMs(), model: 0 };
+  let mark = { wall: performance.now(), cpu: processTreeCpuMs(), model: 0 };
   const runStart = mark.wall;
   let stages: Record<string, number> = {};
   let checkStart = 0;
@@ -123,18 +118,18 @@ export async function timeAttempts(options: { entry: KnowledgeEntry; task: Attem
         attempt: attempts.length + 1,
         verified: event.ok,
         ms: round(now - mark.wall - spentInModel),
-        cpuMs: round(cpuMs() - mark.cpu),
+        cpuMs: round(processTreeCpuMs() - mark.cpu),
         modelMs: round(spentInModel),
         stages,
         // Soundness: from the language's last compile or vector run to its report (tested) in the check.
         check: { compile, vectors, soundness: round(Math.max(0, (tested || now) - lastCall)), soundnessCompile: sumOf(calls, 'soundness-compile', checkStart, now) },
       });
-      mark = { wall: now, cpu: cpuMs(), model: modelMs() };
+      mark = { wall: now, cpu: processTreeCpuMs(), model: modelMs() };
       stages = {};
       tested = 0;
     }
     if (event.type === 'stage-end' && event.stage === 'output') {
-      finish = { ms: round(now - mark.wall), cpuMs: round(cpuMs() - mark.cpu), stages, prove: sumOf(calls, 'prove', mark.wall, now), verify: sumOf(calls, 'verify', mark.wall, now) };
+      finish = { ms: round(now - mark.wall), cpuMs: round(processTreeCpuMs() - mark.cpu), stages, prove: sumOf(calls, 'prove', mark.wall, now), verify: sumOf(calls, 'verify', mark.wall, now) };
     }
   }
   if (!done?.ok) throw new Error(`${name} ${lang}: the run did not verify: ${done?.summary}\n${seen.join('\n')}`);
@@ -194,7 +189,7 @@ export async function attemptsSection(options: { quick: boolean; backends: Recor
     rmSync(work, { recursive: true, force: true });
   }
   return {
-    statistic: 'after a warm-up (one check and proof of is-zero per language: toolchain workers, z3, proving keys of the process), per attempt: wall time of the loop\'s own work (the scripted model\'s reply taken out) and CPU time of this process (all threads); stages as the loop reports them; check split by a timing wrapper around the backend (soundness = from the last compile or vector run to the language\'s report). finish = prove + output after the verifying attempt. One run per entry and language, warm backends lent to the run.',
+    statistic: 'after a warm-up (one check and proof of is-zero per language: toolchain workers, z3, proving keys of the process), per attempt: wall time of the loop\'s own work (the scripted model\'s reply taken out) and CPU time of this process (all threads) and its child processes (the toolchains\' compiler processes); stages as the loop reports them; check split by a timing wrapper around the backend (soundness = from the last compile or vector run to the language\'s report). finish = prove + output after the verifying attempt. One run per entry and language, warm backends lent to the run.',
     warmUpMs: round(warmUpMs),
     medians: attemptMedians(results),
     entries: results,
