@@ -47,8 +47,14 @@ describe('TimedWorker in a child process', () => {
     const second = await worker.run<Described>('describe', {}, 30_000);
     if (second.timedOut) throw new Error('timed out');
     expect(second.value.pid).not.toBe(first.value.pid);
+    // Killed from outside between jobs: the next job starts a fresh process instead of failing.
+    process.kill(second.value.pid, 'SIGKILL');
+    await expect.poll(() => alive(second.value.pid)).toBe(false);
+    const third = await worker.run<Described>('describe', {}, 30_000);
+    if (third.timedOut) throw new Error('timed out');
+    expect(third.value.pid).not.toBe(second.value.pid);
     await worker.terminate();
-    expect(alive(second.value.pid)).toBe(false);
+    expect(alive(third.value.pid)).toBe(false);
   });
 });
 

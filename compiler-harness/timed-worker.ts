@@ -47,6 +47,8 @@ export class TimedWorker {
   }
 
   private runNow<T>(job: string, args: unknown, timeoutMs: number): Promise<JobOutcome<T>> {
+    // A child process that died between jobs (killed from outside, out of memory) is replaced.
+    if (this.worker && !this.worker.alive()) this.worker = undefined;
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -97,7 +99,7 @@ export interface TimedWorkerOptions {
  * times: run its WebAssembly with the baseline compiler only. With tier-up, V8 spends seconds of
  * CPU in background threads optimising compiler functions the process calls a handful of times:
  * measured on the knowledge base's softmax, one noir_wasm compile costs 6.0 CPU-s with tier-up and
- * 0.8 without. Code that runs hot loops (bb.js, snarkjs, z3) keeps tier-up in its own process.
+ * 0.8 without. Code that runs hot loops (bb.js, snarkjs, z3) keeps tier-up in zkcoder's own process.
  */
 export const LIFTOFF_ONLY = ['--liftoff-only'];
 
@@ -123,6 +125,7 @@ interface JobHost {
   events: NodeJS.EventEmitter;
   send(message: unknown): void;
   terminate(): Promise<unknown>;
+  alive(): boolean;
 }
 
 function threadHost(moduleUrl: URL): JobHost {
@@ -134,7 +137,7 @@ function threadHost(moduleUrl: URL): JobHost {
   worker.stdout.resume();
   worker.stderr.resume();
   worker.unref();
-  return { events: worker, send: (message) => worker.postMessage(message), terminate: () => worker.terminate() };
+  return { events: worker, send: (message) => worker.postMessage(message), terminate: () => worker.terminate(), alive: () => true };
 }
 
 function childHost(moduleUrl: URL, v8Flags: string[]): JobHost {
@@ -154,6 +157,7 @@ function childHost(moduleUrl: URL, v8Flags: string[]): JobHost {
     events: child,
     send: (message) => child.send(message as object),
     terminate: () => stop(child),
+    alive: () => child.connected && child.exitCode === null && child.signalCode === null,
   };
 }
 

@@ -47,7 +47,7 @@ export interface CircomCompiled extends CompiledCircuit {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Circom through circom2 (WASI) and snarkjs, all in-process; compiler and witness run in a worker. */
+/** Circom through circom2 (WASI) and snarkjs: compiler and witness in a child process, snarkjs in this one. */
 export class CircomBackend implements Backend<CircomCompiled> {
   readonly lang = 'circom' as const;
   /**
