@@ -10,7 +10,6 @@
  * (the rest of the language's check) through a timing wrapper around the backend.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { processTreeCpuMs } from './process-cpu.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAgent } from '../agent/run-agent.js';
@@ -25,6 +24,7 @@ import { circomCircuit, noirCircuit } from '../knowledge-base/verify.js';
 import { warmToolchains } from '../agent/model-loop/warm-up.js';
 import { median, round } from './stats.js';
 import { ATTEMPT_ENTRIES, modelFor, QUICK_ATTEMPT_ENTRIES, type AttemptEntry } from './loop-attempt-tasks.js';
+import { processTreeCpuMs } from './process-cpu.js';
 
 type Timed = { what: 'compile' | 'soundness-compile' | 'vectors' | 'prove' | 'verify'; startMs: number; endMs: number };
 
