@@ -70,7 +70,7 @@ export interface CheckOptions<C extends CompiledCircuit> {
 export async function checkCircuit<C extends CompiledCircuit>(options: CheckOptions<C>): Promise<CheckReport> {
   const start = performance.now();
   const { backend, circuit, vectors } = options;
-  if (options.soundness !== false) warmSoundnessAnalysis();
+  if (options.soundness !== false) warmSoundnessAnalysis([circuit.lang]);
   const early = startNoirAnalysis(options);
   const compiled = await backend.compile(circuit);
   const report: CheckReport = {

@@ -24,7 +24,7 @@ function emptyConfigHome(): string {
   return configHome;
 }
 
-export async function zkcoder(args: string[], options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function zkcoder(args: string[], options: { cwd?: string; timeoutMs?: number; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<CliResult> {
   // Embedder settings too: a developer's own server must not answer (or see) the tests' searches.
   const env = {
     ...process.env,
@@ -43,7 +43,7 @@ export async function zkcoder(args: string[], options: { cwd?: string; timeoutMs
     ...options.env,
   };
   try {
-    const { stdout, stderr } = await run('node', [join(root, 'bin/zkcoder.js'), ...args], {
+    const { stdout, stderr } = await run('node', [...(options.nodeArgs ?? []), join(root, 'bin/zkcoder.js'), ...args], {
       cwd: options.cwd ?? root,
       env,
       timeout: options.timeoutMs ?? 240_000,

@@ -19,7 +19,7 @@ export function warmSandbox(): void {
 
 /**
  * What the first check would otherwise wait for: each language's toolchain (a one-line compile,
- * its result dropped) and the soundness analysis's thread (z3). Started once the sketch has passed,
+ * its result dropped) and the soundness analysis's thread with each language's attack. Started once the sketch has passed,
  * as the target stage begins, so it loads while the model writes the code (`write`) or the sketch
  * is lowered, and never competes with the sketch's own check (a sandbox with a time limit). A run
  * that stops before its first check loses only that start-up.
@@ -31,5 +31,5 @@ export function warmToolchains(backends: Partial<Record<Lang, Backend>>, languag
     warmed.add(backend);
     backend.compile(WARM_CIRCUITS[lang]).catch(() => undefined); // a toolchain that fails says so again in the check
   }
-  warmSoundnessAnalysis();
+  warmSoundnessAnalysis(languages);
 }

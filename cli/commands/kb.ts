@@ -2,18 +2,18 @@ import { existsSync } from 'node:fs';
 import { copyFolderInsideSync } from '../../compiler-harness/files/write-gate.js';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { createBackend } from '../../compiler-harness/index.js';
-import { disposeSoundnessAnalysis } from '../../compiler-harness/soundness/analyze-compiled.js';
-import { formatCheckReport } from '../../compiler-harness/report-text.js';
 import { zkcoderHome } from '../../compiler-harness/home.js';
-import { writeCounts, type CountCheck, type CountName } from '../../knowledge-base/counts.js';
+import { writeCounts } from '../../knowledge-base/counts.js';
 import { EntryError, loadEntries, loadEntry, type KnowledgeEntry } from '../../knowledge-base/entry.js';
 import { chooseEmbedder, EMBEDDER_KINDS, type EmbedderChoice } from '../../knowledge-base/index/choose-embedder.js';
 import { EmbedderError } from '../../knowledge-base/index/model-embedder.js';
 import { KnowledgeBase, userPrimitivesDir } from '../../knowledge-base/search.js';
-import { verifyEntry, type EntryVerdict, type Form } from '../../knowledge-base/verify.js';
+import type { Form } from '../../knowledge-base/verify.js';
 import { FatalError, refusedAsFatal } from '../fatal.js';
 import { table } from '../table.js';
+
+/** Verifying loads both toolchains: only `kb verify` and `kb add` import it. */
+const verifying = () => import('./kb-verify.js');
 
 export function registerKnowledgeBase(program: Command): void {
   const kb = program.command('kb').description('the knowledge base of verified primitives');
@@ -66,6 +66,7 @@ export function registerKnowledgeBase(program: Command): void {
       if (flags.lang && !['circom', 'noir', 'zksl'].includes(flags.lang)) throw new FatalError(`--lang: unknown form "${flags.lang}"`);
       const base = await openKnowledgeBase();
       const entries = flags.id ? [base.get(flags.id) ?? fail(`no entry "${flags.id}"`)] : base.entries;
+      const { printVerdicts, verifyEntries } = await verifying();
       const verdicts = await verifyEntries(entries, { forms: flags.lang ? [flags.lang] : undefined, updateCounts: flags.updateCounts });
       if (flags.updateCounts) {
         for (const [i, verdict] of verdicts.entries()) {
@@ -95,10 +96,11 @@ export function registerKnowledgeBase(program: Command): void {
       const target = join(userPrimitivesDir(zkcoderHome()), entry.id);
       if (existsSync(target)) throw new FatalError(`${entry.id}: already in your knowledge base (${target})`);
       // Counts are measured here and recorded in the added copy; the entry need not state them.
+      const { COUNT_LABELS, printFailedReports, printVerdicts, verifyEntries } = await verifying();
       const [verdict] = await verifyEntries([entry], { updateCounts: true });
       if (!verdict.verified) {
         printVerdicts([verdict]);
-        for (const f of verdict.forms) if (f.report && f.status === 'fail') print(formatCheckReport(f.report));
+        printFailedReports(verdict);
         const why = verdict.forms.some((f) => f.status !== 'pass') ? 'not every form passes its vectors' : verdict.problems.join('; ');
         throw new FatalError(`${entry.id}: refused: ${why}`, 1);
       }
@@ -138,74 +140,6 @@ async function embedding<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw error instanceof EmbedderError ? new FatalError(error.message) : error;
   }
-}
-
-async function verifyEntries(entries: KnowledgeEntry[], options: { forms?: Form[]; updateCounts?: boolean } = {}): Promise<EntryVerdict[]> {
-  // Each backend compiles an entry's own form and its lowered sketch: verifying every entry is a long
-  // session, worth optimising the compiler for (one entry is not).
-  const compiles = entries.length * 2;
-  const circom = await createBackend('circom', { compiles });
-  const noir = await createBackend('noir', { compiles });
-  try {
-    const verdicts: EntryVerdict[] = [];
-    for (const entry of entries) verdicts.push(await verifyEntry(entry, { circom, noir, ...options }));
-    return verdicts;
-  } finally {
-    await circom.dispose();
-    await noir.dispose();
-    await disposeSoundnessAnalysis();
-  }
-}
-
-const COUNT_LABELS: Record<CountName, string> = {
-  circomConstraints: 'circom constraints',
-  noirOpcodes: 'noir opcodes',
-  noirGates: 'noir gates',
-  circomlib: 'circomlib constraints',
-};
-
-function printVerdicts(verdicts: EntryVerdict[]): void {
-  const cell = (v: EntryVerdict, form: Form) => v.forms.find((f) => f.form === form)!;
-  const count = (v: EntryVerdict, name: CountName) => countCell(v.counts.find((c) => c.name === name));
-  const rows = verdicts.map((v) => [
-    v.id,
-    v.category,
-    count(v, 'circomConstraints'),
-    count(v, 'noirOpcodes'),
-    count(v, 'noirGates'),
-    count(v, 'circomlib'),
-    (['circom', 'noir', 'zksl'] as const).map((f) => `${f}:${cell(v, f).status}`).join(' '),
-    entryStatus(v),
-  ]);
-  print(table(['id', 'category', 'circom constraints', 'noir opcodes', 'noir gates', 'circomlib', 'forms', 'status'], rows));
-  for (const v of verdicts) {
-    for (const f of v.forms) if (f.status === 'fail') print(`  ${v.id} ${f.form}: ${f.summary}`);
-    for (const c of v.counts) {
-      if (c.status === 'mismatch') print(`  ${v.id}: ${COUNT_LABELS[c.name]}: measured ${c.measured}, entry.json ${c.recorded === undefined ? 'records none' : `says ${c.recorded}`} (--update-counts writes it)`);
-      if (c.status === 'updated') print(`  ${v.id}: ${COUNT_LABELS[c.name]}: ${c.recorded ?? 'none'} → ${c.measured} written to entry.json`);
-    }
-    for (const problem of v.problems) print(`  ${v.id}: ${problem}`);
-  }
-  const verified = verdicts.filter((v) => v.verified).length;
-  const partial = verdicts.filter((v) => v.passed && !v.verified).length;
-  print(`${verified}/${verdicts.length} entries verified${partial ? `, ${partial} passed the forms checked` : ''}`);
-}
-
-/** `30`, or `31≠30` when entry.json says otherwise, or `-` when not measured. */
-function countCell(check: CountCheck | undefined): string {
-  if (!check) return '-';
-  if (check.status === 'match') return String(check.measured);
-  if (check.status === 'updated') return `${check.measured} (was ${check.recorded ?? 'none'})`;
-  return `${check.measured}≠${check.recorded ?? 'none'}`;
-}
-
-/** `verified`, `circom ok (noir, zksl not checked)` when forms were skipped, or `NOT VERIFIED`. */
-function entryStatus(v: EntryVerdict): string {
-  if (v.verified) return 'verified';
-  if (!v.passed) return 'NOT VERIFIED';
-  const ran = v.forms.filter((f) => f.status !== 'skipped').map((f) => f.form);
-  const skipped = v.forms.filter((f) => f.status === 'skipped').map((f) => f.form);
-  return `${ran.join(', ')} ok (${skipped.join(', ')} not checked)`;
 }
 
 function summary(entry: KnowledgeEntry) {

@@ -82,11 +82,3 @@ export function confinedFileManager(projectDir: string, root: string): ReturnTyp
   });
   return fm;
 }
-
-/**
- * For a thread that only compiles and runs circuits: noir_wasm fetches a `git =` dependency from
- * GitHub with the global fetch; zkcoder compiles offline, so fetch fails there.
- */
-export function refuseNetwork(): void {
-  globalThis.fetch = () => Promise.reject(new Error('zkcoder compiles offline: dependencies are never fetched'));
-}

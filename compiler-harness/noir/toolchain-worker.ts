@@ -6,7 +6,8 @@
 import { compile } from '@noir-lang/noir_wasm';
 import { Noir, type CompiledCircuit as NoirProgram, type InputMap } from '@noir-lang/noir_js';
 import { serveJobs } from '../worker-jobs.js';
-import { confinedFileManager, refuseNetwork } from './project-folder.js';
+import { refuseNetwork } from './offline.js';
+import { confinedFileManager } from './project-folder.js';
 
 export interface CompileJob {
   /** Folder holding Nargo.toml and src/. */

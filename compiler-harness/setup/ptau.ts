@@ -9,7 +9,6 @@ import { join, resolve } from 'node:path';
 import { recordDigest, verifyCached } from '../files/digest.js';
 import { gatePath, mkdirInside } from '../files/write-gate.js';
 import { zkcoderHome } from '../home.js';
-import { writeDevPtau } from './dev-ptau-writer.js';
 
 export type PtauProofSystem = 'groth16' | 'plonk';
 
@@ -270,6 +269,8 @@ async function generate(
   const suffix = `${process.pid}.${randomBytes(4).toString('hex')}`;
   const temporary = gatePath(dir, `.pot${power}_dev.ptau.${suffix}.tmp`);
   try {
+    // The writer (ffjavascript's curve and threads) is loaded only when a file is actually made.
+    const { writeDevPtau } = await import('./dev-ptau-writer.js');
     await writeDevPtau({ power, path: temporary, log });
     await rename(temporary, gatePath(dir, ptauPath));
     await recordDigest(dir, ptauPath);

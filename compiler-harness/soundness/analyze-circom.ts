@@ -6,6 +6,7 @@ import { searchCrossWitness } from './cross-witness.js';
 import { searchNonlinear } from './nonlinear-search.js';
 import { lintCircom, signalLocation } from './circom-lints.js';
 import { searchSpecialPoints } from './special-points.js';
+import { warmSmt } from './smt.js';
 import { CircomWitnessGenerator } from './circom-witness.js';
 import { isOutputWire, loadConstraintSystem, violatedConstraints, withInputNames, type ConstraintSystem } from './r1cs.js';
 import type { CircomAnalysisOptions, Counterexample, DifferingValue, Lint, SoundnessReport } from './types.js';
@@ -242,6 +243,9 @@ async function attackAt(options: {
   const at = (fraction: number) => start + (deadline - start) * fraction;
   const base = determine(system, honest.slice(), at(0.5));
   const undetermined = base.known.reduce((n, k) => n + (k ? 0 : 1), 0);
+  // z3 starts loading now (~0.5 CPU-s, once per worker) and only if a query may follow: the
+  // searches below run while it loads, and a circuit whose signals are all forced never starts it.
+  if (options.smt && undetermined > 0) warmSmt();
   const note = options.note;
   note(`propagation + elimination: ${system.nWires - undetermined}/${system.nWires} signals forced by the inputs, ${undetermined} undetermined${base.truncated ? ' (elimination truncated)' : ''}`);
   if (options.counterexampleOnly && !base.contradiction && [...Array(system.nOutputs).keys()].every((i) => base.known[i + 1])) return { lints: [], determined: base.known };

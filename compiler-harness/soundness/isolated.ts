@@ -1,6 +1,7 @@
 import { siblingModule, TimedWorker } from '../timed-worker.js';
 import { witnessSatisfies } from './recheck.js';
 import { LONGEST_DEFAULT_BUDGET_MS } from './budget.js';
+import type { Lang } from '../types.js';
 import type { CircomAnalysisOptions, NoirAnalysisOptions, SoundnessReport } from './types.js';
 
 /**
@@ -45,11 +46,12 @@ function analysisWorker(): TimedWorker {
 }
 
 /**
- * Start the analysis thread ahead of its first job, so that loading the attacks (snarkjs, z3,
- * noir_wasm) overlaps the compile and the vectors instead of following them.
+ * Start the analysis thread ahead of its first job and load the attack on `languages`, so that
+ * loading overlaps the compile and the vectors instead of following them.
  */
-export function warmSoundnessAnalysis(): void {
-  analysisWorker().warm();
+export function warmSoundnessAnalysis(languages: readonly Lang[]): void {
+  const worker = analysisWorker();
+  for (const lang of languages) worker.run('prepare', lang, ALLOWANCE_MS).catch(() => undefined); // a failing load fails the analysis itself, with its message
 }
 
 async function runIsolated(job: string, options: { budgetMs?: number }): Promise<SoundnessReport> {

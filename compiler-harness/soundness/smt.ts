@@ -1,4 +1,4 @@
-import { init, killThreads, type Arith as Z3Arith, type Context } from 'z3-solver';
+import type { Arith as Z3Arith, Context, init } from 'z3-solver';
 import { signed } from './field.js';
 import type { ConstraintSystem } from './r1cs.js';
 import { constraintWires, linearForm, rootsFor } from './propagate.js';
@@ -24,7 +24,8 @@ let z3: Promise<{ api: Z3; ctx: Context<'zkcoder'> }> | undefined;
 function loadZ3(): Promise<{ api: Z3; ctx: Context<'zkcoder'> }> {
   // One context for the process: contexts are heavy and queries never share variables by accident
   // because each solver only sees what it was given.
-  const loading = z3 ?? init().then((api) => ({ api, ctx: api.Context('zkcoder') as Context<'zkcoder'> }));
+  // Imported on first use: a process that never queries never loads z3 (its module and its threads).
+  const loading = z3 ?? import('z3-solver').then(({ init }) => init()).then((api) => ({ api, ctx: api.Context('zkcoder') as Context<'zkcoder'> }));
   z3 = loading;
   return loading;
 }
@@ -39,6 +40,7 @@ export async function disposeSmt(): Promise<void> {
   if (!z3) return;
   const { api } = await z3;
   z3 = undefined;
+  const { killThreads } = await import('z3-solver');
   await killThreads(api.em);
 }
 

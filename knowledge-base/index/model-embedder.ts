@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { normalize, type Embedder } from './embedder.js';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -28,7 +28,8 @@ export class EmbedderError extends Error {
  */
 export class ModelEmbedder implements Embedder {
   readonly id: string;
-  private readonly client: OpenAI;
+  /** Made on the first request: the SDK is loaded only when a model embedder is actually used. */
+  private client: Promise<OpenAI> | undefined;
   private readonly baseURL: string;
   private known: number | undefined;
 
@@ -36,14 +37,22 @@ export class ModelEmbedder implements Embedder {
     this.baseURL = options.baseURL ?? OPENAI_BASE_URL;
     this.id = `model:${options.baseURL ?? 'openai'}:${options.model}`;
     this.known = options.dimensions;
-    this.client = new OpenAI({
-      apiKey: options.apiKey || 'no-key',
-      // Always explicit, so the SDK never falls back to OPENAI_BASE_URL behind the user's back.
-      baseURL: this.baseURL,
-      fetch: options.fetch,
-      maxRetries: 2,
-      timeout: options.timeoutMs ?? 60_000,
-    });
+  }
+
+  private openai(): Promise<OpenAI> {
+    const { apiKey, fetch, timeoutMs } = this.options;
+    this.client ??= import('openai').then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey: apiKey || 'no-key',
+          // Always explicit, so the SDK never falls back to OPENAI_BASE_URL behind the user's back.
+          baseURL: this.baseURL,
+          fetch,
+          maxRetries: 2,
+          timeout: timeoutMs ?? 60_000,
+        }),
+    );
+    return this.client;
   }
 
   /** 0 until the first response when the options did not say. */
@@ -57,9 +66,9 @@ export class ModelEmbedder implements Embedder {
     try {
       // Plain floats: the SDK's default (base64) is decoded wrongly when a compatible server
       // ignores encoding_format and answers with numbers anyway.
-      response = await this.client.embeddings.create({ model: this.options.model, input: texts, encoding_format: 'float' });
+      response = await (await this.openai()).embeddings.create({ model: this.options.model, input: texts, encoding_format: 'float' });
     } catch (error) {
-      throw this.explain(error);
+      throw await this.explain(error);
     }
     const data = Array.isArray(response?.data) ? response.data : [];
     if (data.length !== texts.length) {
@@ -75,8 +84,9 @@ export class ModelEmbedder implements Embedder {
     return vectors.map(normalize);
   }
 
-  private explain(error: unknown): Error {
+  private async explain(error: unknown): Promise<Error> {
     const server = `embedding server ${this.baseURL}`;
+    const { default: OpenAI } = await import('openai');
     if (error instanceof OpenAI.AuthenticationError) {
       return new EmbedderError(`${server} refused the API key (401): set ${this.options.keyVariable ?? 'the key'} to a key it accepts`);
     }
