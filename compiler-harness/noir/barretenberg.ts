@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { Barretenberg, Crs, Fr, RawBuffer, UltraHonkBackend, type ProofData } from '@aztec/bb.js';
 import { acvm } from '@noir-lang/noir_js';
 import { DEV_CRS_POINTS, ensureDevCrs, type CrsInfo } from '../setup/crs.js';
+import { bbWasmPath } from './bb-wasm.js';
 import { checkAcirWitness, permutationInputs } from './acir-check.js';
 
 export interface BarretenbergOptions {
@@ -120,7 +121,7 @@ export class SharedBarretenberg {
   private serial<T>(work: (api: Barretenberg) => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
       if (!this.api) {
-        const created = Barretenberg.new({ threads: this.options.threads ?? 2 });
+        const created = bbWasmPath(this.options.home).then((wasmPath) => Barretenberg.new({ threads: this.options.threads ?? 2, wasmPath }));
         // A failed start must not poison every later call.
         created.catch(() => this.api === created && (this.api = undefined));
         this.api = created;
