@@ -7,7 +7,7 @@ import { compile } from '@noir-lang/noir_wasm';
 import { Noir, type CompiledCircuit as NoirProgram, type InputMap } from '@noir-lang/noir_js';
 import { serveJobs } from '../worker-jobs.js';
 import { refuseNetwork } from './offline.js';
-import { confinedFileManager } from './project-folder.js';
+import { confinedFileManager } from './file-manager.js';
 
 export interface CompileJob {
   /** Folder holding Nargo.toml and src/. */
