@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { gatePath, mkdirInside, writeInside } from '../../compiler-harness/files/write-gate.js';
 import { join } from 'node:path';
-import hnswlib from 'hnswlib-node';
+import type hnswlib from 'hnswlib-node';
 
 export interface IndexedDocument {
   id: string;
@@ -19,20 +19,66 @@ interface Manifest {
   ids: string[];
 }
 
+/** What a search needs of an index: hnswlib's `searchKnn`, distances being 1 − cosine similarity. */
+interface Knn {
+  searchKnn(query: number[], k: number): { neighbors: number[]; distances: number[] };
+}
+
+/**
+ * hnswlib-node is an optional dependency: a native addon compiled when zkcoder is installed, so a
+ * machine without a C++ toolchain has none. Without it the index compares the query with every
+ * vector, which for a knowledge base of hundreds of entries takes well under a millisecond.
+ */
+async function loadHnswlib(): Promise<typeof hnswlib | undefined> {
+  try {
+    return (await import('hnswlib-node')).default;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every vector compared with the query: the exact answer hnswlib approximates. */
+export class ExactKnn implements Knn {
+  constructor(private readonly vectors: Float32Array[]) {}
+
+  searchKnn(query: number[], k: number): { neighbors: number[]; distances: number[] } {
+    const norm = (v: ArrayLike<number>) => {
+      let squares = 0;
+      for (let i = 0; i < v.length; i++) squares += v[i] * v[i];
+      return Math.sqrt(squares) || 1;
+    };
+    const queryNorm = norm(query);
+    const scored = this.vectors.map((vector, label) => {
+      let dot = 0;
+      for (let i = 0; i < vector.length; i++) dot += vector[i] * query[i];
+      return { label, distance: 1 - dot / (queryNorm * norm(vector)) };
+    });
+    scored.sort((a, b) => a.distance - b.distance || a.label - b.label);
+    const nearest = scored.slice(0, k);
+    return { neighbors: nearest.map((s) => s.label), distances: nearest.map((s) => s.distance) };
+  }
+}
+
 /**
  * An hnswlib index over document vectors, persisted as `hnsw.bin` + `manifest.json` in `dir`. The
  * manifest fingerprints the embedder and every document's content, so an index built from stale
  * entries (or another embedder) is rebuilt automatically instead of answering from old data.
+ * Without hnswlib-node (see `loadHnswlib`) the vectors are searched exactly and nothing is persisted.
  */
 export class VectorIndex {
   private constructor(
-    private readonly index: hnswlib.HierarchicalNSW,
+    private readonly index: Knn,
     readonly ids: string[],
     /** Whether this open rebuilt the index (false when it was read from disk). */
     readonly rebuilt: boolean,
   ) {}
 
-  static async open(options: { dir: string; embedderId: string; dimensions: number; documents: () => Promise<IndexedDocument[]>; hashes: { id: string; contentHash: string }[] }): Promise<VectorIndex> {
+  static async open(options: { dir: string; embedderId: string; dimensions: number; documents: () => Promise<IndexedDocument[]>; hashes: { id: string; contentHash: string }[]; exact?: boolean }): Promise<VectorIndex> {
+    const hnswlib = options.exact ? undefined : await loadHnswlib();
+    if (!hnswlib) {
+      const documents = await options.documents();
+      return new VectorIndex(new ExactKnn(documents.map((d) => d.vector)), documents.map((d) => d.id), true);
+    }
     const fingerprint = createHash('sha256')
       .update(options.embedderId)
       .update(JSON.stringify(options.hashes.map((h) => [h.id, h.contentHash])))
