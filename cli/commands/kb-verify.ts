@@ -1,3 +1,7 @@
+/**
+ * `kb verify` and `kb add`: every form of an entry run against its vectors, and the table of
+ * verdicts. Apart from kb.ts because it loads both toolchains, which listing and searching never need.
+ */
 import { createBackend } from '../../compiler-harness/index.js';
 import { formatCheckReport } from '../../compiler-harness/report-text.js';
 import { disposeSoundnessAnalysis } from '../../compiler-harness/soundness/analyze-compiled.js';
@@ -5,11 +9,6 @@ import type { CountCheck, CountName } from '../../knowledge-base/counts.js';
 import type { KnowledgeEntry } from '../../knowledge-base/entry.js';
 import { verifyEntry, type EntryVerdict, type Form } from '../../knowledge-base/verify.js';
 import { table } from '../table.js';
-
-/**
- * `kb verify` and `kb add`: every form of an entry run against its vectors, and the table of
- * verdicts. Apart from kb.ts because it loads both toolchains, which listing and searching never need.
- */
 
 export async function verifyEntries(entries: KnowledgeEntry[], options: { forms?: Form[]; updateCounts?: boolean } = {}): Promise<EntryVerdict[]> {
   // Each backend compiles an entry's own form and its lowered sketch: verifying every entry is a long
