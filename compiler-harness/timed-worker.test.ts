@@ -58,6 +58,40 @@ describe('TimedWorker in a child process', () => {
   });
 });
 
+describe('a released child process', () => {
+  const pidOf = async (worker: TimedWorker) => {
+    const described = await worker.run<Described>('describe', {}, 30_000);
+    if (described.timedOut) throw new Error('timed out');
+    return described.value.pid;
+  };
+
+  it('serves the next worker of the same module and flags, not one with other flags, and only while alive', async () => {
+    const flags = ['--stack-size=1000'];
+    const first = new TimedWorker(probe, { process: { v8Flags: flags } });
+    const kept = await pidOf(first);
+    await first.release();
+    expect(alive(kept)).toBe(true);
+    const other = new TimedWorker(probe, { process: { v8Flags: ['--stack-size=1001'] } });
+    const next = new TimedWorker(probe, { process: { v8Flags: flags } });
+    try {
+      expect(await pidOf(other)).not.toBe(kept);
+      expect(await pidOf(next)).toBe(kept);
+      // Job ids stay unique across owners, so a reply can never reach the wrong caller.
+      expect(await next.run('echo', 'mine', 30_000)).toEqual({ timedOut: false, value: 'mine' });
+      await next.release();
+      process.kill(kept, 'SIGKILL');
+      await expect.poll(() => alive(kept)).toBe(false);
+      const after = new TimedWorker(probe, { process: { v8Flags: flags } });
+      const fresh = await pidOf(after);
+      expect(fresh).not.toBe(kept);
+      await after.terminate();
+      expect(alive(fresh)).toBe(false);
+    } finally {
+      await other.terminate();
+    }
+  });
+});
+
 describe('toolchainFlags', () => {
   it('runs a compiler baseline-only for a check, and optimises its hot code for a long session', () => {
     expect(toolchainFlags()).toEqual(LIFTOFF_ONLY);

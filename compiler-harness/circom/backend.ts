@@ -195,7 +195,8 @@ export class CircomBackend implements Backend<CircomCompiled> {
   }
 
   async dispose(): Promise<void> {
-    await this.worker.terminate();
+    // The compiler process is kept for the next backend of this process (TimedWorker.release).
+    await this.worker.release();
     for (const dir of this.buildDirs) await this.release(dir);
     if (!this.usedSnarkjs) return;
     // snarkjs caches the curve with its worker threads; they keep the process alive until terminated.

@@ -81,16 +81,30 @@ type WitnessCalculatorBuilder = (
   options: object,
 ) => Promise<{ calculateWitness(input: unknown, sanityCheck: boolean): Promise<bigint[]> }>;
 
-const calculators = new Map<string, Promise<{ calculateWitness(i: unknown, s: boolean): Promise<bigint[]> }>>();
+type Calculator = Promise<{ calculateWitness(i: unknown, s: boolean): Promise<bigint[]> }>;
+
+/**
+ * Witness calculators by wasm file, with the file's identity: this process outlives the backend
+ * that compiled a circuit (TimedWorker.release), so a calculator is used only for the very file
+ * it was made from, and those of deleted build folders are dropped.
+ */
+const calculators = new Map<string, { file: string; calculator: Calculator }>();
+
+function fileIdentity(path: string): string {
+  const { ino, size, mtimeMs } = fs.statSync(path);
+  return `${ino}:${size}:${mtimeMs}`;
+}
 
 async function witness(job: WitnessJob): Promise<WitnessJobResult> {
-  let calculator = calculators.get(job.wasmPath);
+  const file = fileIdentity(job.wasmPath);
+  let calculator = calculators.get(job.wasmPath)?.file === file ? calculators.get(job.wasmPath)!.calculator : undefined;
   if (!calculator) {
+    for (const path of calculators.keys()) if (!fs.existsSync(path)) calculators.delete(path);
     // circom writes a dependency-free witness_calculator.js next to the wasm. We use it rather than
     // circom_runtime because that pulls in ffjavascript, whose web-worker shim breaks inside a worker.
     const builder = require(join(job.wasmPath, '..', 'witness_calculator.js')) as WitnessCalculatorBuilder;
     calculator = builder(fs.readFileSync(job.wasmPath), {});
-    calculators.set(job.wasmPath, calculator);
+    calculators.set(job.wasmPath, { file, calculator });
   }
   const inputs = Object.fromEntries(
     Object.entries(job.inputs).map(([k, v]) => [k, deepBigInt(v)]),

@@ -181,7 +181,8 @@ export class NoirBackend implements Backend<NoirCompiledCircuit> {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all([this.worker.terminate(), this.barretenberg.destroy()]);
+    // The compiler process is kept for the next backend of this process (TimedWorker.release).
+    await Promise.all([this.worker.release(), this.barretenberg.destroy()]);
   }
 
   private runProgram(compiled: NoirCompiledCircuit, inputs: Inputs) {
