@@ -90,6 +90,19 @@ describe('a released child process', () => {
       await other.terminate();
     }
   });
+
+  it('is not kept while a job of its owner still runs', async () => {
+    const flags = ['--stack-size=1002'];
+    const busy = new TimedWorker(probe, { process: { v8Flags: flags } });
+    const pid = await pidOf(busy);
+    const hanging = busy.run('hang', {}, 2_000).catch((error: Error) => error);
+    await busy.release();
+    await expect.poll(() => alive(pid)).toBe(false);
+    await hanging; // ends at its time limit (or with the exit), never with an answer
+    const next = new TimedWorker(probe, { process: { v8Flags: flags } });
+    expect(await pidOf(next)).not.toBe(pid);
+    await next.terminate();
+  });
 });
 
 describe('toolchainFlags', () => {

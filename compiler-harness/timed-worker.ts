@@ -14,6 +14,8 @@ import { Worker } from 'node:worker_threads';
  */
 export class TimedWorker {
   private worker: JobHost | undefined;
+  /** Jobs asked for and not yet answered. */
+  private pending = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -23,7 +25,8 @@ export class TimedWorker {
 
   /** Run `job` with `args`; resolves `{ timedOut: true }` instead of hanging past `timeoutMs`. */
   run<T>(job: string, args: unknown, timeoutMs: number): Promise<JobOutcome<T>> {
-    const result = this.queue.then(() => this.runNow<T>(job, args, timeoutMs));
+    this.pending++;
+    const result = this.queue.then(() => this.runNow<T>(job, args, timeoutMs)).finally(() => this.pending--);
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -43,14 +46,16 @@ export class TimedWorker {
    * Done with the worker, as `terminate`, except that a live child process is kept (one per module
    * and V8 flags) for the next TimedWorker of the same kind in this process: a backend made after
    * this one skips starting node and loading its toolchain (0.2–0.5 s of CPU). The kept process is
-   * unref'd like any other and exits with its parent. Call it once the jobs have finished.
+   * unref'd like any other and exits with its parent. A process with a job still running is
+   * terminated instead.
    */
   async release(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
     if (!worker) return;
     const key = this.processKey();
-    if (key && worker.alive() && !idleProcesses.has(key)) idleProcesses.set(key, worker);
+    // A process still working on a job is not handed on: the next owner's jobs would overlap it.
+    if (key && this.pending === 0 && worker.alive() && !idleProcesses.has(key)) idleProcesses.set(key, worker);
     else await worker.terminate();
   }
 
