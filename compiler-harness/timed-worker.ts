@@ -31,11 +31,6 @@ export class TimedWorker {
     return result;
   }
 
-  /** Start the worker now (it loads its modules while the caller does other work); no job is run. */
-  warm(): void {
-    this.worker ??= this.start();
-  }
-
   async terminate(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;

@@ -97,7 +97,8 @@ function fileIdentity(path: string): string {
 
 async function witness(job: WitnessJob): Promise<WitnessJobResult> {
   const file = fileIdentity(job.wasmPath);
-  let calculator = calculators.get(job.wasmPath)?.file === file ? calculators.get(job.wasmPath)!.calculator : undefined;
+  const cached = calculators.get(job.wasmPath);
+  let calculator = cached?.file === file ? cached.calculator : undefined;
   if (!calculator) {
     for (const path of calculators.keys()) if (!fs.existsSync(path)) calculators.delete(path);
     // circom writes a dependency-free witness_calculator.js next to the wasm. We use it rather than

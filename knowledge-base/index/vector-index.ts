@@ -39,24 +39,29 @@ async function loadHnswlib(): Promise<typeof hnswlib | undefined> {
 
 /** Every vector compared with the query: the exact answer hnswlib approximates. */
 export class ExactKnn implements Knn {
-  constructor(private readonly vectors: Float32Array[]) {}
+  private readonly norms: number[];
+
+  constructor(private readonly vectors: Float32Array[]) {
+    this.norms = vectors.map(norm);
+  }
 
   searchKnn(query: number[], k: number): { neighbors: number[]; distances: number[] } {
-    const norm = (v: ArrayLike<number>) => {
-      let squares = 0;
-      for (let i = 0; i < v.length; i++) squares += v[i] * v[i];
-      return Math.sqrt(squares) || 1;
-    };
     const queryNorm = norm(query);
     const scored = this.vectors.map((vector, label) => {
       let dot = 0;
       for (let i = 0; i < vector.length; i++) dot += vector[i] * query[i];
-      return { label, distance: 1 - dot / (queryNorm * norm(vector)) };
+      return { label, distance: 1 - dot / (queryNorm * this.norms[label]) };
     });
     scored.sort((a, b) => a.distance - b.distance || a.label - b.label);
     const nearest = scored.slice(0, k);
     return { neighbors: nearest.map((s) => s.label), distances: nearest.map((s) => s.distance) };
   }
+}
+
+function norm(vector: ArrayLike<number>): number {
+  let squares = 0;
+  for (let i = 0; i < vector.length; i++) squares += vector[i] * vector[i];
+  return Math.sqrt(squares) || 1;
 }
 
 /**
@@ -73,7 +78,7 @@ export class VectorIndex {
     readonly rebuilt: boolean,
   ) {}
 
-  static async open(options: { dir: string; embedderId: string; dimensions: number; documents: () => Promise<IndexedDocument[]>; hashes: { id: string; contentHash: string }[]; exact?: boolean }): Promise<VectorIndex> {
+  static async open(options: { dir: string; embedderId: string; dimensions: number; documents: () => Promise<IndexedDocument[]>; hashes: { id: string; contentHash: string }[]; /** Search exactly even when hnswlib-node is installed (tests compare the two). */ exact?: boolean }): Promise<VectorIndex> {
     const hnswlib = options.exact ? undefined : await loadHnswlib();
     if (!hnswlib) {
       const documents = await options.documents();
